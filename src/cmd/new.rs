@@ -1,0 +1,57 @@
+//! `spravka new SLUG --platform ID`: scaffold a school from the template regulation.
+
+use crate::cli::NewArgs;
+use crate::data::Layout;
+use crate::error::Error;
+use crate::fs;
+use crate::model::article::is_slug;
+
+/// The scaffold: the Дневник.ру template regulation (seed 000) as data, blanks marked for `check`.
+const TEMPLATE: &str = include_str!("scaffold.toml");
+
+pub fn run(args: &NewArgs) -> Result<String, Error> {
+    let layout = Layout::new(&args.root);
+    if !is_slug(&args.slug) {
+        return Err(Error::usage(
+            format!("`{}` cannot be a school's folder name", args.slug),
+            "use small Latin letters, digits and hyphens, such as school-27",
+        ));
+    }
+    let preset = layout.platforms().join(format!("{}.toml", args.platform));
+    if !preset.is_file() {
+        return Err(Error::usage(
+            format!("unknown platform `{}`", args.platform),
+            format!("known platforms: {}", known_platforms(&layout)?),
+        ));
+    }
+    let dir = layout.schools().join(&args.slug);
+    if dir.exists() {
+        return Err(Error::usage(
+            format!("{} already exists", dir.display()),
+            "choose another name, or edit the existing school.toml",
+        ));
+    }
+    fs::create_dir_all(&dir.join("faq"))?;
+    let path = dir.join("school.toml");
+    fs::write(
+        &path,
+        TEMPLATE.replace("{platform}", &args.platform).as_bytes(),
+    )?;
+    Ok(format!(
+        "created {}\nfill in every value marked ЗАПОЛНИТЕ, then run `spravka check` to see what is left\n",
+        layout.display_path(&path).display()
+    ))
+}
+
+fn known_platforms(layout: &Layout) -> Result<String, Error> {
+    let dir = layout.platforms();
+    if !dir.is_dir() {
+        return Ok("none (content/platforms/ is missing)".into());
+    }
+    let names: Vec<String> = fs::sorted_entries(&dir)?
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    Ok(names.join(", "))
+}

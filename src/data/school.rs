@@ -1,0 +1,186 @@
+//! `schools/<slug>/school.toml` as written by the webmaster: plain serde types, no validation.
+
+use serde::Deserialize;
+use toml::value::Datetime;
+
+use super::RawRule;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchool {
+    pub language: Option<String>,
+    pub school: RawIdentity,
+    #[serde(default)]
+    pub document: RawDocument,
+    pub platform: RawPlatformChoice,
+    #[serde(default)]
+    pub consultants: Vec<RawConsultant>,
+    #[serde(default)]
+    pub helpers: Vec<RawHelper>,
+    #[serde(default)]
+    pub help: RawHelp,
+    pub staff: Option<RawAudienceHelp>,
+    pub parents: Option<RawAudienceHelp>,
+    #[serde(default)]
+    pub escalation: RawEscalation,
+    #[serde(default)]
+    pub schedule: RawSchedule,
+    #[serde(default)]
+    pub rules: RawRules,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIdentity {
+    pub full_name: String,
+    pub full_name_genitive: Option<String>,
+    pub short_name: String,
+    pub address: Option<String>,
+    pub timezone: String,
+    pub website: Option<String>,
+    #[serde(default)]
+    pub phones: Vec<RawPhone>,
+    #[serde(default)]
+    pub emails: Vec<String>,
+}
+
+/// A phone as a plain string, or with a label such as «тел/факс».
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawPhone {
+    Plain(String),
+    Labelled(RawLabelledPhone),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLabelledPhone {
+    pub number: String,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub title: Option<String>,
+    pub intro: Option<String>,
+    pub appendix: Option<RawAppendix>,
+    #[serde(default)]
+    pub approvals: Vec<RawApproval>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAppendix {
+    pub number: Option<String>,
+    pub order: String,
+    pub order_number: Option<String>,
+    pub date: Option<Datetime>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawApproval {
+    pub kind: String,
+    pub by: String,
+    pub person: Option<String>,
+    pub date: Option<Datetime>,
+    pub protocol: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlatformChoice {
+    pub preset: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConsultant {
+    pub id: String,
+    pub name: Option<String>,
+    pub role: String,
+    pub appointed_by: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHelper {
+    pub who: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHelp {
+    pub training_days: Option<i64>,
+    pub topics: Option<Vec<String>>,
+    #[serde(default)]
+    pub custom_topics: Vec<String>,
+    pub parents: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAudienceHelp {
+    pub response: Option<RawResponse>,
+    #[serde(default)]
+    pub asap: bool,
+    #[serde(default)]
+    pub channels: Vec<RawChannel>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponse {
+    pub hours: Option<i64>,
+    pub days: Option<i64>,
+    pub working_days: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChannel {
+    pub kind: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+    pub response: Option<RawResponse>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEscalation {
+    pub audiences: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchedule {
+    pub posted: Option<Vec<String>>,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub slots: Vec<RawSlot>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSlot {
+    pub weekday: String,
+    pub time: String,
+    pub place: String,
+    pub consultant: String,
+    pub audience: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
+    pub clear_request: Option<RawRule>,
+    pub emergency: Option<RawRule>,
+    pub etiquette: Option<RawRule>,
+    pub reference_materials: Option<RawRule>,
+}

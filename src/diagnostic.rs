@@ -1,0 +1,337 @@
+//! Problems found in input files, with the file, the field and a span, drawn like a compiler error.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+/// A text file as read from disk, kept so that problems can point into it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user should see it (relative to the project when possible).
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    /// The part of `text` that is TOML: all of it for `.toml`, the front matter for Markdown.
+    pub toml: Range<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
+        let text = text.into();
+        let toml = 0..text.len();
+        SourceFile {
+            path: path.into(),
+            text,
+            toml,
+        }
+    }
+
+    /// The TOML part of the file.
+    pub fn toml_text(&self) -> &str {
+        &self.text[self.toml.clone()]
+    }
+
+    /// The span of a field in the whole file.
+    pub fn span_of(&self, field: &FieldPath) -> Option<Range<usize>> {
+        let span = crate::data::spans::span_of(self.toml_text(), field)?;
+        Some(span.start + self.toml.start..span.end + self.toml.start)
+    }
+}
+
+/// One step of a path into a TOML document: a key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// Where a value lives inside a TOML document, such as `staff.channels[1].email`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Segment>);
+
+impl FieldPath {
+    pub fn root() -> Self {
+        FieldPath(Vec::new())
+    }
+
+    pub fn key(&self, key: &str) -> Self {
+        let mut next = self.clone();
+        next.0.push(Segment::Key(key.to_owned()));
+        next
+    }
+
+    pub fn index(&self, index: usize) -> Self {
+        let mut next = self.clone();
+        next.0.push(Segment::Index(index));
+        next
+    }
+
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => write!(f, "{key}")?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A problem with the user's input: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub file: Option<Arc<SourceFile>>,
+    pub span: Option<Range<usize>>,
+    pub field: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem that concerns a whole file or no file at all.
+    pub fn new(message: impl Into<String>) -> Self {
+        Problem {
+            file: None,
+            span: None,
+            field: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
+        self.file = Some(Arc::clone(file));
+        self
+    }
+
+    pub fn with_span(mut self, span: Option<Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The path of the file, if any, as shown to the user.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_deref().map(|file| file.path.as_path())
+    }
+
+    /// `file:line:column` of the start of the span (1-based), or just the file.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_deref()?;
+        let Some(span) = &self.span else {
+            return Some(file.path.display().to_string());
+        };
+        let (line, column) = line_column(&file.text, span.start);
+        Some(format!("{}:{line}:{column}", file.path.display()))
+    }
+
+    /// The problem drawn with the offending source line and a caret, without colours.
+    pub fn render(&self) -> String {
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .with_width(100)
+            .with_context_lines(1);
+        let mut out = String::new();
+        let view = ProblemView::from(self);
+        if handler.render_report(&mut out, &view).is_err() {
+            out = format!("error: {}\n", self.headline());
+        }
+        out
+    }
+
+    /// One line: location, field and message.
+    pub fn headline(&self) -> String {
+        let mut line = String::new();
+        if let Some(location) = self.location() {
+            line.push_str(&location);
+            line.push_str(": ");
+        }
+        if let Some(field) = &self.field {
+            line.push_str(&format!("`{field}`: "));
+        }
+        line.push_str(&self.message);
+        line
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The shape miette wants: a `Diagnostic` with the source attached.
+#[derive(Debug)]
+struct ProblemView {
+    headline: String,
+    hint: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    label: Option<LabeledSpan>,
+}
+
+impl From<&Problem> for ProblemView {
+    fn from(problem: &Problem) -> Self {
+        let headline = match (&problem.field, problem.span.is_some()) {
+            (Some(field), _) => format!("`{field}`: {}", problem.message),
+            (None, _) => problem.message.clone(),
+        };
+        let headline = match (&problem.file, &problem.span) {
+            (Some(file), None) => format!("{}: {headline}", file.path.display()),
+            _ => headline,
+        };
+        let source = problem
+            .file
+            .as_deref()
+            .filter(|_| problem.span.is_some())
+            .map(|file| {
+                NamedSource::new(file.path.display().to_string(), Arc::clone(&file.text))
+                    .with_language("toml")
+            });
+        let label = problem.span.clone().map(|span| {
+            let len = span.len().max(1);
+            LabeledSpan::new_with_span(
+                problem.field.clone().map(|_| "here".to_owned()),
+                (span.start, len),
+            )
+        });
+        ProblemView {
+            headline,
+            hint: problem.hint.clone(),
+            source,
+            label,
+        }
+    }
+}
+
+impl fmt::Display for ProblemView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline)
+    }
+}
+
+impl std::error::Error for ProblemView {}
+
+impl miette::Diagnostic for ProblemView {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.hint
+            .as_ref()
+            .map(|hint| Box::new(hint) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|source| source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.label
+            .clone()
+            .map(|label| Box::new(std::iter::once(label)) as Box<_>)
+    }
+}
+
+/// Problems gathered while reading one file: every check reports here instead of stopping.
+#[derive(Debug)]
+pub struct Collector<'a> {
+    file: &'a Arc<SourceFile>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl<'a> Collector<'a> {
+    pub fn new(file: &'a Arc<SourceFile>, problems: &'a mut Vec<Problem>) -> Self {
+        Collector { file, problems }
+    }
+
+    pub fn file(&self) -> &Arc<SourceFile> {
+        self.file
+    }
+
+    /// Report a problem with the value at `field`, pointing at it in the source.
+    pub fn report(
+        &mut self,
+        field: &FieldPath,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let span = self.file.span_of(field);
+        let hint: String = hint.into();
+        let mut problem = Problem::new(message)
+            .in_file(self.file)
+            .with_span(span)
+            .with_field(field.to_string());
+        if !hint.is_empty() {
+            problem = problem.with_hint(hint);
+        }
+        self.problems.push(problem);
+    }
+
+    /// Record a problem built by the caller (it should already name the file).
+    pub fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    /// Run a parse step; on failure report its message and hint at `field`.
+    pub fn parse<T>(
+        &mut self,
+        field: &FieldPath,
+        result: Result<T, crate::model::ParseError>,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.report(field, error.message, error.hint);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_path_reads_like_toml() {
+        let path = FieldPath::root()
+            .key("staff")
+            .key("channels")
+            .index(1)
+            .key("email");
+        assert_eq!(path.to_string(), "staff.channels[1].email");
+    }
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "a = 1\nимя = \"x\"\n";
+        let offset = text.find('"').unwrap();
+        assert_eq!(line_column(text, offset), (2, 7));
+    }
+}

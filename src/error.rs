@@ -1,0 +1,75 @@
+//! The error of a whole command: input problems (all of them) or a failure to read, render or write.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::diagnostic::Problem;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input has problems; every one found is listed.
+    #[error("{} problem(s) found", .0.len())]
+    Invalid(Vec<Problem>),
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error("cannot render {page} of school `{school}`: {message}")]
+    Render {
+        school: String,
+        page: String,
+        message: String,
+    },
+    #[error("{message}")]
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    /// Exit codes: 1 for invalid input, 2 for a wrong command line, 3 for a failure to read or write.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid(_) => 1,
+            Error::Usage { .. } => 2,
+            Error::Io { .. } | Error::Render { .. } => 3,
+        }
+    }
+
+    /// The full text shown to the user, ending with a newline.
+    pub fn render(&self) -> String {
+        match self {
+            Error::Invalid(problems) => {
+                let mut out: String = problems
+                    .iter()
+                    .map(|p| p.render())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let count = problems.len();
+                let noun = if count == 1 { "problem" } else { "problems" };
+                out.push_str(&format!(
+                    "\nerror: {count} {noun} found; nothing was written\n"
+                ));
+                out
+            }
+            Error::Usage { message, hint } => {
+                let hint = hint
+                    .as_deref()
+                    .map(|h| format!("  hint: {h}\n"))
+                    .unwrap_or_default();
+                format!("error: {message}\n{hint}")
+            }
+            other => format!("error: {other}\n"),
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Spravka: static help sites for schools moving to electronic gradebooks.
+//!
+//! Data flows one way: `data` (disk -> raw types) -> `model` (validated types) -> `render`
+//! (files in memory) -> `output` (staged, then swapped in). `cmd` wires the stages per command.
+
+pub mod cli;
+pub mod cmd;
+pub mod data;
+pub mod diagnostic;
+pub mod error;
+pub mod fs;
+pub mod model;
+pub mod output;
+pub mod render;
+
+use cli::{Cli, Command};
+pub use error::Error;
+
+/// Run a parsed command line; the summary goes to stdout, errors are returned.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let summary = match &cli.command {
+        Command::Build(args) => cmd::build::run(args)?,
+        Command::Check(args) => cmd::check::run(args)?,
+        Command::New(args) => cmd::new::run(args)?,
+    };
+    print!("{summary}");
+    Ok(())
+}

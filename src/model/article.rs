@@ -1,0 +1,191 @@
+//! A validated FAQ article: typed front matter, internal links checked.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::types::Audience;
+use super::{parse_date, parse_optional};
+use crate::data::RawArticle;
+use crate::diagnostic::{Collector, FieldPath, Problem, SourceFile};
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// File stem; also the URL segment (`faq/<id>/`).
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Empty means everyone.
+    pub audiences: Vec<Audience>,
+    pub topics: Vec<String>,
+    /// Platform ids this article applies to; empty means every platform.
+    pub platforms: Vec<String>,
+    pub weight: i64,
+    pub updated: Option<NaiveDate>,
+    pub body: String,
+    pub file: Arc<SourceFile>,
+}
+
+/// The fixed pages an `@/…` link may name, besides `faq/<article>`.
+pub const PAGES: [&str; 6] = [
+    "",
+    "schedule",
+    "contacts",
+    "escalation",
+    "faq",
+    "regulation",
+];
+
+impl Article {
+    pub fn validate(
+        raw: &RawArticle,
+        known_platforms: &[&str],
+        report: &mut Collector,
+    ) -> Option<Article> {
+        let fm = &raw.front_matter;
+        let root = FieldPath::root();
+        check_slug(&raw.id, report);
+        let audiences: Vec<_> = fm
+            .audiences
+            .iter()
+            .enumerate()
+            .map(|(i, a)| report.parse(&root.key("audiences").index(i), Audience::parse(a)))
+            .collect();
+        for (i, platform) in fm.platforms.iter().enumerate() {
+            if !known_platforms.contains(&platform.as_str()) {
+                report.report(
+                    &root.key("platforms").index(i),
+                    format!("unknown platform `{platform}`"),
+                    format!("write one of: {}", known_platforms.join(", ")),
+                );
+            }
+        }
+        if fm.title.trim().is_empty() {
+            report.report(
+                &root.key("title"),
+                "the title must not be empty",
+                "write the article's title between the quotes",
+            );
+        }
+        let updated = parse_optional(
+            report,
+            &root.key("updated"),
+            fm.updated.as_ref(),
+            parse_date,
+        );
+        let mut audiences: Vec<Audience> = audiences.into_iter().collect::<Option<_>>()?;
+        audiences.sort();
+        audiences.dedup();
+        Some(Article {
+            id: raw.id.clone(),
+            title: fm.title.trim().to_owned(),
+            description: fm.description.clone(),
+            audiences,
+            topics: fm.topics.clone(),
+            platforms: fm.platforms.clone(),
+            weight: fm.weight,
+            updated: updated.ok()?,
+            body: raw.body.clone(),
+            file: Arc::clone(report.file()),
+        })
+    }
+
+    pub fn for_audience(&self, audience: Audience) -> bool {
+        self.audiences.is_empty() || self.audiences.contains(&audience)
+    }
+
+    pub fn applies_to_platform(&self, platform: &str) -> bool {
+        self.platforms.is_empty() || self.platforms.iter().any(|p| p == platform)
+    }
+
+    /// Byte range of the body inside the file.
+    fn body_offset(&self) -> usize {
+        self.file.text.len() - self.body.len()
+    }
+
+    /// Every `@/…` link of the body whose target is neither a page nor one of `articles`.
+    pub fn broken_links(&self, articles: &[&str]) -> Vec<Problem> {
+        internal_links(&self.body)
+            .filter(|(target, _)| !link_target_exists(target, articles))
+            .map(|(target, range)| {
+                let offset = self.body_offset();
+                Problem::new(format!("the link `@/{target}` points to no page"))
+                    .in_file(&self.file)
+                    .with_span(Some(range.start + offset..range.end + offset))
+                    .with_hint(format!(
+                        "link to @/ (home), @/{}, or @/faq/<article file name without .md>",
+                        PAGES[1..].join(", @/")
+                    ))
+            })
+            .collect()
+    }
+}
+
+fn check_slug(id: &str, report: &mut Collector) {
+    if !is_slug(id) {
+        let problem = Problem::new(format!("the file name `{id}.md` cannot be used in a web address"))
+            .in_file(report.file())
+            .with_hint("name the file with small Latin letters, digits and hyphens, such as kak-sostavit-obrashchenie.md");
+        report.push(problem);
+    }
+}
+
+/// Small Latin letters, digits and single hyphens: safe in every URL and on every file system.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+}
+
+fn link_target_exists(target: &str, articles: &[&str]) -> bool {
+    let target = target
+        .split('#')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    PAGES.contains(&target)
+        || target
+            .strip_prefix("faq/")
+            .is_some_and(|id| articles.contains(&id))
+}
+
+/// `(target without "@/", byte range in the body)` of every internal link.
+pub fn internal_links(body: &str) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
+    Parser::new_ext(body, crate::render::markdown::options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                dest_url.strip_prefix("@/").map(|t| (t.to_owned(), range))
+            }
+            _ => None,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_latin() {
+        assert!(is_slug("kak-sostavit-obrashchenie"));
+        assert!(!is_slug("Kak"));
+        assert!(!is_slug("как"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+    }
+
+    #[test]
+    fn link_targets() {
+        assert!(link_target_exists("contacts", &[]));
+        assert!(link_target_exists("", &[]));
+        assert!(link_target_exists("faq/x#part", &["x"]));
+        assert!(!link_target_exists("faq/y", &["x"]));
+        assert!(!link_target_exists("nowhere", &["x"]));
+    }
+}

@@ -1,0 +1,108 @@
+//! The whole validated project: platforms, shared articles, and each school with its own article set.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::{Article, Platform, School};
+use crate::data::{Loaded, RawArticle, RawProject};
+use crate::diagnostic::{Collector, Problem};
+
+/// A school together with the articles its site shows.
+#[derive(Debug, Clone)]
+pub struct SchoolSite {
+    pub school: School,
+    /// Shared articles for its platform, replaced or extended by its own; sorted for display.
+    pub articles: Vec<Arc<Article>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub sites: Vec<SchoolSite>,
+}
+
+/// Validate everything that was loaded; `Err` lists every problem found in every file.
+pub fn validate_project(
+    raw: &RawProject,
+    mut problems: Vec<Problem>,
+) -> Result<Project, Vec<Problem>> {
+    let platforms = validate_platforms(raw, &mut problems);
+    let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
+    let shared = validate_articles(&raw.shared_articles, &known, &mut problems);
+    let mut sites = Vec::new();
+    for dir in &raw.schools {
+        let mut report = Collector::new(&dir.school.file, &mut problems);
+        let school = School::validate(&dir.slug, &dir.school.value, &platforms, &mut report);
+        let own = validate_articles(&dir.articles, &known, &mut problems);
+        if let Some(school) = school {
+            let articles = articles_for(&school, &shared, own);
+            check_links(&articles, &mut problems);
+            sites.push(SchoolSite { school, articles });
+        }
+    }
+    if problems.is_empty() {
+        Ok(Project { sites })
+    } else {
+        Err(problems)
+    }
+}
+
+fn validate_platforms(
+    raw: &RawProject,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, Arc<Platform>> {
+    let mut platforms = BTreeMap::new();
+    for (id, loaded) in &raw.platforms {
+        let mut report = Collector::new(&loaded.file, problems);
+        if let Some(platform) = Platform::validate(id, &loaded.value, &mut report) {
+            platforms.insert(id.clone(), Arc::new(platform));
+        }
+    }
+    platforms
+}
+
+fn validate_articles(
+    raw: &[Loaded<RawArticle>],
+    platforms: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Vec<Arc<Article>> {
+    raw.iter()
+        .filter_map(|loaded| {
+            let mut report = Collector::new(&loaded.file, problems);
+            Article::validate(&loaded.value, platforms, &mut report).map(Arc::new)
+        })
+        .collect()
+}
+
+/// Shared articles for the school's platform; a school article with the same id replaces the shared one.
+fn articles_for(
+    school: &School,
+    shared: &[Arc<Article>],
+    own: Vec<Arc<Article>>,
+) -> Vec<Arc<Article>> {
+    let mut by_id: BTreeMap<String, Arc<Article>> = shared
+        .iter()
+        .filter(|article| article.applies_to_platform(&school.platform.id))
+        .map(|article| (article.id.clone(), Arc::clone(article)))
+        .collect();
+    for article in own {
+        by_id.insert(article.id.clone(), article);
+    }
+    let mut articles: Vec<_> = by_id.into_values().collect();
+    articles.sort_by(|a, b| (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id)));
+    articles
+}
+
+/// Internal links are checked against the articles this school really shows.
+fn check_links(articles: &[Arc<Article>], problems: &mut Vec<Problem>) {
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    for article in articles {
+        for problem in article.broken_links(&ids) {
+            let duplicate = problems
+                .iter()
+                .any(|p| p.span == problem.span && p.path() == problem.path());
+            if !duplicate {
+                problems.push(problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,756 @@
+//! A validated school: every reference resolved, every string that has a syntax parsed.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::platform::Platform;
+use super::types::{
+    Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, Weekday,
+    parse_timezone,
+};
+use super::{Invalid, parse_date, parse_optional};
+use crate::data::RawRule;
+use crate::data::school::{
+    RawApproval, RawAudienceHelp, RawChannel, RawConsultant, RawDocument, RawHelp, RawIdentity,
+    RawPhone, RawResponse, RawRules, RawSchedule, RawSchool, RawSlot,
+};
+use crate::diagnostic::{Collector, FieldPath};
+
+#[derive(Debug, Clone)]
+pub struct School {
+    pub slug: String,
+    pub language: Language,
+    pub identity: Identity,
+    pub document: Document,
+    pub platform: Arc<Platform>,
+    pub consultants: Vec<Consultant>,
+    pub helpers: Vec<Helper>,
+    pub help: Help,
+    pub staff: Option<AudienceHelp>,
+    pub parents: Option<AudienceHelp>,
+    /// Who may turn to the vendor's support service themselves in an emergency.
+    pub escalation: Vec<Audience>,
+    pub schedule: Schedule,
+    pub rules: Rules,
+}
+
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub full_name: String,
+    pub full_name_genitive: Option<String>,
+    pub short_name: String,
+    pub address: Option<String>,
+    pub timezone: Tz,
+    pub website: Option<WebUrl>,
+    pub phones: Vec<LabelledPhone>,
+    pub emails: Vec<Email>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LabelledPhone {
+    pub phone: Phone,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub title: Option<String>,
+    pub intro: Option<String>,
+    pub appendix: Option<Appendix>,
+    pub approvals: Vec<Approval>,
+}
+
+/// «Приложение N к приказу «…» № … от …».
+#[derive(Debug, Clone)]
+pub struct Appendix {
+    pub number: Option<String>,
+    pub order: String,
+    pub order_number: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Approval {
+    pub kind: ApprovalKind,
+    pub by: String,
+    pub person: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub protocol: Option<String>,
+}
+
+/// СОГЛАСОВАНО / УТВЕРЖДАЮ / РАССМОТРЕНО.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApprovalKind {
+    Agreed,
+    Approved,
+    Reviewed,
+}
+
+impl ApprovalKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            ApprovalKind::Agreed => "agreed",
+            ApprovalKind::Approved => "approved",
+            ApprovalKind::Reviewed => "reviewed",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Consultant {
+    pub id: String,
+    pub name: Option<String>,
+    pub role: String,
+    pub appointed_by: Option<String>,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Helper {
+    pub who: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Help {
+    /// Deadline for training a new employee, in working days.
+    pub training_days: Option<u32>,
+    pub topics: Vec<Topic>,
+    pub for_parents: bool,
+}
+
+/// A consultation topic: the standard ones of the regulation or the school's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Topic {
+    Standard(&'static str),
+    Custom(String),
+}
+
+pub const STANDARD_TOPICS: [&str; 6] = [
+    "schedule",
+    "grades",
+    "attendance",
+    "lesson_planning",
+    "lessons",
+    "timely_entry",
+];
+
+#[derive(Debug, Clone)]
+pub struct AudienceHelp {
+    pub response: Option<ResponseTime>,
+    /// «Ответ должен быть дан в течение минимально возможного срока».
+    pub asap: bool,
+    pub channels: Vec<Channel>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub kind: ChannelKind,
+    pub contact: Option<Contact>,
+    pub note: Option<String>,
+    pub response: Option<ResponseTime>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelKind {
+    InPerson,
+    ParentMeeting,
+    Seminar,
+    Phone,
+    Email,
+    Website,
+    Chat,
+    OnlineCall,
+    Other,
+}
+
+impl ChannelKind {
+    const NAMES: [(&'static str, ChannelKind); 9] = [
+        ("in_person", ChannelKind::InPerson),
+        ("parent_meeting", ChannelKind::ParentMeeting),
+        ("seminar", ChannelKind::Seminar),
+        ("phone", ChannelKind::Phone),
+        ("email", ChannelKind::Email),
+        ("website", ChannelKind::Website),
+        ("chat", ChannelKind::Chat),
+        ("online_call", ChannelKind::OnlineCall),
+        ("other", ChannelKind::Other),
+    ];
+
+    fn parse(text: &str) -> Result<Self, ParseError> {
+        Self::NAMES
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, kind)| *kind)
+            .ok_or_else(|| ParseError {
+                message: format!("`{text}` is not a kind of channel"),
+                hint: format!(
+                    "write one of: {}",
+                    Self::NAMES.map(|(name, _)| name).join(", ")
+                ),
+            })
+    }
+
+    pub fn key(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map_or("other", |(name, _)| name)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Contact {
+    Phone(Phone),
+    Email(Email),
+    Web(WebUrl),
+}
+
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    /// Where the schedule is posted («на информационном стенде ОО», «на сайте ОО»).
+    pub posted: Vec<String>,
+    pub note: Option<String>,
+    pub slots: Vec<Slot>,
+}
+
+/// One weekly consultation slot.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub weekday: Weekday,
+    pub time: TimeRange,
+    pub place: String,
+    /// Index into `School::consultants`.
+    pub consultant: usize,
+    /// Empty means everyone.
+    pub audiences: Vec<Audience>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub clear_request: Rule,
+    pub emergency: Rule,
+    pub etiquette: Rule,
+    pub reference_materials: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    Standard,
+    Off,
+    Custom(String),
+}
+
+impl Rule {
+    fn from_raw(raw: &Option<RawRule>) -> Rule {
+        match raw {
+            None | Some(RawRule::Enabled(true)) => Rule::Standard,
+            Some(RawRule::Enabled(false)) => Rule::Off,
+            Some(RawRule::Custom(text)) => Rule::Custom(text.clone()),
+        }
+    }
+}
+
+impl School {
+    /// Validate a raw school against the known platforms, reporting every problem found.
+    pub fn validate(
+        slug: &str,
+        raw: &RawSchool,
+        platforms: &BTreeMap<String, Arc<Platform>>,
+        report: &mut Collector,
+    ) -> Option<School> {
+        let root = FieldPath::root();
+        let language = parse_optional(
+            report,
+            &root.key("language"),
+            raw.language.as_deref(),
+            Language::parse,
+        );
+        let identity = validate_identity(&raw.school, &root.key("school"), report);
+        let document = validate_document(&raw.document, &root.key("document"), report);
+        let platform = resolve_platform(&raw.platform.preset, platforms, report);
+        let consultants = validate_consultants(&raw.consultants, report);
+        let help = validate_help(&raw.help, &root.key("help"), report);
+        let staff = raw
+            .staff
+            .as_ref()
+            .map(|h| validate_audience_help(h, &root.key("staff"), report));
+        let parents = raw
+            .parents
+            .as_ref()
+            .map(|h| validate_audience_help(h, &root.key("parents"), report));
+        let escalation = validate_escalation(raw, report);
+        let schedule =
+            validate_schedule(&raw.schedule, consultants.as_deref().unwrap_or(&[]), report);
+        Some(School {
+            slug: slug.to_owned(),
+            language: language.ok()?.unwrap_or_default(),
+            identity: identity?,
+            document: document?,
+            platform: platform?,
+            consultants: consultants?,
+            helpers: raw
+                .helpers
+                .iter()
+                .map(|h| Helper {
+                    who: h.who.clone(),
+                    note: h.note.clone(),
+                })
+                .collect(),
+            help: help?,
+            staff: staff.map(|h| h.ok_or(Invalid)).transpose().ok()?,
+            parents: parents.map(|h| h.ok_or(Invalid)).transpose().ok()?,
+            escalation: escalation?,
+            schedule: schedule?,
+            rules: validate_rules(&raw.rules),
+        })
+    }
+
+    pub fn consultant(&self, slot: &Slot) -> &Consultant {
+        &self.consultants[slot.consultant]
+    }
+
+    pub fn audience_help(&self, audience: Audience) -> Option<&AudienceHelp> {
+        match audience {
+            Audience::Staff => self.staff.as_ref(),
+            Audience::Parents => self.parents.as_ref(),
+        }
+    }
+}
+
+fn validate_identity(
+    raw: &RawIdentity,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<Identity> {
+    let timezone = report.parse(&at.key("timezone"), parse_timezone(&raw.timezone));
+    let website = parse_optional(
+        report,
+        &at.key("website"),
+        raw.website.as_deref(),
+        WebUrl::parse,
+    );
+    let phones: Vec<_> = raw
+        .phones
+        .iter()
+        .enumerate()
+        .map(|(i, phone)| validate_school_phone(phone, &at.key("phones").index(i), report))
+        .collect();
+    let emails: Vec<_> = raw
+        .emails
+        .iter()
+        .enumerate()
+        .map(|(i, email)| report.parse(&at.key("emails").index(i), Email::parse(email)))
+        .collect();
+    require_text(report, &at.key("full_name"), &raw.full_name);
+    require_text(report, &at.key("short_name"), &raw.short_name);
+    Some(Identity {
+        full_name: raw.full_name.trim().to_owned(),
+        full_name_genitive: raw.full_name_genitive.clone(),
+        short_name: raw.short_name.trim().to_owned(),
+        address: raw.address.clone(),
+        timezone: timezone?,
+        website: website.ok()?,
+        phones: phones.into_iter().collect::<Option<_>>()?,
+        emails: emails.into_iter().collect::<Option<_>>()?,
+    })
+}
+
+fn require_text(report: &mut Collector, at: &FieldPath, text: &str) {
+    if text.trim().is_empty() {
+        report.report(
+            at,
+            "this text must not be empty",
+            "write the value between the quotes",
+        );
+    }
+}
+
+fn validate_school_phone(
+    raw: &RawPhone,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<LabelledPhone> {
+    match raw {
+        RawPhone::Plain(number) => Some(LabelledPhone {
+            phone: report.parse(at, Phone::parse(number))?,
+            label: None,
+        }),
+        RawPhone::Labelled(labelled) => Some(LabelledPhone {
+            phone: report.parse(&at.key("number"), Phone::parse(&labelled.number))?,
+            label: labelled.label.clone(),
+        }),
+    }
+}
+
+fn validate_document(
+    raw: &RawDocument,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<Document> {
+    let appendix = raw.appendix.as_ref().map(|appendix| {
+        let date = parse_optional(
+            report,
+            &at.key("appendix").key("date"),
+            appendix.date.as_ref(),
+            parse_date,
+        );
+        Some(Appendix {
+            number: appendix.number.clone(),
+            order: appendix.order.clone(),
+            order_number: appendix.order_number.clone(),
+            date: date.ok()?,
+        })
+    });
+    let approvals: Vec<_> = raw
+        .approvals
+        .iter()
+        .enumerate()
+        .map(|(i, approval)| validate_approval(approval, &at.key("approvals").index(i), report))
+        .collect();
+    Some(Document {
+        title: raw.title.clone(),
+        intro: raw.intro.clone(),
+        appendix: appendix.map(|a| a.ok_or(Invalid)).transpose().ok()?,
+        approvals: approvals.into_iter().collect::<Option<_>>()?,
+    })
+}
+
+fn validate_approval(
+    raw: &RawApproval,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<Approval> {
+    let kind = match raw.kind.as_str() {
+        "agreed" | "согласовано" => Some(ApprovalKind::Agreed),
+        "approved" | "утверждаю" => Some(ApprovalKind::Approved),
+        "reviewed" | "рассмотрено" => Some(ApprovalKind::Reviewed),
+        other => {
+            report.report(
+                &at.key("kind"),
+                format!("`{other}` is not a kind of approval"),
+                "write \"agreed\" (СОГЛАСОВАНО), \"approved\" (УТВЕРЖДАЮ) or \"reviewed\" (РАССМОТРЕНО)",
+            );
+            None
+        }
+    };
+    let date = parse_optional(report, &at.key("date"), raw.date.as_ref(), parse_date);
+    Some(Approval {
+        kind: kind?,
+        by: raw.by.clone(),
+        person: raw.person.clone(),
+        date: date.ok()?,
+        protocol: raw.protocol.clone(),
+    })
+}
+
+fn resolve_platform(
+    id: &str,
+    platforms: &BTreeMap<String, Arc<Platform>>,
+    report: &mut Collector,
+) -> Option<Arc<Platform>> {
+    let found = platforms.get(id).cloned();
+    if found.is_none() {
+        let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
+        report.report(
+            &FieldPath::root().key("platform").key("preset"),
+            format!("unknown platform `{id}`"),
+            format!(
+                "write one of: {} (files in content/platforms/)",
+                known.join(", ")
+            ),
+        );
+    }
+    found
+}
+
+fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option<Vec<Consultant>> {
+    let mut seen = HashSet::new();
+    let consultants: Vec<_> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, consultant)| {
+            let at = FieldPath::root().key("consultants").index(i);
+            if !seen.insert(consultant.id.as_str()) {
+                report.report(
+                    &at.key("id"),
+                    format!("the consultant id `{}` is used twice", consultant.id),
+                    "give every consultant its own id",
+                );
+            }
+            let phone = parse_optional(
+                report,
+                &at.key("phone"),
+                consultant.phone.as_deref(),
+                Phone::parse,
+            );
+            let email = parse_optional(
+                report,
+                &at.key("email"),
+                consultant.email.as_deref(),
+                Email::parse,
+            );
+            Some(Consultant {
+                id: consultant.id.clone(),
+                name: consultant.name.clone(),
+                role: consultant.role.clone(),
+                appointed_by: consultant.appointed_by.clone(),
+                phone: phone.ok()?,
+                email: email.ok()?,
+            })
+        })
+        .collect();
+    consultants.into_iter().collect()
+}
+
+fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Option<Help> {
+    let training_days = match raw.training_days {
+        Some(days) if !(1..=365).contains(&days) => {
+            report.report(
+                &at.key("training_days"),
+                format!("{days} is not a number of working days"),
+                "write a whole number from 1 to 365",
+            );
+            return None;
+        }
+        days => days.map(|d| d as u32),
+    };
+    let mut topics = Vec::new();
+    let standard = raw.topics.clone().unwrap_or_else(|| {
+        STANDARD_TOPICS
+            .iter()
+            .take(5)
+            .map(|t| t.to_string())
+            .collect()
+    });
+    for (i, topic) in standard.iter().enumerate() {
+        match STANDARD_TOPICS.iter().find(|known| *known == topic) {
+            Some(known) => topics.push(Topic::Standard(known)),
+            None => report.report(
+                &at.key("topics").index(i),
+                format!("`{topic}` is not a standard topic"),
+                format!(
+                    "write one of: {}; put your own topics in `custom_topics`",
+                    STANDARD_TOPICS.join(", ")
+                ),
+            ),
+        }
+    }
+    topics.extend(raw.custom_topics.iter().cloned().map(Topic::Custom));
+    Some(Help {
+        training_days,
+        topics,
+        for_parents: raw.parents.unwrap_or(true),
+    })
+}
+
+fn validate_audience_help(
+    raw: &RawAudienceHelp,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<AudienceHelp> {
+    let response = parse_response(raw.response.as_ref(), &at.key("response"), report);
+    let channels: Vec<_> = raw
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(i, channel)| validate_channel(channel, &at.key("channels").index(i), report))
+        .collect();
+    Some(AudienceHelp {
+        response: response.ok()?,
+        asap: raw.asap,
+        channels: channels.into_iter().collect::<Option<_>>()?,
+    })
+}
+
+fn validate_channel(raw: &RawChannel, at: &FieldPath, report: &mut Collector) -> Option<Channel> {
+    let kind = report.parse(&at.key("kind"), ChannelKind::parse(&raw.kind))?;
+    let response = parse_response(raw.response.as_ref(), &at.key("response"), report).ok()?;
+    let contact = match kind {
+        ChannelKind::Phone => contact_value(report, at, "phone", raw.phone.as_deref(), raw, |t| {
+            Phone::parse(t).map(Contact::Phone)
+        }),
+        ChannelKind::Email => contact_value(report, at, "email", raw.email.as_deref(), raw, |t| {
+            Email::parse(t).map(Contact::Email)
+        }),
+        ChannelKind::Website | ChannelKind::OnlineCall | ChannelKind::Chat => {
+            parse_optional(report, &at.key("url"), raw.url.as_deref(), |t| {
+                WebUrl::parse(t).map(Contact::Web)
+            })
+        }
+        _ => Ok(None),
+    };
+    let stray = [
+        ("phone", raw.phone.is_some(), ChannelKind::Phone),
+        ("email", raw.email.is_some(), ChannelKind::Email),
+    ];
+    for (key, present, owner) in stray {
+        if present && kind != owner {
+            report.report(
+                &at.key(key),
+                format!("a `{}` channel has no `{key}`", kind.key()),
+                format!("remove `{key}`, or set kind = \"{key}\""),
+            );
+        }
+    }
+    Some(Channel {
+        kind,
+        contact: contact.ok()?,
+        note: raw.note.clone(),
+        response,
+    })
+}
+
+/// The contact of a phone or email channel: required unless a note says how to reach it.
+fn contact_value(
+    report: &mut Collector,
+    at: &FieldPath,
+    key: &str,
+    value: Option<&str>,
+    raw: &RawChannel,
+    parse: impl FnOnce(&str) -> Result<Contact, ParseError>,
+) -> Result<Option<Contact>, Invalid> {
+    if value.is_none() && raw.note.is_none() {
+        report.report(
+            at,
+            format!("a `{}` channel needs `{key}`", raw.kind),
+            format!("add {key} = \"…\", or a `note` that says how to reach it"),
+        );
+        return Err(Invalid);
+    }
+    parse_optional(report, &at.key(key), value, parse)
+}
+
+fn parse_response(
+    raw: Option<&RawResponse>,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Result<Option<ResponseTime>, Invalid> {
+    let Some(raw) = raw else { return Ok(None) };
+    type Make = fn(u32) -> ResponseTime;
+    let given: Vec<(i64, Make)> = [
+        raw.hours.map(|n| (n, ResponseTime::Hours as Make)),
+        raw.days.map(|n| (n, ResponseTime::Days as Make)),
+        raw.working_days
+            .map(|n| (n, ResponseTime::WorkingDays as Make)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match given.as_slice() {
+        [(n, make)] if (1..=1000).contains(n) => Ok(Some(make(*n as u32))),
+        [(n, _)] => {
+            report.report(
+                at,
+                format!("{n} is not a response time"),
+                "write a whole number from 1 to 1000",
+            );
+            Err(Invalid)
+        }
+        _ => {
+            report.report(
+                at,
+                "a response time needs exactly one of `hours`, `days`, `working_days`",
+                "write, for example, { days = 7 } or { working_days = 1 }",
+            );
+            Err(Invalid)
+        }
+    }
+}
+
+fn validate_escalation(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Audience>> {
+    let at = FieldPath::root().key("escalation").key("audiences");
+    let Some(audiences) = &raw.escalation.audiences else {
+        return Some(Audience::ALL.to_vec());
+    };
+    let parsed: Vec<_> = audiences
+        .iter()
+        .enumerate()
+        .map(|(i, a)| report.parse(&at.index(i), Audience::parse(a)))
+        .collect();
+    let mut parsed: Vec<Audience> = parsed.into_iter().collect::<Option<_>>()?;
+    parsed.sort();
+    parsed.dedup();
+    Some(parsed)
+}
+
+fn validate_schedule(
+    raw: &RawSchedule,
+    consultants: &[Consultant],
+    report: &mut Collector,
+) -> Option<Schedule> {
+    let slots: Vec<_> = raw
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, slot)| {
+            validate_slot(
+                slot,
+                &FieldPath::root().key("schedule").key("slots").index(i),
+                consultants,
+                report,
+            )
+        })
+        .collect();
+    let mut slots: Vec<Slot> = slots.into_iter().collect::<Option<_>>()?;
+    slots.sort_by_key(|slot| (slot.weekday, slot.time));
+    Some(Schedule {
+        posted: raw
+            .posted
+            .clone()
+            .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]),
+        note: raw.note.clone(),
+        slots,
+    })
+}
+
+fn validate_slot(
+    raw: &RawSlot,
+    at: &FieldPath,
+    consultants: &[Consultant],
+    report: &mut Collector,
+) -> Option<Slot> {
+    let weekday = report.parse(&at.key("weekday"), Weekday::parse(&raw.weekday));
+    let time = report.parse(&at.key("time"), TimeRange::parse(&raw.time));
+    let consultant = consultants.iter().position(|c| c.id == raw.consultant);
+    if consultant.is_none() {
+        let known: Vec<&str> = consultants.iter().map(|c| c.id.as_str()).collect();
+        let hint = if known.is_empty() {
+            "add a [[consultants]] entry with this id".to_owned()
+        } else {
+            format!(
+                "write one of the ids in [[consultants]]: {}",
+                known.join(", ")
+            )
+        };
+        report.report(
+            &at.key("consultant"),
+            format!("unknown consultant `{}`", raw.consultant),
+            hint,
+        );
+    }
+    let audiences = match raw.audience.as_deref() {
+        None | Some("all") => Some(Vec::new()),
+        Some(text) => report.parse(&at.key("audience"), Audience::parse(text).map(|a| vec![a])),
+    };
+    Some(Slot {
+        weekday: weekday?,
+        time: time?,
+        place: raw.place.clone(),
+        consultant: consultant?,
+        audiences: audiences?,
+    })
+}
+
+fn validate_rules(raw: &RawRules) -> Rules {
+    Rules {
+        clear_request: Rule::from_raw(&raw.clear_request),
+        emergency: Rule::from_raw(&raw.emergency),
+        etiquette: Rule::from_raw(&raw.etiquette),
+        reference_materials: Rule::from_raw(&raw.reference_materials),
+    }
+}

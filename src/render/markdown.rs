@@ -1,0 +1,153 @@
+//! Markdown -> HTML for FAQ articles: tables, footnotes, heading anchors, internal `@/` links.
+//! Raw HTML is shown as text and remote images become links, so an article cannot load or run anything.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+/// The Markdown extensions every article may use.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Render `body`; `resolve` turns the part after `@/` into a relative URL.
+pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> String {
+    let events: Vec<Event> = Parser::new_ext(body, options()).collect();
+    let events = with_heading_ids(events);
+    let events = events.into_iter().map(|event| sanitize(event, resolve));
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+fn sanitize<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> {
+    match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite_link(dest_url, resolve),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            dest_url,
+            title,
+            id,
+            ..
+        }) if is_remote(&dest_url) => Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url,
+            title,
+            id,
+        }),
+        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        other => other,
+    }
+}
+
+fn rewrite_link<'a>(dest: CowStr<'a>, resolve: &dyn Fn(&str) -> String) -> CowStr<'a> {
+    match dest.strip_prefix("@/") {
+        Some(target) => resolve(target).into(),
+        None if dest
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("javascript:") =>
+        {
+            "#".into()
+        }
+        None => dest,
+    }
+}
+
+fn is_remote(url: &str) -> bool {
+    url.contains("://") || url.starts_with("//")
+}
+
+/// Give every heading without an explicit `{#id}` an id made from its text, unique in the page.
+fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut used: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let text = heading_text(&events[i + 1..]);
+            let mut slug = slug::slugify(&text);
+            if slug.is_empty() {
+                slug = "section".to_owned();
+            }
+            let unique = unique_id(&slug, &used);
+            used.push(unique.clone());
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(unique.into());
+            }
+        }
+        i += 1;
+    }
+    events
+}
+
+fn heading_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn unique_id(slug: &str, used: &[String]) -> String {
+    let mut candidate = slug.to_owned();
+    let mut n = 1;
+    while used.contains(&candidate) {
+        candidate = format!("{slug}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(body: &str) -> String {
+        render(body, &|target| format!("../{target}/index.html"))
+    }
+
+    #[test]
+    fn headings_get_transliterated_unique_ids() {
+        let html = plain("## Что указать\n\n## Что указать\n");
+        assert!(html.contains(r#"<h2 id="chto-ukazat">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="chto-ukazat-1">"#), "{html}");
+    }
+
+    #[test]
+    fn internal_links_are_resolved() {
+        let html = plain("[контакты](@/contacts)");
+        assert!(html.contains(r#"href="../contacts/index.html""#), "{html}");
+    }
+
+    #[test]
+    fn raw_html_and_scripts_are_neutralised() {
+        let html = plain(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) ![img](https://evil.example/x.png)",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn tables_and_footnotes() {
+        let html = plain("| a | b |\n|---|---|\n| 1 | 2 |\n\nтекст[^1]\n\n[^1]: сноска\n");
+        assert!(html.contains("<table>"));
+        assert!(html.contains("footnote-definition"));
+    }
+}

@@ -1,0 +1,224 @@
+//! Pure rendering: a validated school and the theme in, the school's files (in memory) out.
+
+pub mod i18n;
+pub mod markdown;
+pub mod theme;
+pub mod time;
+pub mod views;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tera::Context;
+
+use crate::error::Error;
+use crate::model::types::Language;
+use crate::model::{Article, SchoolSite};
+use theme::Theme;
+use views::{ArticleSummary, SchoolView};
+
+/// A file of the generated site, path relative to the site's folder with `/` separators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What every render needs besides the school.
+#[derive(Debug)]
+pub struct RenderContext<'a> {
+    pub theme: &'a Theme,
+    /// Reference day for time-zone conversion (from SOURCE_DATE_EPOCH when set).
+    pub date: NaiveDate,
+    /// The public address of the output folder, for absolute links (canonical, calendar).
+    pub base_url: Option<String>,
+    /// Link each school's pages back to a root index of all schools.
+    pub with_root_index: bool,
+}
+
+/// The fixed pages of a school site: key (navigation and translations), template, output path.
+pub const PAGES: [(&str, &str, &str); 6] = [
+    ("home", "home.html", "index.html"),
+    ("schedule", "schedule.html", "schedule/index.html"),
+    ("contacts", "contacts.html", "contacts/index.html"),
+    ("escalation", "escalation.html", "escalation/index.html"),
+    ("faq", "faq_index.html", "faq/index.html"),
+    ("regulation", "regulation.html", "regulation/index.html"),
+];
+
+#[derive(Debug, Serialize)]
+struct PageView<'a> {
+    key: &'a str,
+    title: String,
+    /// From this page to the school's root folder: "", "../", "../../".
+    root: String,
+    canonical: Option<String>,
+    /// From this page to the index of all schools, when there is one.
+    site_index: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ArticleView<'a> {
+    summary: &'a ArticleSummary,
+    html: String,
+}
+
+/// Render every page and asset of one school.
+pub fn render_school(site: &SchoolSite, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
+    let t = ctx.theme.translations(site.school.language);
+    let doc = ctx.theme.translations(Language::Russian);
+    let view = views::school_view(site, t, doc, ctx.date);
+    let mut base = Context::new();
+    base.insert("school", &view);
+    base.insert("t", t);
+    base.insert("doc", doc);
+    let mut files = Vec::with_capacity(PAGES.len() + site.articles.len() + ctx.theme.assets.len());
+    for (key, template, path) in PAGES {
+        let title = t.text(&format!("page.{key}")).to_owned();
+        files.push(render_page(
+            ctx,
+            &site.school.slug,
+            &base,
+            template,
+            path,
+            page(ctx, key, title, path, &view),
+        )?);
+    }
+    for (article, summary) in site.articles.iter().zip(&view.articles) {
+        let path = summary.path.clone();
+        let page = page(ctx, "faq", article.title.clone(), &path, &view);
+        let mut context = base.clone();
+        context.insert(
+            "article",
+            &ArticleView {
+                summary,
+                html: article_html(article, &page.root),
+            },
+        );
+        files.push(render_page(
+            ctx,
+            &site.school.slug,
+            &context,
+            "article.html",
+            &path,
+            page,
+        )?);
+    }
+    files.extend(ctx.theme.assets.iter().map(|(path, bytes)| OutputFile {
+        path: path.clone(),
+        bytes: bytes.clone(),
+    }));
+    Ok(files)
+}
+
+fn page<'a>(
+    ctx: &RenderContext,
+    key: &'a str,
+    title: String,
+    path: &str,
+    view: &SchoolView,
+) -> PageView<'a> {
+    let root = "../".repeat(path.matches('/').count());
+    PageView {
+        key,
+        title,
+        canonical: ctx.base_url.as_ref().map(|base| {
+            let dir = path.trim_end_matches("index.html");
+            format!("{}/{}/{dir}", base.trim_end_matches('/'), view.slug)
+        }),
+        site_index: ctx.with_root_index.then(|| format!("{root}../index.html")),
+        root,
+    }
+}
+
+fn render_page(
+    ctx: &RenderContext,
+    slug: &str,
+    base: &Context,
+    template: &str,
+    path: &str,
+    page: PageView,
+) -> Result<OutputFile, Error> {
+    let mut context = base.clone();
+    context.insert("page", &page);
+    let html = ctx
+        .theme
+        .tera
+        .render(template, &context)
+        .map_err(|error| Error::Render {
+            school: slug.to_owned(),
+            page: path.to_owned(),
+            message: theme::error_chain(&error),
+        })?;
+    Ok(OutputFile {
+        path: path.to_owned(),
+        bytes: html.into_bytes(),
+    })
+}
+
+fn article_html(article: &Article, root: &str) -> String {
+    markdown::render(&article.body, &|target| page_href(root, target))
+}
+
+/// The relative URL of an `@/` target from a page whose root prefix is `root`.
+pub fn page_href(root: &str, target: &str) -> String {
+    let (path, fragment) = match target.split_once('#') {
+        Some((path, fragment)) => (path, format!("#{fragment}")),
+        None => (target, String::new()),
+    };
+    let path = path.trim_matches('/');
+    if path.is_empty() {
+        format!("{root}index.html{fragment}")
+    } else {
+        format!("{root}{path}/index.html{fragment}")
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct SchoolLink<'a> {
+    href: String,
+    short_name: &'a str,
+    full_name: &'a str,
+    platform: &'a str,
+}
+
+/// `index.html` at the output root, listing every school built.
+pub fn render_root_index(sites: &[SchoolSite], ctx: &RenderContext) -> Result<OutputFile, Error> {
+    let t = ctx.theme.translations(Language::Russian);
+    let schools: Vec<SchoolLink> = sites
+        .iter()
+        .map(|site| SchoolLink {
+            href: format!("{}/index.html", site.school.slug),
+            short_name: &site.school.identity.short_name,
+            full_name: &site.school.identity.full_name,
+            platform: &site.school.platform.name,
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert("t", t);
+    context.insert("schools", &schools);
+    let html = ctx
+        .theme
+        .tera
+        .render("root_index.html", &context)
+        .map_err(|error| Error::Render {
+            school: String::new(),
+            page: "index.html".into(),
+            message: theme::error_chain(&error),
+        })?;
+    Ok(OutputFile {
+        path: "index.html".into(),
+        bytes: html.into_bytes(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_href_is_relative_and_explicit() {
+        assert_eq!(page_href("../../", "contacts"), "../../contacts/index.html");
+        assert_eq!(page_href("", ""), "index.html");
+        assert_eq!(page_href("../", "faq/x#y"), "../faq/x/index.html#y");
+    }
+}

@@ -1,0 +1,223 @@
+//! The theme: templates, static files and translations, built into the binary and overridable
+//! file by file from a user theme folder.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use tera::Tera;
+
+use super::i18n::Translations;
+use crate::diagnostic::{Problem, SourceFile};
+use crate::error::Error;
+use crate::fs;
+use crate::model::types::Language;
+
+macro_rules! embedded {
+    ($dir:literal, $($name:literal),+ $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/", $dir, "/", $name)))),+]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = embedded!(
+    "templates",
+    "base.html",
+    "macros.html",
+    "home.html",
+    "schedule.html",
+    "contacts.html",
+    "escalation.html",
+    "faq_index.html",
+    "article.html",
+    "regulation.html",
+    "root_index.html",
+);
+
+const STATIC: &[(&str, &str)] = embedded!("static", "style.css");
+
+const TRANSLATIONS: &[(Language, &str)] = &[
+    (
+        Language::Russian,
+        include_str!("../../themes/default/i18n/ru.toml"),
+    ),
+    (
+        Language::English,
+        include_str!("../../themes/default/i18n/en.toml"),
+    ),
+];
+
+/// Compiled templates plus the files every school site gets.
+#[derive(Debug)]
+pub struct Theme {
+    pub tera: Tera,
+    /// Path inside a school's site (`assets/style.css`) -> bytes.
+    pub assets: BTreeMap<String, Vec<u8>>,
+    translations: BTreeMap<&'static str, Translations>,
+}
+
+impl Theme {
+    /// The built-in theme, with any file of `custom` (templates/, static/, i18n/) taking precedence.
+    pub fn load(custom: Option<&Path>) -> Result<Theme, Error> {
+        let mut templates: BTreeMap<String, (String, Option<Arc<SourceFile>>)> = TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), (text.to_string(), None)))
+            .collect();
+        let mut assets: BTreeMap<String, Vec<u8>> = STATIC
+            .iter()
+            .map(|(name, text)| (format!("assets/{name}"), text.as_bytes().to_vec()))
+            .collect();
+        let mut translations = built_in_translations();
+        if let Some(dir) = custom {
+            override_templates(dir, &mut templates)?;
+            override_assets(dir, &mut assets)?;
+            override_translations(dir, &mut translations)?;
+        }
+        Ok(Theme {
+            tera: compile(&templates)?,
+            assets,
+            translations,
+        })
+    }
+
+    pub fn translations(&self, language: Language) -> &Translations {
+        &self.translations[language.code()]
+    }
+}
+
+fn built_in_translations() -> BTreeMap<&'static str, Translations> {
+    TRANSLATIONS
+        .iter()
+        .map(|(language, text)| {
+            let parsed = Translations::parse(*language, text)
+                .expect("built-in translations are valid TOML (tested)");
+            (language.code(), parsed)
+        })
+        .collect()
+}
+
+fn compile(templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>) -> Result<Tera, Error> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    let list: Vec<(&str, &str)> = templates
+        .iter()
+        .map(|(name, (text, _))| (name.as_str(), text.as_str()))
+        .collect();
+    tera.add_raw_templates(list).map_err(|error| {
+        let culprit = templates.values().find_map(|(_, file)| file.clone());
+        let mut problem = Problem::new(format!(
+            "the theme's templates do not compile: {}",
+            error_chain(&error)
+        ))
+        .with_hint("fix the Tera syntax of the template named in the message");
+        if let Some(file) = culprit {
+            problem = problem.in_file(&file);
+        }
+        Error::Invalid(vec![problem])
+    })?;
+    Ok(tera)
+}
+
+fn override_templates(
+    dir: &Path,
+    templates: &mut BTreeMap<String, (String, Option<Arc<SourceFile>>)>,
+) -> Result<(), Error> {
+    let folder = dir.join("templates");
+    if !folder.is_dir() {
+        return Ok(());
+    }
+    for path in fs::sorted_entries(&folder)? {
+        if path.extension().is_some_and(|ext| ext == "html") {
+            let text = String::from_utf8_lossy(&fs::read(&path)?).into_owned();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = Arc::new(SourceFile::new(path.clone(), text.clone()));
+            templates.insert(name, (text, Some(file)));
+        }
+    }
+    Ok(())
+}
+
+fn override_assets(dir: &Path, assets: &mut BTreeMap<String, Vec<u8>>) -> Result<(), Error> {
+    let folder = dir.join("static");
+    if !folder.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
+        let entry = entry.map_err(|error| Error::Io {
+            action: "list folder",
+            path: folder.clone(),
+            source: error.into(),
+        })?;
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
+            let key = format!("assets/{}", relative.to_string_lossy().replace('\\', "/"));
+            assets.insert(key, fs::read(entry.path())?);
+        }
+    }
+    Ok(())
+}
+
+fn override_translations(
+    dir: &Path,
+    translations: &mut BTreeMap<&'static str, Translations>,
+) -> Result<(), Error> {
+    for (code, table) in translations.iter_mut() {
+        let path = dir.join("i18n").join(format!("{code}.toml"));
+        if path.is_file() {
+            let text = String::from_utf8_lossy(&fs::read(&path)?).into_owned();
+            let file = Arc::new(SourceFile::new(path.clone(), text.clone()));
+            let parsed: toml::Table =
+                crate::data::parse_toml(&file).map_err(|problem| Error::Invalid(vec![problem]))?;
+            table.merge(parsed);
+        }
+    }
+    Ok(())
+}
+
+/// A Tera error with all its causes on one line (Tera puts the useful part in the sources).
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_theme_compiles() {
+        let theme = Theme::load(None).unwrap();
+        assert!(
+            theme
+                .tera
+                .get_template_names()
+                .any(|name| name == "regulation.html")
+        );
+        assert!(theme.assets.contains_key("assets/style.css"));
+    }
+
+    #[test]
+    fn every_language_has_every_key() {
+        let theme = Theme::load(None).unwrap();
+        let russian = theme.translations(Language::Russian).keys();
+        let english = theme.translations(Language::English).keys();
+        let missing: Vec<_> = russian
+            .iter()
+            .filter(|key| !english.contains(key))
+            .collect();
+        assert!(missing.is_empty(), "en.toml lacks {missing:?}");
+        let extra: Vec<_> = english
+            .iter()
+            .filter(|key| !russian.contains(key))
+            .collect();
+        assert!(extra.is_empty(), "ru.toml lacks {extra:?}");
+    }
+}

@@ -1,0 +1,723 @@
+//! Typed views: what templates see. Built once per school from the model; text that depends on
+//! the language (plurals, weekdays, standard wordings, converted times) is resolved here.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::i18n::Translations;
+use super::time;
+use crate::model::platform::{CallCost, Days, Hours};
+use crate::model::school::{Contact, Rule, Topic};
+use crate::model::types::{Audience, ResponseTime};
+use crate::model::{Article, School, SchoolSite};
+
+#[derive(Debug, Serialize)]
+pub struct SchoolView {
+    pub slug: String,
+    pub lang: &'static str,
+    pub full_name: String,
+    pub full_name_genitive: Option<String>,
+    pub short_name: String,
+    pub address: Option<String>,
+    pub timezone: String,
+    /// «МСК+4» style label of the school's zone, or «МСК».
+    pub zone_label: String,
+    pub same_zone_as_vendor: bool,
+    pub website: Option<LinkView>,
+    pub phones: Vec<PhoneView>,
+    pub emails: Vec<LinkView>,
+    pub platform: PlatformView,
+    pub consultants: Vec<ConsultantView>,
+    pub helpers: Vec<HelperView>,
+    pub help: HelpView,
+    pub audiences: Vec<AudienceView>,
+    pub escalation: EscalationView,
+    pub schedule: ScheduleView,
+    pub rules: RulesView,
+    pub document: DocumentView,
+    pub articles: Vec<ArticleSummary>,
+    pub faq_groups: Vec<FaqGroup>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LinkView {
+    pub href: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhoneView {
+    pub href: String,
+    pub text: String,
+    pub label: Option<String>,
+    pub free: Option<bool>,
+    pub purpose: Option<String>,
+    pub escalation: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlatformView {
+    pub id: String,
+    pub name: String,
+    pub name_genitive: String,
+    pub work_in: String,
+    pub short_name: String,
+    pub timezone: String,
+    pub zone_label: String,
+    pub support_name: String,
+    pub emails: Vec<SupportEmailView>,
+    pub phones: Vec<PhoneView>,
+    pub channels: Vec<SupportChannelView>,
+    pub hours: Vec<HoursView>,
+    pub voicemail: bool,
+    pub requirements: Vec<String>,
+    pub rejection_reasons: Vec<String>,
+    pub escalation_emails: Vec<String>,
+    pub escalation_phones: Vec<PhoneView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SupportEmailView {
+    pub href: String,
+    pub text: String,
+    pub purpose: Option<String>,
+    pub escalation: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SupportChannelView {
+    pub kind: String,
+    pub text: String,
+    pub url: Option<LinkView>,
+}
+
+/// One line of the vendor's working hours, in the vendor's zone and the school's.
+#[derive(Debug, Serialize)]
+pub struct HoursView {
+    /// What the hours are for (translated): email registration, phone registration, processing.
+    pub what: String,
+    pub always: bool,
+    /// «ежедневно» / «по рабочим дням (кроме выходных и праздничных дней)».
+    pub days: String,
+    pub vendor: String,
+    pub local: String,
+    pub crosses_midnight: bool,
+    /// Full sentence for the regulation, in the seeds' wording.
+    pub sentence: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConsultantView {
+    pub id: String,
+    pub name: Option<String>,
+    pub role: String,
+    pub appointed_by: Option<String>,
+    pub phone: Option<PhoneView>,
+    pub email: Option<LinkView>,
+    /// Name and role, or the role alone.
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HelperView {
+    pub who: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HelpView {
+    pub training_days: Option<u32>,
+    /// «5 рабочих дней» (nominative, for labels).
+    pub training_text: Option<String>,
+    /// «5 рабочих дней» after «не позднее» (genitive).
+    pub training_text_genitive: Option<String>,
+    pub topics: Vec<String>,
+    pub for_parents: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AudienceView {
+    pub key: &'static str,
+    pub title: String,
+    pub response: Option<String>,
+    pub asap: bool,
+    pub channels: Vec<ChannelView>,
+    pub can_escalate: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChannelView {
+    pub kind: &'static str,
+    pub label: String,
+    pub link: Option<LinkView>,
+    pub note: Option<String>,
+    pub response: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EscalationView {
+    pub staff: bool,
+    pub parents: bool,
+    /// «сотрудникам ОО, родителям (законным представителям) обучающихся».
+    pub who_dative: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScheduleView {
+    pub posted: Vec<String>,
+    pub note: Option<String>,
+    pub slots: Vec<SlotView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SlotView {
+    pub weekday_key: &'static str,
+    pub weekday: String,
+    pub time: String,
+    pub place: String,
+    pub who: String,
+    pub audience: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RulesView {
+    pub clear_request: Option<String>,
+    pub emergency: Option<String>,
+    pub etiquette: Option<Vec<String>>,
+    pub reference_materials: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentView {
+    pub title: String,
+    pub intro: String,
+    pub appendix: Option<String>,
+    pub approvals: Vec<ApprovalView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApprovalView {
+    pub kind: String,
+    pub by: String,
+    pub person: Option<String>,
+    pub date: Option<String>,
+    pub protocol: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Relative to the school's root: `faq/<id>/index.html`.
+    pub path: String,
+    pub updated: Option<String>,
+    pub audiences: Vec<&'static str>,
+}
+
+/// The FAQ index: one group per audience, topics inside, articles inside.
+#[derive(Debug, Serialize)]
+pub struct FaqGroup {
+    pub audience: &'static str,
+    pub title: String,
+    pub topics: Vec<FaqTopic>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FaqTopic {
+    pub name: String,
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// Build the view of one school; `date` is the reference day for time-zone conversion.
+pub fn school_view(
+    site: &SchoolSite,
+    t: &Translations,
+    doc: &Translations,
+    date: NaiveDate,
+) -> SchoolView {
+    let school = &site.school;
+    let identity = &school.identity;
+    let vendor_zone = school.platform.timezone;
+    SchoolView {
+        slug: school.slug.clone(),
+        lang: school.language.code(),
+        full_name: identity.full_name.clone(),
+        full_name_genitive: identity.full_name_genitive.clone(),
+        short_name: identity.short_name.clone(),
+        address: identity.address.clone(),
+        timezone: identity.timezone.name().to_owned(),
+        zone_label: zone_label(identity.timezone, date, t),
+        same_zone_as_vendor: time::utc_offset_seconds(identity.timezone, date)
+            == time::utc_offset_seconds(vendor_zone, date),
+        website: identity.website.as_ref().map(|w| LinkView {
+            href: w.href().into(),
+            text: w.display().into(),
+        }),
+        phones: identity
+            .phones
+            .iter()
+            .map(|p| phone_view(&p.phone, p.label.clone(), None))
+            .collect(),
+        emails: identity
+            .emails
+            .iter()
+            .map(|e| mail_link(e.as_str()))
+            .collect(),
+        platform: platform_view(school, t, date),
+        consultants: school.consultants.iter().map(consultant_view).collect(),
+        helpers: school
+            .helpers
+            .iter()
+            .map(|h| HelperView {
+                who: h.who.clone(),
+                note: h.note.clone(),
+            })
+            .collect(),
+        help: help_view(school, t, doc),
+        audiences: Audience::ALL
+            .iter()
+            .filter_map(|a| audience_view(school, *a, t))
+            .collect(),
+        escalation: escalation_view(school, doc),
+        schedule: schedule_view(school, t),
+        rules: rules_view(school, t),
+        document: document_view(school, doc),
+        articles: site
+            .articles
+            .iter()
+            .map(|a| article_summary(a, t))
+            .collect(),
+        faq_groups: faq_groups(site, t),
+    }
+}
+
+fn zone_label(zone: chrono_tz::Tz, date: NaiveDate, t: &Translations) -> String {
+    let offset = time::offset_from_moscow(zone, date);
+    let utc = time::utc_label(time::utc_offset_seconds(zone, date));
+    match offset {
+        0 => t.format("zone.moscow", &[("utc", &utc)]),
+        n => t.format(
+            "zone.relative",
+            &[("offset", &format!("{n:+}")), ("utc", &utc)],
+        ),
+    }
+}
+
+fn mail_link(address: &str) -> LinkView {
+    LinkView {
+        href: format!("mailto:{address}"),
+        text: address.to_owned(),
+    }
+}
+
+fn phone_view(
+    phone: &crate::model::types::Phone,
+    label: Option<String>,
+    free: Option<bool>,
+) -> PhoneView {
+    PhoneView {
+        href: phone.tel_uri(),
+        text: phone.display().to_owned(),
+        label,
+        free,
+        purpose: None,
+        escalation: false,
+    }
+}
+
+fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> PlatformView {
+    let platform = &school.platform;
+    let support = &platform.support;
+    let phones: Vec<PhoneView> = support
+        .phones
+        .iter()
+        .map(|p| PhoneView {
+            purpose: p.purpose.clone(),
+            escalation: p.escalation,
+            ..phone_view(&p.number, None, Some(p.cost == CallCost::Free))
+        })
+        .collect();
+    let hours = [
+        ("email_registration", support.email_registration),
+        ("phone_registration", support.phone_registration),
+        ("processing", support.processing),
+    ];
+    let escalation_phones = phones
+        .iter()
+        .filter(|p| p.escalation)
+        .map(|p| PhoneView {
+            label: None,
+            ..clone_phone(p)
+        })
+        .collect();
+    PlatformView {
+        id: platform.id.clone(),
+        name: platform.name.clone(),
+        name_genitive: platform.name_genitive.clone(),
+        work_in: platform.work_in.clone(),
+        short_name: platform.short_name.clone(),
+        timezone: platform.timezone.name().to_owned(),
+        zone_label: zone_label(platform.timezone, date, t),
+        support_name: t.format("support.name", &[("platform", &platform.name_genitive)]),
+        emails: support
+            .emails
+            .iter()
+            .map(|e| SupportEmailView {
+                href: format!("mailto:{}", e.address.as_str()),
+                text: e.address.as_str().to_owned(),
+                purpose: e.purpose.clone(),
+                escalation: e.escalation,
+            })
+            .collect(),
+        escalation_emails: support
+            .emails
+            .iter()
+            .filter(|e| e.escalation)
+            .map(|e| e.address.as_str().to_owned())
+            .collect(),
+        escalation_phones,
+        phones,
+        channels: support
+            .channels
+            .iter()
+            .map(|c| SupportChannelView {
+                kind: c.kind.clone(),
+                text: c.text.clone(),
+                url: c.url.as_ref().map(|u| LinkView {
+                    href: u.href().into(),
+                    text: u.display().into(),
+                }),
+            })
+            .collect(),
+        hours: hours
+            .into_iter()
+            .filter_map(|(key, hours)| hours.map(|h| hours_view(key, h, school, t, date)))
+            .collect(),
+        voicemail: support.voicemail,
+        requirements: support.requirements.clone(),
+        rejection_reasons: support.rejection_reasons.clone(),
+    }
+}
+
+fn clone_phone(p: &PhoneView) -> PhoneView {
+    PhoneView {
+        href: p.href.clone(),
+        text: p.text.clone(),
+        label: p.label.clone(),
+        free: p.free,
+        purpose: p.purpose.clone(),
+        escalation: p.escalation,
+    }
+}
+
+fn hours_view(
+    key: &str,
+    hours: Hours,
+    school: &School,
+    t: &Translations,
+    date: NaiveDate,
+) -> HoursView {
+    let what = t.text(&format!("hours.{key}"));
+    match hours {
+        Hours::Always => HoursView {
+            sentence: t.format("hours.sentence_always", &[("what", &what)]),
+            what,
+            always: true,
+            days: t.text("hours.always"),
+            vendor: String::new(),
+            local: String::new(),
+            crosses_midnight: false,
+        },
+        Hours::Window { days, time: range } => {
+            let local = time::convert(
+                range,
+                school.platform.timezone,
+                school.identity.timezone,
+                date,
+            );
+            let days = &t.text(match days {
+                Days::Daily => "hours.daily",
+                Days::Workdays => "hours.workdays",
+            });
+            HoursView {
+                sentence: t.format(
+                    "hours.sentence_window",
+                    &[
+                        ("what", &what),
+                        ("days", days),
+                        ("start", &range.start.to_string()),
+                        ("end", &range.end.to_string()),
+                    ],
+                ),
+                what,
+                always: false,
+                days: days.to_owned(),
+                vendor: range.to_string(),
+                local: format!("{}–{}", local.start, local.end),
+                crosses_midnight: local.crosses_midnight,
+            }
+        }
+    }
+}
+
+fn consultant_view(c: &crate::model::school::Consultant) -> ConsultantView {
+    ConsultantView {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        role: c.role.clone(),
+        appointed_by: c.appointed_by.clone(),
+        phone: c.phone.as_ref().map(|p| phone_view(p, None, None)),
+        email: c.email.as_ref().map(|e| mail_link(e.as_str())),
+        label: match &c.name {
+            Some(name) => format!("{name}, {}", c.role),
+            None => capitalize(&c.role),
+        },
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn help_view(school: &School, t: &Translations, doc: &Translations) -> HelpView {
+    let help = &school.help;
+    HelpView {
+        training_days: help.training_days,
+        training_text: help.training_days.map(|n| t.plural("working_days", n)),
+        training_text_genitive: help
+            .training_days
+            .map(|n| doc.plural("working_days_genitive", n)),
+        topics: help
+            .topics
+            .iter()
+            .map(|topic| match topic {
+                Topic::Standard(key) => doc.text(&format!("topics.{key}")),
+                Topic::Custom(text) => text.clone(),
+            })
+            .collect(),
+        for_parents: help.for_parents,
+    }
+}
+
+fn audience_view(school: &School, audience: Audience, t: &Translations) -> Option<AudienceView> {
+    let help = school.audience_help(audience)?;
+    Some(AudienceView {
+        key: audience.key(),
+        title: t.text(&format!("audience.{}", audience.key())),
+        response: help.response.map(|r| response_text(r, t)),
+        asap: help.asap,
+        channels: help
+            .channels
+            .iter()
+            .map(|channel| ChannelView {
+                kind: channel.kind.key(),
+                label: t.text(&format!("channel.{}", channel.kind.key())),
+                link: channel.contact.as_ref().map(contact_link),
+                note: channel.note.clone(),
+                response: channel.response.map(|r| response_text(r, t)),
+            })
+            .collect(),
+        can_escalate: school.escalation.contains(&audience),
+    })
+}
+
+fn contact_link(contact: &Contact) -> LinkView {
+    match contact {
+        Contact::Phone(phone) => LinkView {
+            href: phone.tel_uri(),
+            text: phone.display().into(),
+        },
+        Contact::Email(email) => mail_link(email.as_str()),
+        Contact::Web(url) => LinkView {
+            href: url.href().into(),
+            text: url.display().into(),
+        },
+    }
+}
+
+/// «в течение 7 дней», «в течение 1 рабочего дня», «в течение суток».
+pub fn response_text(response: ResponseTime, t: &Translations) -> String {
+    if response == ResponseTime::Hours(24) {
+        return t.text("response.day_and_night");
+    }
+    let amount = match response {
+        ResponseTime::Hours(n) => t.plural("hours_genitive", n),
+        ResponseTime::Days(n) => t.plural("days_genitive", n),
+        ResponseTime::WorkingDays(n) => t.plural("working_days_genitive", n),
+    };
+    t.format("response.within", &[("amount", &amount)])
+}
+
+fn escalation_view(school: &School, doc: &Translations) -> EscalationView {
+    let staff = school.escalation.contains(&Audience::Staff);
+    let parents = school.escalation.contains(&Audience::Parents);
+    let who: Vec<String> = [
+        (staff, "escalation.staff_dative"),
+        (parents, "escalation.parents_dative"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, key)| doc.text(key))
+    .collect();
+    EscalationView {
+        staff,
+        parents,
+        who_dative: who.join(", "),
+    }
+}
+
+fn schedule_view(school: &School, t: &Translations) -> ScheduleView {
+    ScheduleView {
+        posted: school.schedule.posted.clone(),
+        note: school.schedule.note.clone(),
+        slots: school
+            .schedule
+            .slots
+            .iter()
+            .map(|slot| SlotView {
+                weekday_key: slot.weekday.key(),
+                weekday: t.text(&format!("weekday.{}", slot.weekday.key())),
+                time: slot.time.to_string(),
+                place: slot.place.clone(),
+                who: consultant_view(school.consultant(slot)).label,
+                audience: match slot.audiences.as_slice() {
+                    [one] => t.text(&format!("audience.{}", one.key())),
+                    _ => t.text("audience.all"),
+                },
+            })
+            .collect(),
+    }
+}
+
+fn rules_view(school: &School, t: &Translations) -> RulesView {
+    let work_in = school.platform.work_in.as_str();
+    let rule = |rule: &Rule, key: &str| match rule {
+        Rule::Off => None,
+        Rule::Custom(text) => Some(text.clone()),
+        Rule::Standard => Some(t.format(&format!("wording.{key}"), &[("work_in", work_in)])),
+    };
+    RulesView {
+        clear_request: rule(&school.rules.clear_request, "clear_request"),
+        emergency: rule(&school.rules.emergency, "emergency"),
+        etiquette: rule(&school.rules.etiquette, "etiquette")
+            .map(|text| text.split("\n\n").map(|p| p.trim().to_owned()).collect()),
+        reference_materials: rule(&school.rules.reference_materials, "reference_materials"),
+    }
+}
+
+fn document_view(school: &School, doc: &Translations) -> DocumentView {
+    let document = &school.document;
+    let platform = &school.platform;
+    let org = school
+        .identity
+        .full_name_genitive
+        .clone()
+        .unwrap_or_else(|| school.identity.short_name.clone());
+    DocumentView {
+        title: document
+            .title
+            .clone()
+            .unwrap_or_else(|| doc.format("doc.default_title", &[("work_in", &platform.work_in)])),
+        intro: document.intro.clone().unwrap_or_else(|| {
+            doc.format(
+                "doc.default_intro",
+                &[
+                    ("org", &org),
+                    ("work_in", &platform.work_in),
+                    ("platform", &platform.name),
+                ],
+            )
+        }),
+        appendix: document.appendix.as_ref().map(|a| {
+            let mut text = match &a.number {
+                Some(n) => doc.format("doc.appendix_numbered", &[("number", n)]),
+                None => doc.text("doc.appendix"),
+            };
+            text.push_str(&doc.format("doc.to_order", &[("order", &a.order)]));
+            if let Some(number) = &a.order_number {
+                text.push_str(&format!(" № {number}"));
+            }
+            if let Some(date) = a.date {
+                text.push_str(&doc.format("doc.dated", &[("date", &numeric_date(date))]));
+            }
+            text
+        }),
+        approvals: document
+            .approvals
+            .iter()
+            .map(|a| ApprovalView {
+                kind: doc.text(&format!("approval.{}", a.kind.key())),
+                by: a.by.clone(),
+                person: a.person.clone(),
+                date: a.date.map(|d| long_date(d, doc)),
+                protocol: a.protocol.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// `15.01.2018`
+pub fn numeric_date(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// «15» января 2018 г.
+pub fn long_date(date: NaiveDate, t: &Translations) -> String {
+    let month = t.text(&format!("month_genitive.m{}", date.month()));
+    t.format(
+        "date.long",
+        &[
+            ("day", &format!("{:02}", date.day())),
+            ("month", &month),
+            ("year", &date.year().to_string()),
+        ],
+    )
+}
+
+fn article_summary(article: &Article, t: &Translations) -> ArticleSummary {
+    ArticleSummary {
+        id: article.id.clone(),
+        title: article.title.clone(),
+        description: article.description.clone(),
+        path: format!("faq/{}/index.html", article.id),
+        updated: article.updated.map(|d| long_date(d, t)),
+        audiences: article.audiences.iter().map(|a| a.key()).collect(),
+    }
+}
+
+fn faq_groups(site: &SchoolSite, t: &Translations) -> Vec<FaqGroup> {
+    Audience::ALL
+        .iter()
+        .map(|audience| {
+            let mut topics: Vec<FaqTopic> = Vec::new();
+            for article in site.articles.iter().filter(|a| a.for_audience(*audience)) {
+                let names = if article.topics.is_empty() {
+                    vec![t.text("faq.other_topic")]
+                } else {
+                    article.topics.clone()
+                };
+                for name in names {
+                    let summary = article_summary(article, t);
+                    match topics.iter_mut().find(|topic| topic.name == name) {
+                        Some(topic) => topic.articles.push(summary),
+                        None => topics.push(FaqTopic {
+                            name,
+                            articles: vec![summary],
+                        }),
+                    }
+                }
+            }
+            FaqGroup {
+                audience: audience.key(),
+                title: t.text(&format!("audience.{}", audience.key())),
+                topics,
+            }
+        })
+        .filter(|group| !group.topics.is_empty())
+        .collect()
+}
