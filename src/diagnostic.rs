@@ -5,7 +5,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 /// A text file as read from disk, kept so that problems can point into it.
 #[derive(Debug, Clone)]
@@ -194,15 +197,15 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 struct ProblemView {
     headline: String,
     hint: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<CharColumns>,
     label: Option<LabeledSpan>,
 }
 
 impl From<&Problem> for ProblemView {
     fn from(problem: &Problem) -> Self {
-        let headline = match (&problem.field, problem.span.is_some()) {
-            (Some(field), _) => format!("`{field}`: {}", problem.message),
-            (None, _) => problem.message.clone(),
+        let headline = match &problem.field {
+            Some(field) => format!("`{field}`: {}", problem.message),
+            None => problem.message.clone(),
         };
         let headline = match (&problem.file, &problem.span) {
             (Some(file), None) => format!("{}: {headline}", file.path.display()),
@@ -212,9 +215,9 @@ impl From<&Problem> for ProblemView {
             .file
             .as_deref()
             .filter(|_| problem.span.is_some())
-            .map(|file| {
-                NamedSource::new(file.path.display().to_string(), Arc::clone(&file.text))
-                    .with_language("toml")
+            .map(|file| CharColumns {
+                name: file.path.display().to_string(),
+                text: Arc::clone(&file.text),
             });
         let label = problem.span.clone().map(|span| {
             let len = span.len().max(1);
@@ -229,6 +232,34 @@ impl From<&Problem> for ProblemView {
             source,
             label,
         }
+    }
+}
+
+/// A named source whose reported column counts characters, as editors do (miette counts bytes,
+/// which puts every column of a Cyrillic line far to the right).
+#[derive(Debug)]
+struct CharColumns {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self.text.read_span(span, before, after)?;
+        let (_, column) = line_column(&self.text, span.offset());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column - 1,
+            contents.line_count(),
+        )))
     }
 }
 

@@ -42,6 +42,10 @@ pub fn validate_project(
     if problems.is_empty() {
         Ok(Project { sites })
     } else {
+        problems.sort_by(|a, b| {
+            (a.path(), a.span.as_ref().map(|s| s.start))
+                .cmp(&(b.path(), b.span.as_ref().map(|s| s.start)))
+        });
         Err(problems)
     }
 }

@@ -1,1 +1,7 @@
-//! Integration tests: run the real commands on fixture projects.
+//! Integration tests: run the real `spravka` binary on fixture projects and check what it writes.
+
+mod cli;
+mod errors;
+mod seeds;
+mod site;
+mod support;

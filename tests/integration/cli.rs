@@ -1,0 +1,178 @@
+//! The command line: check, new, help, exit codes.
+
+use crate::support::Project;
+
+#[test]
+fn check_passes_on_the_example_schools() {
+    let project = Project::examples();
+    let run = project.run(&["check"]);
+    run.success();
+    assert!(
+        run.stdout().contains("checked 3 school(s)"),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        !project.path().join("public").exists(),
+        "check writes nothing"
+    );
+}
+
+#[test]
+fn new_school_lists_its_blanks_until_filled() {
+    let project = Project::examples();
+    let run = project.run(&["new", "shkola-5", "--platform", "dnevnik-ru"]);
+    run.success();
+    assert!(
+        run.stdout().contains("schools/shkola-5/school.toml"),
+        "{}",
+        run.stdout()
+    );
+    let stderr = project
+        .run(&["check", "--school", "shkola-5"])
+        .fails_with(1);
+    for field in [
+        "school.full_name",
+        "school.short_name",
+        "consultants[0].name",
+        "help.training_days",
+        "schedule.slots[0].weekday",
+    ] {
+        assert!(
+            stderr.contains(&format!("`{field}`: this blank has not been filled in")),
+            "{field}:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("schools/shkola-5/school.toml:6:13"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn filled_scaffold_builds() {
+    let project = Project::examples();
+    project
+        .run(&["new", "shkola-5", "--platform", "shkolnyi-portal-mo"])
+        .success();
+    let toml = project.read("schools/shkola-5/school.toml");
+    let filled: String = toml
+        .lines()
+        .map(|line| match line.split_once(" = \"ЗАПОЛНИТЕ") {
+            Some((key, _)) => match key {
+                "training_days" => "training_days = 5".to_owned(),
+                "weekday" => "weekday = \"вт\"".to_owned(),
+                "time" => "time = \"14:00-16:00\"".to_owned(),
+                "phone" => "phone = \"8 (495) 123-45-67\"".to_owned(),
+                "email" => "email = \"school@example.ru\"".to_owned(),
+                key => format!("{key} = \"Значение\""),
+            },
+            None if line.contains("[\"ЗАПОЛНИТЕ") => {
+                line.split('=').next().unwrap().to_owned() + "= []"
+            }
+            None => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    project.write("schools/shkola-5/school.toml", &filled);
+    project.run(&["check"]).success();
+    project.run(&["build", "--school", "shkola-5"]).success();
+    assert!(
+        project
+            .page_text("public/shkola-5/schedule/index.html")
+            .contains("Вторник")
+    );
+}
+
+#[test]
+fn new_refuses_bad_names_unknown_platforms_and_existing_schools() {
+    let project = Project::examples();
+    let stderr = project
+        .run(&["new", "Школа", "--platform", "dnevnik-ru"])
+        .fails_with(2);
+    assert!(
+        stderr.contains("cannot be a school's folder name"),
+        "{stderr}"
+    );
+    let stderr = project
+        .run(&["new", "x", "--platform", "eljur"])
+        .fails_with(2);
+    assert!(
+        stderr.contains("unknown platform `eljur`") && stderr.contains("dnevnik-ru"),
+        "{stderr}"
+    );
+    let stderr = project
+        .run(&["new", "osh", "--platform", "dnevnik-ru"])
+        .fails_with(2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+}
+
+#[test]
+fn unknown_school_is_a_usage_error() {
+    let project = Project::examples();
+    let stderr = project.run(&["build", "--school", "nope"]).fails_with(2);
+    assert!(
+        stderr.contains("there is no school `nope`") && stderr.contains("internat-11"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_schools_folder_is_a_usage_error() {
+    let project = Project::empty();
+    let stderr = project.run(&["build"]).fails_with(2);
+    assert!(stderr.contains("there is no `schools` folder"), "{stderr}");
+}
+
+#[test]
+fn every_command_has_help() {
+    let project = Project::empty();
+    for command in [
+        vec!["--help"],
+        vec!["build", "--help"],
+        vec!["check", "--help"],
+        vec!["new", "--help"],
+    ] {
+        let run = project.run(&command);
+        run.success();
+        assert!(run.stdout().contains("Usage: spravka"), "{}", run.stdout());
+    }
+    assert!(project.run(&["--help"]).stdout().contains("Exit codes"));
+}
+
+#[test]
+fn user_theme_overrides_one_template() {
+    let project = Project::examples();
+    project.write(
+        "mytheme/templates/schedule.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Свой график</h1>{% endblock content %}",
+    );
+    project.write(
+        "mytheme/i18n/ru.toml",
+        "[page]\nschedule = \"Часы приёма\"\n",
+    );
+    project.run(&["build", "--theme", "mytheme"]).success();
+    let schedule = project.read("public/osh/schedule/index.html");
+    assert!(schedule.contains("<h1>Свой график</h1>"), "{schedule}");
+    assert!(
+        project
+            .read("public/osh/index.html")
+            .contains("Часы приёма"),
+        "translation keys merge"
+    );
+    assert!(
+        project
+            .read("public/osh/contacts/index.html")
+            .contains("<h1>Контакты</h1>"),
+        "other templates stay built-in"
+    );
+}
+
+#[test]
+fn broken_user_template_is_reported() {
+    let project = Project::examples();
+    project.write("mytheme/templates/home.html", "{% if %}");
+    let stderr = project.run(&["build", "--theme", "mytheme"]).fails_with(1);
+    assert!(stderr.contains("templates do not compile"), "{stderr}");
+    assert!(stderr.contains("home.html"), "{stderr}");
+}

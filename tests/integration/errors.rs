@@ -1,0 +1,276 @@
+//! Bad input: each mistake gives a clear error naming the file, the line, the field and a hint.
+
+use crate::support::{Project, repo};
+
+fn example() -> String {
+    std::fs::read_to_string(repo().join("schools/mytishchi-27/school.toml")).unwrap()
+}
+
+/// Check a project whose only school is the Mytishchi example with `from` replaced by `to`.
+fn check_with(from: &str, to: &str) -> String {
+    let toml = example();
+    assert!(toml.contains(from), "fixture lacks {from:?}");
+    let project = Project::with_school("shkola", &toml.replacen(from, to, 1));
+    project.run(&["check"]).fails_with(1)
+}
+
+#[track_caller]
+fn assert_mentions(stderr: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(stderr.contains(part), "expected {part:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn malformed_toml_names_line_and_column() {
+    let stderr = check_with(
+        "short_name = \"МБОУ СОШ № 27\"",
+        "short_name = \"МБОУ СОШ № 27",
+    );
+    assert_mentions(
+        &stderr,
+        &["schools/shkola/school.toml:", "help:", "1 problem found"],
+    );
+}
+
+#[test]
+fn unknown_key_names_the_key_and_lists_known_ones() {
+    let stderr = check_with("short_name =", "shortname =");
+    assert_mentions(
+        &stderr,
+        &[
+            "schools/shkola/school.toml:7:1",
+            "`school.shortname`: unknown field `shortname`",
+            "`short_name`",
+            "check the spelling",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let stderr = check_with("timezone = \"Europe/Moscow\"\n", "");
+    assert_mentions(
+        &stderr,
+        &[
+            "schools/shkola/school.toml",
+            "missing field `timezone`",
+            "add the missing key",
+        ],
+    );
+}
+
+#[test]
+fn bad_email_phone_time_weekday_are_all_reported_at_once() {
+    let toml = example()
+        .replacen(
+            "email = \"scool_27@edu-mytyshi.ru\"",
+            "email = \"scool_27@\"",
+            1,
+        )
+        .replacen(
+            "phone = \"+7 495 582 69 00\"",
+            "phone = \"позвоните нам\"",
+            1,
+        )
+        .replacen("time = \"15:00-17:00\"", "time = \"25:00-26:00\"", 1)
+        .replacen("weekday = \"wednesday\"", "weekday = \"funday\"", 1);
+    let project = Project::with_school("shkola", &toml);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "`staff.channels[2].email`: `scool_27@` is not an email address",
+            "`staff.channels[1].phone`: `позвоните нам` is not a phone number",
+            "`schedule.slots[0].time`: `25:00` is not a time of day",
+            "`schedule.slots[1].weekday`: `funday` is not a day of the week",
+            "write monday … sunday",
+            "4 problems found",
+        ],
+    );
+}
+
+#[test]
+fn end_before_start_is_reported() {
+    let stderr = check_with("time = \"15:00-17:00\"", "time = \"17:00-15:00\"");
+    assert_mentions(
+        &stderr,
+        &[
+            "`schedule.slots[0].time`: the range `17:00-15:00` ends before it starts",
+            "school.toml:91:8",
+        ],
+    );
+}
+
+#[test]
+fn unknown_platform_lists_the_presets() {
+    let stderr = check_with("preset = \"shkolnyi-portal-mo\"", "preset = \"eljur\"");
+    assert_mentions(
+        &stderr,
+        &[
+            "`platform.preset`: unknown platform `eljur`",
+            "dnevnik-ru, shkolnyi-portal-mo",
+        ],
+    );
+}
+
+#[test]
+fn unknown_consultant_lists_the_ids() {
+    let stderr = check_with("consultant = \"konsultant\"", "consultant = \"ivanova\"");
+    assert_mentions(
+        &stderr,
+        &[
+            "`schedule.slots[0].consultant`: unknown consultant `ivanova`",
+            "konsultant",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_consultant_id_is_reported() {
+    let extra = "[[consultants]]\nid = \"konsultant\"\nrole = \"второй\"\n\n[help]";
+    let stderr = check_with("[help]", extra);
+    assert_mentions(
+        &stderr,
+        &["`consultants[1].id`: the consultant id `konsultant` is used twice"],
+    );
+}
+
+#[test]
+fn bad_time_zone_is_reported() {
+    let stderr = check_with("timezone = \"Europe/Moscow\"", "timezone = \"Moscow\"");
+    assert_mentions(
+        &stderr,
+        &[
+            "`school.timezone`: `Moscow` is not an IANA time zone",
+            "Asia/Krasnoyarsk",
+        ],
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_line() {
+    let project = Project::with_school("shkola", "");
+    let mut bytes = example().into_bytes();
+    bytes.splice(0..0, b"# \xff\xfe windows-1251 text\n".iter().copied());
+    project.write_bytes("schools/shkola/school.toml", &bytes);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "schools/shkola/school.toml",
+            "not valid UTF-8 text (line 1",
+            "UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn folder_name_must_be_a_slug() {
+    let project = Project::with_school("Школа 1", &example());
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "the folder name `Школа 1` cannot be used in a web address",
+            "Latin letters",
+        ],
+    );
+}
+
+#[test]
+fn missing_school_toml_is_reported() {
+    let project = Project::with_school("shkola", &example());
+    std::fs::create_dir_all(project.path().join("schools/empty")).unwrap();
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &["schools/empty", "has no school.toml", "spravka new empty"],
+    );
+}
+
+#[test]
+fn article_without_front_matter_is_reported() {
+    let project = Project::with_school("shkola", &example());
+    project.write(
+        "schools/shkola/faq/bez-zagolovka.md",
+        "Просто текст без заголовка\n",
+    );
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "schools/shkola/faq/bez-zagolovka.md",
+            "has no front matter",
+            "+++",
+        ],
+    );
+}
+
+#[test]
+fn front_matter_errors_point_into_the_article() {
+    let project = Project::with_school("shkola", &example());
+    project.write(
+        "schools/shkola/faq/oshibka.md",
+        "+++\ntitle = \"Статья\"\nautor = \"Иванова\"\n+++\n\nТекст.\n",
+    );
+    project.write(
+        "schools/shkola/faq/auditoriya.md",
+        "+++\ntitle = \"Статья\"\naudiences = [\"teachers\"]\n+++\n\nТекст.\n",
+    );
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "schools/shkola/faq/oshibka.md:3:1",
+            "unknown field `autor`",
+            "schools/shkola/faq/auditoriya.md:3:14",
+            "`audiences[0]`: `teachers` is not an audience",
+        ],
+    );
+}
+
+#[test]
+fn broken_internal_link_is_reported_with_its_position() {
+    let project = Project::with_school("shkola", &example());
+    project.write(
+        "schools/shkola/faq/ssylka.md",
+        "+++\ntitle = \"Ссылка\"\n+++\n\nСм. [раздел](@/kontakty).\n",
+    );
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "schools/shkola/faq/ssylka.md:5:5",
+            "the link `@/kontakty` points to no page",
+            "@/contacts",
+        ],
+    );
+}
+
+#[test]
+fn broken_platform_preset_is_reported() {
+    let project = Project::with_school("shkola", &example());
+    let preset = project
+        .read("content/platforms/shkolnyi-portal-mo.toml")
+        .replace("cost = \"free\"", "cost = \"gratis\"");
+    project.write("content/platforms/shkolnyi-portal-mo.toml", &preset);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "content/platforms/shkolnyi-portal-mo.toml",
+            "`support.phones[0].cost`: `gratis` is not a call cost",
+        ],
+    );
+}
+
+#[test]
+fn build_with_problems_writes_nothing() {
+    let project = Project::with_school(
+        "shkola",
+        &example().replace("weekday = \"monday\"", "weekday = \"x\""),
+    );
+    project.run(&["build"]).fails_with(1);
+    assert!(!project.path().join("public").exists());
+}

@@ -1,0 +1,276 @@
+//! Properties of the whole generated site: relative links, nothing external, deterministic, atomic.
+
+use crate::support::{Project, snapshot};
+
+fn html_files(project: &Project) -> Vec<(String, String)> {
+    snapshot(&project.path().join("public"))
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!("{attribute}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn every_internal_link_is_relative_and_resolves() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let public = project.path().join("public");
+    for (page, html) in html_files(&project) {
+        let dir = public.join(&page).parent().unwrap().to_path_buf();
+        for href in attribute_values(&html, "href") {
+            let href = href.replace("&#x2F;", "/");
+            if href.starts_with("tel:")
+                || href.starts_with("mailto:")
+                || href.starts_with("http")
+                || href.starts_with('#')
+            {
+                continue;
+            }
+            assert!(!href.starts_with('/'), "{page}: absolute link {href}");
+            let target = dir.join(href.split('#').next().unwrap());
+            assert!(target.is_file(), "{page}: broken link {href}");
+        }
+    }
+}
+
+#[test]
+fn nothing_is_loaded_from_other_hosts() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    for (page, html) in html_files(&project) {
+        for src in attribute_values(&html, "src") {
+            assert!(!src.contains("//"), "{page}: loads {src}");
+        }
+        assert!(
+            !html.contains("<script"),
+            "{page}: scripts are not needed to read the site"
+        );
+        for (i, _) in html.match_indices("<link ") {
+            let tag = &html[i..i + html[i..].find('>').unwrap()];
+            if tag.contains("stylesheet") {
+                assert!(!tag.contains("http"), "{page}: {tag}");
+            }
+        }
+    }
+}
+
+#[test]
+fn building_twice_gives_identical_files() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let first = snapshot(&project.path().join("public"));
+    project.run(&["build"]).success();
+    assert_eq!(first, snapshot(&project.path().join("public")));
+    assert!(first.len() > 30);
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let before = snapshot(&project.path().join("public"));
+    let toml = project
+        .read("schools/osh/school.toml")
+        .replace("weekday = \"friday\"", "weekday = \"funday\"");
+    project.write("schools/osh/school.toml", &toml);
+    project.write(
+        "schools/mytishchi-27/school.toml",
+        &project
+            .read("schools/mytishchi-27/school.toml")
+            .replace("Утешева", "Иванова"),
+    );
+    project.run(&["build"]).fails_with(1);
+    assert_eq!(
+        before,
+        snapshot(&project.path().join("public")),
+        "no file changed, none added, no staging left"
+    );
+}
+
+#[test]
+fn build_of_one_school_keeps_the_others() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let osh_before = project.read("public/osh/index.html");
+    let toml = project
+        .read("schools/mytishchi-27/school.toml")
+        .replace("кабинет 21", "кабинет 42");
+    project.write("schools/mytishchi-27/school.toml", &toml);
+    project
+        .run(&["build", "--school", "mytishchi-27"])
+        .success();
+    assert!(
+        project
+            .page_text("public/mytishchi-27/schedule/index.html")
+            .contains("кабинет 42")
+    );
+    assert_eq!(osh_before, project.read("public/osh/index.html"));
+}
+
+#[test]
+fn out_and_base_url_options() {
+    let project = Project::examples();
+    project
+        .run(&[
+            "build",
+            "--out",
+            "site",
+            "--base-url",
+            "https://help.example.ru/sites/",
+        ])
+        .success();
+    let html = project.read("site/osh/contacts/index.html");
+    assert!(html.contains(r#"rel="canonical" href="https:&#x2F;&#x2F;help.example.ru&#x2F;sites&#x2F;osh&#x2F;contacts&#x2F;""#), "{html}");
+    assert!(!project.path().join("public").exists());
+}
+
+#[test]
+fn training_deadline_uses_russian_plural_forms() {
+    let project = Project::examples();
+    for (days, phrase) in [
+        (1, "1 рабочего дня"),
+        (3, "3 рабочих дней"),
+        (21, "21 рабочего дня"),
+        (5, "5 рабочих дней"),
+    ] {
+        let toml = project.read("schools/mytishchi-27/school.toml");
+        let toml = toml
+            .lines()
+            .map(|l| {
+                if l.starts_with("training_days") {
+                    format!("training_days = {days}")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        project.write("schools/mytishchi-27/school.toml", &toml);
+        project
+            .run(&["build", "--school", "mytishchi-27"])
+            .success();
+        let text = project.page_text("public/mytishchi-27/index.html");
+        assert!(
+            text.contains(&format!("не позднее {phrase}")),
+            "{days}: {text}"
+        );
+    }
+}
+
+#[test]
+fn response_time_plural_forms() {
+    let project = Project::examples();
+    for (response, phrase) in [
+        ("{ days = 1 }", "в течение 1 дня"),
+        ("{ days = 3 }", "в течение 3 дней"),
+        ("{ working_days = 2 }", "в течение 2 рабочих дней"),
+        ("{ hours = 24 }", "в течение суток"),
+    ] {
+        let toml = project.read("schools/mytishchi-27/school.toml");
+        let toml = toml
+            .lines()
+            .map(|l| {
+                if l.starts_with("response =") {
+                    format!("response = {response}")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        project.write("schools/mytishchi-27/school.toml", &toml);
+        project
+            .run(&["build", "--school", "mytishchi-27"])
+            .success();
+        let text = project.page_text("public/mytishchi-27/contacts/index.html");
+        assert!(text.contains(phrase), "{response}: {text}");
+    }
+}
+
+#[test]
+fn english_interface_is_selectable_per_school() {
+    let project = Project::examples();
+    let toml = format!(
+        "language = \"en\"\n{}",
+        project.read("schools/osh/school.toml")
+    );
+    project.write("schools/osh/school.toml", &toml);
+    project.run(&["build"]).success();
+    let html = project.read("public/osh/schedule/index.html");
+    assert!(html.contains(r#"<html lang="en">"#));
+    assert!(
+        project
+            .page_text("public/osh/schedule/index.html")
+            .contains("Friday")
+    );
+    let regulation = project.read("public/osh/regulation/index.html");
+    assert!(
+        regulation.contains(r#"<article class="regulation" lang="ru">"#),
+        "the official document stays Russian"
+    );
+    assert!(
+        project
+            .read("public/mytishchi-27/index.html")
+            .contains(r#"<html lang="ru">"#)
+    );
+}
+
+#[test]
+fn school_article_replaces_shared_one_and_adds_its_own() {
+    let project = Project::examples();
+    project.write("schools/osh/faq/kak-sostavit-obrashchenie.md", "+++\ntitle = \"Наш порядок обращений\"\naudiences = [\"staff\"]\n+++\n\nПишите [нам](@/contacts).\n");
+    project.write("schools/osh/faq/nash-vopros.md", "+++\ntitle = \"Свой вопрос школы\"\ntopics = [\"Школа\"]\n+++\n\n## Ответ\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nТекст[^1].\n\n[^1]: Сноска.\n");
+    project.run(&["build"]).success();
+    let replaced = project.page_text("public/osh/faq/kak-sostavit-obrashchenie/index.html");
+    assert!(
+        replaced.contains("Наш порядок обращений") && replaced.contains("Пишите нам"),
+        "{replaced}"
+    );
+    let own = project.read("public/osh/faq/nash-vopros/index.html");
+    assert!(
+        own.contains(r#"<h2 id="otvet">"#)
+            && own.contains("<table>")
+            && own.contains("footnote-definition"),
+        "{own}"
+    );
+    let other = project.page_text("public/mytishchi-27/faq/kak-sostavit-obrashchenie/index.html");
+    assert!(
+        !other.contains("Наш порядок обращений"),
+        "other schools keep the shared article"
+    );
+    assert!(
+        !project
+            .path()
+            .join("public/mytishchi-27/faq/nash-vopros")
+            .exists()
+    );
+}
+
+#[test]
+fn platform_specific_article_shows_only_on_that_platform() {
+    let project = Project::examples();
+    project.write("content/faq/tolko-mo.md", "+++\ntitle = \"Только для Школьного портала\"\nplatforms = [\"shkolnyi-portal-mo\"]\n+++\n\nТекст.\n");
+    project.run(&["build"]).success();
+    assert!(
+        project
+            .path()
+            .join("public/mytishchi-27/faq/tolko-mo/index.html")
+            .is_file()
+    );
+    assert!(!project.path().join("public/osh/faq/tolko-mo").exists());
+    assert!(
+        !project
+            .page_text("public/osh/faq/index.html")
+            .contains("Только для Школьного портала")
+    );
+}
