@@ -29,7 +29,7 @@ pub struct RenderContext<'a> {
     pub theme: &'a Theme,
     /// Reference day for time-zone conversion (from SOURCE_DATE_EPOCH when set).
     pub date: NaiveDate,
-    /// The public address of the output folder, for absolute links (canonical, calendar).
+    /// The public address of the output folder, for absolute links (the canonical link).
     pub base_url: Option<String>,
     /// Link each school's pages back to a root index of all schools.
     pub with_root_index: bool,
