@@ -134,6 +134,26 @@ fn out_and_base_url_options() {
     assert!(!project.path().join("public").exists());
 }
 
+/// Replace the lines of the Mytishchi example that start with `prefix` by `line`, and rebuild it.
+fn rebuild_mytishchi_with_line(project: &Project, prefix: &str, line: &str) {
+    let path = "schools/mytishchi-27/school.toml";
+    let toml: Vec<String> = project
+        .read(path)
+        .lines()
+        .map(|l| {
+            if l.starts_with(prefix) {
+                line.to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    project.write(path, &toml.join("\n"));
+    project
+        .run(&["build", "--school", "mytishchi-27"])
+        .success();
+}
+
 #[test]
 fn training_deadline_uses_russian_plural_forms() {
     let project = Project::examples();
@@ -143,22 +163,11 @@ fn training_deadline_uses_russian_plural_forms() {
         (21, "21 рабочего дня"),
         (5, "5 рабочих дней"),
     ] {
-        let toml = project.read("schools/mytishchi-27/school.toml");
-        let toml = toml
-            .lines()
-            .map(|l| {
-                if l.starts_with("training_days") {
-                    format!("training_days = {days}")
-                } else {
-                    l.to_owned()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        project.write("schools/mytishchi-27/school.toml", &toml);
-        project
-            .run(&["build", "--school", "mytishchi-27"])
-            .success();
+        rebuild_mytishchi_with_line(
+            &project,
+            "training_days",
+            &format!("training_days = {days}"),
+        );
         let text = project.page_text("public/mytishchi-27/index.html");
         assert!(
             text.contains(&format!("не позднее {phrase}")),
@@ -176,22 +185,7 @@ fn response_time_plural_forms() {
         ("{ working_days = 2 }", "в течение 2 рабочих дней"),
         ("{ hours = 24 }", "в течение суток"),
     ] {
-        let toml = project.read("schools/mytishchi-27/school.toml");
-        let toml = toml
-            .lines()
-            .map(|l| {
-                if l.starts_with("response =") {
-                    format!("response = {response}")
-                } else {
-                    l.to_owned()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        project.write("schools/mytishchi-27/school.toml", &toml);
-        project
-            .run(&["build", "--school", "mytishchi-27"])
-            .success();
+        rebuild_mytishchi_with_line(&project, "response =", &format!("response = {response}"));
         let text = project.page_text("public/mytishchi-27/contacts/index.html");
         assert!(text.contains(phrase), "{response}: {text}");
     }
