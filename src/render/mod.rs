@@ -1,5 +1,6 @@
 //! Pure rendering: a validated school and the theme in, the school's files (in memory) out.
 
+pub mod calendar;
 pub mod i18n;
 pub mod markdown;
 pub mod theme;
