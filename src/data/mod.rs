@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod blanks;
+pub mod calendar;
 pub mod platform;
 pub mod school;
 pub mod spans;
@@ -64,6 +65,10 @@ impl Layout {
 
     pub fn shared_faq(&self) -> PathBuf {
         self.root.join("content").join("faq")
+    }
+
+    pub fn calendar(&self) -> PathBuf {
+        self.root.join("content").join("calendar")
     }
 
     pub fn theme(&self) -> PathBuf {
@@ -246,6 +251,7 @@ pub struct RawSchoolDir {
 #[derive(Debug, Default)]
 pub struct RawProject {
     pub platforms: Vec<(String, Loaded<RawPlatform>)>,
+    pub calendar: Vec<(String, Loaded<calendar::RawCalendarYear>)>,
     pub shared_articles: Vec<Loaded<RawArticle>>,
     pub schools: Vec<RawSchoolDir>,
 }
@@ -273,6 +279,7 @@ pub fn load_project(
     }
     Ok(RawProject {
         platforms: load_toml_dir(layout, &layout.platforms(), problems)?,
+        calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
         shared_articles: load_articles(layout, &layout.shared_faq(), problems)?,
         schools,
     })

@@ -27,6 +27,66 @@ pub struct RawSchool {
     pub schedule: RawSchedule,
     #[serde(default)]
     pub rules: RawRules,
+    pub school_year: Option<RawSchoolYear>,
+    #[serde(default)]
+    pub events: Vec<RawEvent>,
+}
+
+/// The school year: its dates, terms and vacations.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchoolYear {
+    pub start: Datetime,
+    pub end: Datetime,
+    /// What a Saturday made a working day does: "skip" (no office hours) or "replaced_day".
+    pub working_weekends: Option<String>,
+    #[serde(default)]
+    pub terms: Vec<RawPeriod>,
+    #[serde(default)]
+    pub vacations: Vec<RawPeriod>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    pub name: String,
+    pub start: Datetime,
+    pub end: Datetime,
+}
+
+/// A one-off event: a seminar, a training, a parent meeting, an extra consultation day.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: Option<String>,
+    pub title: String,
+    pub kind: String,
+    pub date: Datetime,
+    pub time: String,
+    pub place: String,
+    pub audience: Option<String>,
+    pub consultant: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A change to one session of a weekly slot: cancelled, or moved to another date, time or place.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawException {
+    pub slot: String,
+    pub date: Datetime,
+    #[serde(default)]
+    pub cancelled: bool,
+    pub moved: Option<RawMove>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMove {
+    pub date: Option<Datetime>,
+    pub time: Option<String>,
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -164,11 +224,15 @@ pub struct RawSchedule {
     pub note: Option<String>,
     #[serde(default)]
     pub slots: Vec<RawSlot>,
+    #[serde(default)]
+    pub exceptions: Vec<RawException>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSlot {
+    /// Keeps the slot's calendar identity when its day or time changes; exceptions refer to it.
+    pub id: Option<String>,
     pub weekday: String,
     pub time: String,
     pub place: String,

@@ -1,9 +1,11 @@
 //! Raw serde types -> validated domain types. Every problem is collected, not just the first.
 
 pub mod article;
+pub mod calendar;
 pub mod platform;
 pub mod project;
 pub mod school;
+pub mod school_year;
 pub mod types;
 
 use chrono::NaiveDate;

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::calendar::ProductionCalendar;
 use super::{Article, Platform, School};
 use crate::data::{Loaded, RawArticle, RawProject};
 use crate::diagnostic::{Collector, Problem};
@@ -11,6 +12,7 @@ use crate::diagnostic::{Collector, Problem};
 #[derive(Debug, Clone)]
 pub struct SchoolSite {
     pub school: School,
+    pub calendar: Arc<ProductionCalendar>,
     /// Shared articles for its platform, replaced or extended by its own; sorted for display.
     pub articles: Vec<Arc<Article>>,
 }
@@ -28,15 +30,26 @@ pub fn validate_project(
     let platforms = validate_platforms(raw, &mut problems);
     let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
     let shared = validate_articles(&raw.shared_articles, &known, &mut problems);
+    let calendar = Arc::new(validate_calendar(raw, &mut problems));
     let mut sites = Vec::new();
     for dir in &raw.schools {
         let mut report = Collector::new(&dir.school.file, &mut problems);
-        let school = School::validate(&dir.slug, &dir.school.value, &platforms, &mut report);
+        let school = School::validate(
+            &dir.slug,
+            &dir.school.value,
+            &platforms,
+            &calendar,
+            &mut report,
+        );
         let own = validate_articles(&dir.articles, &known, &mut problems);
         if let Some(school) = school {
             let articles = articles_for(&school, &shared, own);
             check_links(&articles, &mut problems);
-            sites.push(SchoolSite { school, articles });
+            sites.push(SchoolSite {
+                school,
+                calendar: Arc::clone(&calendar),
+                articles,
+            });
         }
     }
     if problems.is_empty() {
@@ -48,6 +61,15 @@ pub fn validate_project(
         });
         Err(problems)
     }
+}
+
+fn validate_calendar(raw: &RawProject, problems: &mut Vec<Problem>) -> ProductionCalendar {
+    let mut calendar = ProductionCalendar::default();
+    for (_, loaded) in &raw.calendar {
+        let mut report = Collector::new(&loaded.file, problems);
+        calendar.add_year(&loaded.value, &mut report);
+    }
+    calendar
 }
 
 fn validate_platforms(

@@ -6,7 +6,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::calendar::ProductionCalendar;
 use super::platform::Platform;
+use super::school_year::{
+    check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
+    validate_school_year,
+};
 use super::types::{
     Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, Weekday,
     parse_timezone,
@@ -35,6 +40,113 @@ pub struct School {
     pub escalation: Vec<Audience>,
     pub schedule: Schedule,
     pub rules: Rules,
+    pub school_year: Option<SchoolYear>,
+    pub events: Vec<Event>,
+}
+
+/// The school year: office hours run from `start` to `end`, except in vacations and on rest days.
+#[derive(Debug, Clone)]
+pub struct SchoolYear {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub working_weekends: WorkingWeekendRule,
+    pub terms: Vec<Period>,
+    pub vacations: Vec<Period>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Period {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        (self.start..=self.end).contains(&date)
+    }
+}
+
+/// What a Saturday or Sunday made a working day by the production calendar means for office hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkingWeekendRule {
+    /// No office hours: the day stays a day without consultations.
+    Skip,
+    /// The office hours of the weekday whose rest was moved take place on the working weekend.
+    ReplacedDay,
+}
+
+/// A one-off event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Stable identity for calendars: given, or made from the date and the order on that date.
+    pub id: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub date: NaiveDate,
+    pub time: TimeRange,
+    pub place: String,
+    pub audiences: Vec<Audience>,
+    pub consultant: Option<usize>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Seminar,
+    Training,
+    ParentMeeting,
+    Consultation,
+}
+
+impl EventKind {
+    const NAMES: [(&'static str, EventKind); 4] = [
+        ("seminar", EventKind::Seminar),
+        ("training", EventKind::Training),
+        ("parent_meeting", EventKind::ParentMeeting),
+        ("consultation", EventKind::Consultation),
+    ];
+
+    pub fn key(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map_or("consultation", |(name, _)| name)
+    }
+
+    pub(crate) fn parse(text: &str) -> Result<Self, ParseError> {
+        Self::NAMES
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, kind)| *kind)
+            .ok_or_else(|| ParseError {
+                message: format!("`{text}` is not a kind of event"),
+                hint: format!(
+                    "write one of: {}",
+                    Self::NAMES.map(|(name, _)| name).join(", ")
+                ),
+            })
+    }
+}
+
+/// A change to one session of a weekly slot.
+#[derive(Debug, Clone)]
+pub struct Exception {
+    /// Index into `Schedule::slots`.
+    pub slot: usize,
+    pub date: NaiveDate,
+    pub change: Change,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Cancelled,
+    Moved {
+        date: Option<NaiveDate>,
+        time: Option<TimeRange>,
+        place: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -216,11 +328,14 @@ pub struct Schedule {
     pub posted: Vec<String>,
     pub note: Option<String>,
     pub slots: Vec<Slot>,
+    pub exceptions: Vec<Exception>,
 }
 
 /// One weekly consultation slot.
 #[derive(Debug, Clone)]
 pub struct Slot {
+    /// Stable identity for calendars: given, or made from the weekday, the consultant and the order.
+    pub id: String,
     pub weekday: Weekday,
     pub time: TimeRange,
     pub place: String,
@@ -261,6 +376,7 @@ impl School {
         slug: &str,
         raw: &RawSchool,
         platforms: &BTreeMap<String, Arc<Platform>>,
+        calendar: &ProductionCalendar,
         report: &mut Collector,
     ) -> Option<School> {
         let root = FieldPath::root();
@@ -284,8 +400,17 @@ impl School {
             .as_ref()
             .map(|h| validate_audience_help(h, &root.key("parents"), report));
         let escalation = validate_escalation(raw, report);
-        let schedule =
-            validate_schedule(&raw.schedule, consultants.as_deref().unwrap_or(&[]), report);
+        let known = consultants.as_deref().unwrap_or(&[]);
+        let schedule = validate_schedule(&raw.schedule, known, report);
+        let school_year = raw
+            .school_year
+            .as_ref()
+            .map(|y| validate_school_year(y, calendar, report));
+        let events = validate_events(&raw.events, known, report);
+        let exceptions = schedule.as_ref().map(|s| {
+            let year = school_year.as_ref().and_then(|y| y.as_ref());
+            validate_exceptions(&raw.schedule.exceptions, &s.slots, year, report)
+        });
         Some(School {
             slug: slug.to_owned(),
             language: language.ok()?.unwrap_or_default(),
@@ -305,7 +430,12 @@ impl School {
             staff: staff.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             parents: parents.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             escalation: escalation?,
-            schedule: schedule?,
+            schedule: Schedule {
+                exceptions: exceptions.flatten()?,
+                ..schedule?
+            },
+            school_year: school_year.map(|y| y.ok_or(Invalid)).transpose().ok()?,
+            events: events?,
             rules: validate_rules(&raw.rules),
         })
     }
@@ -475,6 +605,7 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
         .enumerate()
         .map(|(i, consultant)| {
             let at = FieldPath::root().key("consultants").index(i);
+            check_id(Some(&consultant.id), &at.key("id"), report);
             if !seen.insert(consultant.id.as_str()) {
                 report.report(
                     &at.key("id"),
@@ -683,20 +814,15 @@ fn validate_schedule(
     consultants: &[Consultant],
     report: &mut Collector,
 ) -> Option<Schedule> {
+    let at = FieldPath::root().key("schedule").key("slots");
     let slots: Vec<_> = raw
         .slots
         .iter()
         .enumerate()
-        .map(|(i, slot)| {
-            validate_slot(
-                slot,
-                &FieldPath::root().key("schedule").key("slots").index(i),
-                consultants,
-                report,
-            )
-        })
+        .map(|(i, slot)| validate_slot(slot, &at.index(i), consultants, report))
         .collect();
     let mut slots: Vec<Slot> = slots.into_iter().collect::<Option<_>>()?;
+    assign_slot_ids(&mut slots, raw, consultants, report);
     slots.sort_by_key(|slot| (slot.weekday, slot.time));
     Some(Schedule {
         posted: raw
@@ -705,7 +831,48 @@ fn validate_schedule(
             .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]),
         note: raw.note.clone(),
         slots,
+        exceptions: Vec::new(),
     })
+}
+
+/// A slot without an `id` gets `<weekday>-<consultant>` (with `-2`, `-3` … for more on that day),
+/// so its calendar identity survives a change of time or place.
+fn assign_slot_ids(
+    slots: &mut [Slot],
+    raw: &RawSchedule,
+    consultants: &[Consultant],
+    report: &mut Collector,
+) {
+    let mut seen: HashSet<String> = HashSet::new();
+    for (i, slot) in slots.iter_mut().enumerate() {
+        if slot.id.is_empty() {
+            let base = format!("{}-{}", slot.weekday.key(), consultants[slot.consultant].id);
+            let mut id = base.clone();
+            let mut n = 1;
+            while seen.contains(&id)
+                || raw
+                    .slots
+                    .iter()
+                    .any(|r| r.id.as_deref() == Some(id.as_str()))
+            {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            slot.id = id;
+        }
+        if !seen.insert(slot.id.clone()) {
+            let at = FieldPath::root()
+                .key("schedule")
+                .key("slots")
+                .index(i)
+                .key("id");
+            report.report(
+                &at,
+                format!("the slot id `{}` is used twice", slot.id),
+                "give every slot its own id",
+            );
+        }
+    }
 }
 
 fn validate_slot(
@@ -716,33 +883,16 @@ fn validate_slot(
 ) -> Option<Slot> {
     let weekday = report.parse(&at.key("weekday"), Weekday::parse(&raw.weekday));
     let time = report.parse(&at.key("time"), TimeRange::parse(&raw.time));
-    let consultant = consultants.iter().position(|c| c.id == raw.consultant);
-    if consultant.is_none() {
-        let known: Vec<&str> = consultants.iter().map(|c| c.id.as_str()).collect();
-        let hint = if known.is_empty() {
-            "add a [[consultants]] entry with this id".to_owned()
-        } else {
-            format!(
-                "write one of the ids in [[consultants]]: {}",
-                known.join(", ")
-            )
-        };
-        report.report(
-            &at.key("consultant"),
-            format!("unknown consultant `{}`", raw.consultant),
-            hint,
-        );
-    }
-    let audiences = match raw.audience.as_deref() {
-        None | Some("all") => Some(Vec::new()),
-        Some(text) => report.parse(&at.key("audience"), Audience::parse(text).map(|a| vec![a])),
-    };
+    let consultant = find_consultant(&raw.consultant, consultants, &at.key("consultant"), report);
+    let audiences = parse_audience(raw.audience.as_deref(), &at.key("audience"), report);
+    check_id(raw.id.as_deref(), &at.key("id"), report);
     Some(Slot {
+        id: raw.id.clone().unwrap_or_default(),
         weekday: weekday?,
         time: time?,
         place: raw.place.clone(),
         consultant: consultant?,
-        audiences: audiences?,
+        audiences: audiences.ok()?,
     })
 }
 

@@ -1,0 +1,125 @@
+//! The Russian production calendar: public holidays, transferred days off and working weekends.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::parse_date;
+use crate::data::calendar::RawCalendarYear;
+use crate::diagnostic::{Collector, FieldPath};
+
+/// Why a weekday is not worked, or which day a working weekend stands in for.
+#[derive(Debug, Clone, Default)]
+pub struct ProductionCalendar {
+    /// Years with data, and whether their transfers are complete.
+    pub years: BTreeMap<i32, CalendarYearInfo>,
+    pub holidays: BTreeMap<NaiveDate, String>,
+    /// Weekdays off that are not holidays themselves (transfers, art. 112 moves).
+    pub days_off: BTreeSet<NaiveDate>,
+    /// Working Saturdays and Sundays -> the weekday whose rest moved away.
+    pub working_weekends: BTreeMap<NaiveDate, NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CalendarYearInfo {
+    pub complete: bool,
+    pub source: String,
+}
+
+impl ProductionCalendar {
+    /// Add one year of data, reporting dates outside that year.
+    pub fn add_year(&mut self, raw: &RawCalendarYear, report: &mut Collector) {
+        let root = FieldPath::root();
+        let year = raw.year;
+        for (i, holiday) in raw.holidays.iter().enumerate() {
+            if let Some(date) = date_in_year(
+                report,
+                year,
+                root.key("holidays").index(i).key("date"),
+                &holiday.date,
+            ) {
+                self.holidays.insert(date, holiday.name.clone());
+            }
+        }
+        for (i, day) in raw.days_off.iter().enumerate() {
+            if let Some(date) = date_in_year(
+                report,
+                year,
+                root.key("days_off").index(i).key("date"),
+                &day.date,
+            ) {
+                self.days_off.insert(date);
+            }
+        }
+        for (i, day) in raw.working_weekends.iter().enumerate() {
+            let at = root.key("working_weekends").index(i);
+            let date = date_in_year(report, year, at.key("date"), &day.date);
+            let replaces = report.parse(&at.key("replaces"), parse_date(&day.replaces));
+            if let (Some(date), Some(replaces)) = (date, replaces) {
+                self.working_weekends.insert(date, replaces);
+            }
+        }
+        if let Some(expected) = raw.working_days {
+            let counted = self.working_days(year);
+            if counted != expected {
+                report.report(
+                    &root.key("working_days"),
+                    format!("the dates give {counted} working days in {year}, not {expected}"),
+                    "check the holidays, days off and working weekends against the decree",
+                );
+            }
+        }
+        let info = CalendarYearInfo {
+            complete: raw.complete,
+            source: raw.source.clone(),
+        };
+        self.years.insert(raw.year, info);
+    }
+
+    /// The reason `date` is not a working day, if it is a holiday or a weekday off.
+    pub fn rest_reason(&self, date: NaiveDate) -> Option<RestDay<'_>> {
+        if let Some(name) = self.holidays.get(&date) {
+            return Some(RestDay::Holiday(name));
+        }
+        self.days_off.contains(&date).then_some(RestDay::DayOff)
+    }
+
+    /// Working days (Mon–Fri, minus holidays and days off, plus working weekends) in a year.
+    pub fn working_days(&self, year: i32) -> u32 {
+        let mut count = 0;
+        let mut day = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
+        while day.year() == year {
+            let weekday = day.weekday().number_from_monday() <= 5;
+            let worked = (weekday && self.rest_reason(day).is_none())
+                || self.working_weekends.contains_key(&day);
+            count += u32::from(worked);
+            day = day.succ_opt().expect("dates go on");
+        }
+        count
+    }
+}
+
+fn date_in_year(
+    report: &mut Collector,
+    year: i32,
+    field: FieldPath,
+    raw: &toml::value::Datetime,
+) -> Option<NaiveDate> {
+    let date = report.parse(&field, parse_date(raw))?;
+    if date.year() != year {
+        report.report(
+            &field,
+            format!("{date} is not in {year}"),
+            "each file holds the dates of its own year",
+        );
+        return None;
+    }
+    Some(date)
+}
+
+/// Why a day is not worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestDay<'a> {
+    Holiday(&'a str),
+    DayOff,
+}

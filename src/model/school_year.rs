@@ -1,0 +1,290 @@
+//! Validation of the calendar parts of a school: the school year, one-off events, slot exceptions.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::ProductionCalendar;
+use super::school::{
+    Change, Consultant, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
+};
+use super::types::{Audience, TimeRange};
+use super::{Invalid, parse_date, parse_optional};
+use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchoolYear};
+use crate::diagnostic::{Collector, FieldPath};
+
+pub fn validate_school_year(
+    raw: &RawSchoolYear,
+    calendar: &ProductionCalendar,
+    report: &mut Collector,
+) -> Option<SchoolYear> {
+    let at = FieldPath::root().key("school_year");
+    let start = report.parse(&at.key("start"), parse_date(&raw.start));
+    let end = report.parse(&at.key("end"), parse_date(&raw.end));
+    let rule = match raw.working_weekends.as_deref() {
+        None | Some("skip") => Some(WorkingWeekendRule::Skip),
+        Some("replaced_day") => Some(WorkingWeekendRule::ReplacedDay),
+        Some(other) => {
+            report.report(
+                &at.key("working_weekends"),
+                format!("`{other}` is not a rule for working weekends"),
+                "write \"skip\" (no office hours that day) or \"replaced_day\" (hold the office hours of the weekday it replaces)",
+            );
+            None
+        }
+    };
+    let terms = validate_periods(&raw.terms, &at.key("terms"), report);
+    let vacations = validate_periods(&raw.vacations, &at.key("vacations"), report);
+    let (start, end) = (start?, end?);
+    if end <= start {
+        report.report(
+            &at.key("end"),
+            format!("the school year ends ({end}) before it starts ({start})"),
+            "put the last day of the school year in `end`",
+        );
+        return None;
+    }
+    for year in start.year()..=end.year() {
+        if !calendar.years.contains_key(&year) {
+            report.report(
+                &at.key(if year == start.year() { "start" } else { "end" }),
+                format!("there is no production calendar for {year}"),
+                format!("add content/calendar/ru-{year}.toml with the holidays of {year} (see the README)"),
+            );
+        }
+    }
+    Some(SchoolYear {
+        start,
+        end,
+        working_weekends: rule?,
+        terms: terms?,
+        vacations: vacations?,
+    })
+}
+
+fn validate_periods(
+    raw: &[RawPeriod],
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<Vec<Period>> {
+    let periods: Vec<Option<Period>> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, period)| {
+            let here = at.index(i);
+            let start = report.parse(&here.key("start"), parse_date(&period.start));
+            let end = report.parse(&here.key("end"), parse_date(&period.end));
+            let (start, end) = (start?, end?);
+            if end < start {
+                report.report(
+                    &here.key("end"),
+                    format!("`{}` ends ({end}) before it starts ({start})", period.name),
+                    "put the later date in `end`",
+                );
+                return None;
+            }
+            Some(Period {
+                name: period.name.clone(),
+                start,
+                end,
+            })
+        })
+        .collect();
+    periods.into_iter().collect()
+}
+
+pub fn validate_events(
+    raw: &[RawEvent],
+    consultants: &[Consultant],
+    report: &mut Collector,
+) -> Option<Vec<Event>> {
+    let mut per_day: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
+    let events: Vec<Option<Event>> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, event)| {
+            let at = FieldPath::root().key("events").index(i);
+            let date = report.parse(&at.key("date"), parse_date(&event.date));
+            let time = report.parse(&at.key("time"), TimeRange::parse(&event.time));
+            let kind = report.parse(&at.key("kind"), EventKind::parse(&event.kind));
+            let audiences = parse_audience(event.audience.as_deref(), &at.key("audience"), report);
+            let consultant = event
+                .consultant
+                .as_deref()
+                .map(|id| find_consultant(id, consultants, &at.key("consultant"), report));
+            check_id(event.id.as_deref(), &at.key("id"), report);
+            let date = date?;
+            let order = per_day.entry(date).or_default();
+            *order += 1;
+            Some(Event {
+                id: event
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("{date}-{order}")),
+                title: event.title.clone(),
+                kind: kind?,
+                date,
+                time: time?,
+                place: event.place.clone(),
+                audiences: audiences.ok()?,
+                consultant: consultant.map(|c| c.ok_or(Invalid)).transpose().ok()?,
+                note: event.note.clone(),
+            })
+        })
+        .collect();
+    events.into_iter().collect()
+}
+
+/// `None` or "all" -> everyone (empty list); "staff" / "parents" -> that audience.
+pub fn parse_audience(
+    raw: Option<&str>,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Result<Vec<Audience>, Invalid> {
+    match raw {
+        None | Some("all") => Ok(Vec::new()),
+        Some(text) => parse_optional(report, at, Some(text), |t| {
+            Audience::parse(t).map_err(|mut e| {
+                e.hint = "write \"all\", \"staff\" or \"parents\"".into();
+                e
+            })
+        })
+        .map(|a| a.into_iter().collect()),
+    }
+}
+
+pub fn find_consultant(
+    id: &str,
+    consultants: &[Consultant],
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<usize> {
+    let found = consultants.iter().position(|c| c.id == id);
+    if found.is_none() {
+        let known: Vec<&str> = consultants.iter().map(|c| c.id.as_str()).collect();
+        let hint = if known.is_empty() {
+            "add a [[consultants]] entry with this id".to_owned()
+        } else {
+            format!(
+                "write one of the ids in [[consultants]]: {}",
+                known.join(", ")
+            )
+        };
+        report.report(at, format!("unknown consultant `{id}`"), hint);
+    }
+    found
+}
+
+/// Ids become parts of calendar UIDs and file names.
+pub fn check_id(id: Option<&str>, at: &FieldPath, report: &mut Collector) {
+    if let Some(id) = id {
+        if !super::article::is_slug(id) {
+            report.report(
+                at,
+                format!("`{id}` cannot be used as an id"),
+                "use small Latin letters, digits and hyphens, such as tuesday-lab",
+            );
+        }
+    }
+}
+
+pub fn validate_exceptions(
+    raw: &[RawException],
+    slots: &[Slot],
+    year: Option<&SchoolYear>,
+    report: &mut Collector,
+) -> Option<Vec<Exception>> {
+    let exceptions: Vec<Option<Exception>> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, exception)| {
+            validate_exception(
+                exception,
+                &FieldPath::root().key("schedule").key("exceptions").index(i),
+                slots,
+                year,
+                report,
+            )
+        })
+        .collect();
+    exceptions.into_iter().collect()
+}
+
+fn validate_exception(
+    raw: &RawException,
+    at: &FieldPath,
+    slots: &[Slot],
+    year: Option<&SchoolYear>,
+    report: &mut Collector,
+) -> Option<Exception> {
+    let slot = slots.iter().position(|s| s.id == raw.slot);
+    if slot.is_none() {
+        let known: Vec<&str> = slots.iter().map(|s| s.id.as_str()).collect();
+        report.report(
+            &at.key("slot"),
+            format!("unknown slot `{}`", raw.slot),
+            format!("write the id of a slot: {}", known.join(", ")),
+        );
+    }
+    let date = report.parse(&at.key("date"), parse_date(&raw.date));
+    let change = validate_change(raw, at, report);
+    let (slot, date) = (slot?, date?);
+    let weekday = slots[slot].weekday;
+    if date.weekday() != weekday.to_chrono() {
+        report.report(
+            &at.key("date"),
+            format!("{date} is not a {} of slot `{}`", weekday.key(), raw.slot),
+            "give the date of the session that changes",
+        );
+        return None;
+    }
+    if year.is_some_and(|y| !(y.start..=y.end).contains(&date)) {
+        report.report(
+            &at.key("date"),
+            format!("{date} is outside the school year"),
+            "give a date within [school_year]",
+        );
+        return None;
+    }
+    Some(Exception {
+        slot,
+        date,
+        change: change?,
+        note: raw.note.clone(),
+    })
+}
+
+fn validate_change(raw: &RawException, at: &FieldPath, report: &mut Collector) -> Option<Change> {
+    match (&raw.moved, raw.cancelled) {
+        (None, true) => Some(Change::Cancelled),
+        (Some(moved), false) => {
+            let here = at.key("moved");
+            let date = parse_optional(report, &here.key("date"), moved.date.as_ref(), parse_date);
+            let time = parse_optional(
+                report,
+                &here.key("time"),
+                moved.time.as_deref(),
+                TimeRange::parse,
+            );
+            if moved.date.is_none() && moved.time.is_none() && moved.place.is_none() {
+                report.report(
+                    &here,
+                    "a moved session needs a new `date`, `time` or `place`",
+                    "write, for example, moved = { time = \"15:00-16:00\" }",
+                );
+                return None;
+            }
+            Some(Change::Moved {
+                date: date.ok()?,
+                time: time.ok()?,
+                place: moved.place.clone(),
+            })
+        }
+        _ => {
+            report.report(
+                at,
+                "an exception is either `cancelled = true` or `moved = { … }`",
+                "write cancelled = true, or moved = { date = …, time = \"…\", place = \"…\" }",
+            );
+            None
+        }
+    }
+}
