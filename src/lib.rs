@@ -12,6 +12,7 @@ pub mod fs;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod schedule;
 
 use cli::{Cli, Command};
 pub use error::Error;

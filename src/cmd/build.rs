@@ -1,13 +1,15 @@
 //! `spravka build`: load, validate, render every school in parallel, then swap the output in.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 
 use crate::cli::BuildArgs;
 use crate::error::Error;
+use crate::fs;
 use crate::output::Staging;
+use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
 use crate::render::{self, OutputFile, RenderContext};
 
@@ -27,11 +29,18 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
             .as_ref()
             .map(|url| url.trim_end_matches('/').to_owned()),
         with_root_index: args.project.schools.is_empty() && project.sites.len() > 1,
+        dtstamp: source_date_epoch()?,
     };
     let rendered: Vec<(String, Vec<OutputFile>)> = project
         .sites
         .par_iter()
-        .map(|site| Ok((site.school.slug.clone(), render::render_school(site, &ctx)?)))
+        .map(|site| {
+            let previous = previous_events(&out, &site.school.slug)?;
+            Ok((
+                site.school.slug.clone(),
+                render::render_school(site, &ctx, &previous)?,
+            ))
+        })
         .collect::<Result<_, Error>>()?;
     let mut staging = Staging::create(&out)?;
     let mut count = 0;
@@ -51,7 +60,7 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
     ))
 }
 
-fn shown(path: &std::path::Path) -> String {
+fn shown(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
     path.strip_prefix(&cwd)
         .map(PathBuf::from)
@@ -62,23 +71,35 @@ fn shown(path: &std::path::Path) -> String {
 
 /// The day the build describes: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
 pub fn build_date() -> Result<NaiveDate, Error> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(text) => {
-            let seconds: i64 = text.trim().parse().map_err(|_| {
-                Error::usage(
-                    format!("SOURCE_DATE_EPOCH=`{text}` is not a number of seconds"),
-                    "unset it, or set it to a Unix time such as 1756684800",
-                )
-            })?;
-            chrono::DateTime::from_timestamp(seconds, 0)
-                .map(|t| t.date_naive())
-                .ok_or_else(|| {
-                    Error::usage(
-                        format!("SOURCE_DATE_EPOCH=`{text}` is out of range"),
-                        "set it to a Unix time such as 1756684800",
-                    )
-                })
-        }
-        Err(_) => Ok(chrono::Utc::now().date_naive()),
+    Ok(source_date_epoch()?.unwrap_or_else(Utc::now).date_naive())
+}
+
+/// SOURCE_DATE_EPOCH (reproducible-builds.org), when set.
+fn source_date_epoch() -> Result<Option<DateTime<Utc>>, Error> {
+    let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let bad = |what: &str| {
+        Error::usage(
+            format!("SOURCE_DATE_EPOCH=`{text}` {what}"),
+            "unset it, or set it to a Unix time such as 1756684800",
+        )
+    };
+    let seconds: i64 = text
+        .trim()
+        .parse()
+        .map_err(|_| bad("is not a number of seconds"))?;
+    DateTime::from_timestamp(seconds, 0)
+        .map(Some)
+        .ok_or_else(|| bad("is out of range"))
+}
+
+/// The events of the feed this school published last time, if there is one.
+fn previous_events(out: &Path, slug: &str) -> Result<PreviousEvents, Error> {
+    let path = out.join(slug).join("calendar").join("all.ics");
+    if !path.is_file() {
+        return Ok(PreviousEvents::new());
     }
+    let bytes = fs::read(&path)?;
+    Ok(parse_previous(&String::from_utf8_lossy(&bytes)))
 }

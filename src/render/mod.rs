@@ -7,13 +7,14 @@ pub mod theme;
 pub mod time;
 pub mod views;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 use tera::Context;
 
 use crate::error::Error;
 use crate::model::types::Language;
 use crate::model::{Article, SchoolSite};
+use calendar::feeds::{FeedContext, PreviousEvents};
 use theme::Theme;
 use views::{ArticleSummary, SchoolView};
 
@@ -34,6 +35,8 @@ pub struct RenderContext<'a> {
     pub base_url: Option<String>,
     /// Link each school's pages back to a root index of all schools.
     pub with_root_index: bool,
+    /// DTSTAMP of calendar events: SOURCE_DATE_EPOCH when set, else each school's own first date.
+    pub dtstamp: Option<DateTime<Utc>>,
 }
 
 /// The fixed pages of a school site: key (navigation and translations), template, output path.
@@ -64,12 +67,19 @@ struct ArticleView<'a> {
 }
 
 /// Render every page and asset of one school.
-pub fn render_school(site: &SchoolSite, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
+/// `previous` holds the events of the school's last published feed, so SEQUENCE grows on change.
+pub fn render_school(
+    site: &SchoolSite,
+    ctx: &RenderContext,
+    previous: &PreviousEvents,
+) -> Result<Vec<OutputFile>, Error> {
     let t = ctx.theme.translations(site.school.language);
     let doc = ctx.theme.translations(Language::Russian);
     let view = views::school_view(site, t, doc, ctx.date);
+    let calendar = calendar::views::calendar_view(site, t, ctx.date, ctx.base_url.as_deref());
     let mut base = Context::new();
     base.insert("school", &view);
+    base.insert("calendar", &calendar);
     base.insert("t", t);
     base.insert("doc", doc);
     let mut files = Vec::with_capacity(PAGES.len() + site.articles.len() + ctx.theme.assets.len());
@@ -104,6 +114,12 @@ pub fn render_school(site: &SchoolSite, ctx: &RenderContext) -> Result<Vec<Outpu
             page,
         )?);
     }
+    let feed_context = FeedContext {
+        dtstamp: ctx.dtstamp.unwrap_or_else(|| default_dtstamp(site)),
+        base_url: ctx.base_url.as_deref(),
+        previous,
+    };
+    files.extend(calendar::feeds::render_feeds(site, t, &feed_context));
     files.extend(ctx.theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
         bytes: bytes.clone(),
@@ -154,6 +170,19 @@ fn render_page(
         path: path.to_owned(),
         bytes: html.into_bytes(),
     })
+}
+
+/// Without SOURCE_DATE_EPOCH, events are stamped with the data's own first date (the school year's
+/// start, else the first event), so an unchanged input gives a byte-identical feed.
+fn default_dtstamp(site: &SchoolSite) -> DateTime<Utc> {
+    let school = &site.school;
+    let first = school
+        .school_year
+        .as_ref()
+        .map(|y| y.start)
+        .or_else(|| school.events.iter().map(|e| e.date).min());
+    let date = first.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date"));
+    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight"))
 }
 
 fn article_html(article: &Article, root: &str) -> String {

@@ -1,3 +1,5 @@
 //! Calendar feeds (.ics) of a school's office hours and events.
 
+pub mod feeds;
 pub mod ics;
+pub mod views;

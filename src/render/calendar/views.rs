@@ -1,0 +1,293 @@
+//! What the schedule and escalation pages show of the calendar: the school year, feed links, the
+//! upcoming sessions as of the build date, one-off events, and the JSON the pages' script reads.
+
+use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use serde::Serialize;
+
+use super::feeds::{self, Feed};
+use crate::model::SchoolSite;
+use crate::model::platform::{Days, Hours};
+use crate::model::types::Audience;
+use crate::render::i18n::Translations;
+use crate::render::views::long_date;
+use crate::schedule::{self, Session, SessionSource};
+
+/// How many upcoming sessions the schedule page lists.
+const UPCOMING: usize = 6;
+
+#[derive(Debug, Serialize)]
+pub struct CalendarView {
+    pub year: Option<YearView>,
+    pub feeds: Vec<FeedLink>,
+    pub upcoming: Vec<SessionView>,
+    pub events: Vec<SessionView>,
+    /// As of this date (the build date) the upcoming list was made.
+    pub as_of: String,
+    /// JSON for the page script (already safe to put inside a <script> element).
+    pub sessions_json: String,
+    pub support_json: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearView {
+    pub start: String,
+    pub end: String,
+    pub terms: Vec<PeriodView>,
+    pub vacations: Vec<PeriodView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeriodView {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FeedLink {
+    pub name: String,
+    /// Relative to the school's root.
+    pub path: String,
+    /// `webcal://…` when the site's address is known.
+    pub webcal: Option<String>,
+    pub https: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SessionView {
+    pub date: String,
+    pub weekday: String,
+    pub time: String,
+    pub place: String,
+    pub who: Option<String>,
+    pub title: String,
+    pub audience: String,
+    pub note: Option<String>,
+    pub moved: bool,
+    /// Relative to the school's root, for one-off events.
+    pub ics: Option<String>,
+}
+
+/// Build the calendar view of a school as of `today`.
+pub fn calendar_view(
+    site: &SchoolSite,
+    t: &Translations,
+    today: NaiveDate,
+    base_url: Option<&str>,
+) -> CalendarView {
+    let school = &site.school;
+    let sessions = schedule::sessions(school, &site.calendar);
+    let view = |s: &Session| session_view(site, s, t);
+    CalendarView {
+        year: school.school_year.as_ref().map(|y| YearView {
+            start: long_date(y.start, t),
+            end: long_date(y.end, t),
+            terms: y.terms.iter().map(|p| period_view(p, t)).collect(),
+            vacations: y.vacations.iter().map(|p| period_view(p, t)).collect(),
+        }),
+        feeds: feeds::feeds(school, t)
+            .iter()
+            .map(|f| feed_link(f, &school.slug, base_url))
+            .collect(),
+        upcoming: sessions
+            .iter()
+            .filter(|s| s.date >= today)
+            .take(UPCOMING)
+            .map(view)
+            .collect(),
+        events: sessions
+            .iter()
+            .filter(|s| matches!(s.source, SessionSource::Event(_)))
+            .map(view)
+            .collect(),
+        as_of: long_date(today, t),
+        sessions_json: script_json(&sessions_json(site, &sessions, t)),
+        support_json: script_json(&support_json(site, today)),
+    }
+}
+
+fn period_view(period: &crate::model::school::Period, t: &Translations) -> PeriodView {
+    PeriodView {
+        name: period.name.clone(),
+        start: long_date(period.start, t),
+        end: long_date(period.end, t),
+    }
+}
+
+fn feed_link(feed: &Feed, slug: &str, base_url: Option<&str>) -> FeedLink {
+    let https = base_url.map(|base| format!("{base}/{slug}/{}", feed.path));
+    let webcal = https.as_ref().map(|url| {
+        let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        format!("webcal://{rest}")
+    });
+    FeedLink {
+        name: feed.name.clone(),
+        path: feed.path.clone(),
+        webcal,
+        https,
+    }
+}
+
+fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> SessionView {
+    let school = &site.school;
+    let (title, ics, moved) = match session.source {
+        SessionSource::Event(i) => (
+            school.events[i].title.clone(),
+            Some(feeds::event_path(&school.events[i].id)),
+            false,
+        ),
+        SessionSource::Slot { moved, .. } => (t.text("schedule.consultation"), None, moved),
+    };
+    SessionView {
+        date: long_date(session.date, t),
+        weekday: t.text(&format!("weekday.{}", weekday_key(session.date))),
+        time: session.time.to_string(),
+        place: session.place.clone(),
+        who: session.consultant.map(|i| consultant_label(site, i)),
+        title,
+        audience: audience_text(&session.audiences, t),
+        note: session.note.clone(),
+        moved,
+        ics,
+    }
+}
+
+fn consultant_label(site: &SchoolSite, index: usize) -> String {
+    let c = &site.school.consultants[index];
+    c.name
+        .as_ref()
+        .map_or_else(|| c.role.clone(), |name| format!("{name}, {}", c.role))
+}
+
+fn audience_text(audiences: &[Audience], t: &Translations) -> String {
+    match audiences {
+        [one] => t.text(&format!("audience.{}", one.key())),
+        _ => t.text("audience.all"),
+    }
+}
+
+fn weekday_key(date: NaiveDate) -> &'static str {
+    crate::model::types::Weekday::ALL[date.weekday().num_days_from_monday() as usize].key()
+}
+
+#[derive(Debug, Serialize)]
+struct SessionJson {
+    /// Start and end as UTC instants (ISO 8601), so the script compares them with "now" directly.
+    start: String,
+    end: String,
+    date: String,
+    time: String,
+    title: String,
+    place: String,
+    who: Option<String>,
+    audience: String,
+    note: Option<String>,
+}
+
+fn sessions_json(site: &SchoolSite, sessions: &[Session], t: &Translations) -> String {
+    let tz = site.school.identity.timezone;
+    let utc = |date: NaiveDate, time: crate::model::types::TimeOfDay| {
+        let local = date.and_time(time.to_chrono());
+        tz.from_local_datetime(&local)
+            .earliest()
+            .map_or_else(|| Utc.from_utc_datetime(&local), |d| d.with_timezone(&Utc))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    let list: Vec<SessionJson> = sessions
+        .iter()
+        .map(|s| {
+            let view = session_view(site, s, t);
+            SessionJson {
+                start: utc(s.date, s.time.start),
+                end: utc(s.date, s.time.end),
+                date: format!("{}, {}", view.weekday, view.date),
+                time: view.time,
+                title: view.title,
+                place: view.place,
+                who: view.who,
+                audience: view.audience,
+                note: view.note,
+            }
+        })
+        .collect();
+    serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
+}
+
+/// The vendor's hours as rules the script can evaluate for "open now / opens at".
+#[derive(Debug, Serialize)]
+struct SupportJson {
+    /// The vendor zone's UTC offset in minutes (no DST in Russian zones since 2014).
+    offset_minutes: i32,
+    windows: Vec<WindowJson>,
+    /// Vendor-zone dates (YYYY-MM-DD) that are not worked, and weekend dates that are.
+    rest_days: Vec<String>,
+    working_weekends: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct WindowJson {
+    key: String,
+    always: bool,
+    workdays_only: bool,
+    start: u16,
+    end: u16,
+}
+
+fn support_json(site: &SchoolSite, today: NaiveDate) -> String {
+    let platform = &site.school.platform;
+    let support = &platform.support;
+    let offset = crate::render::time::utc_offset_seconds(platform.timezone, today) / 60;
+    let windows = [
+        ("phone_registration", support.phone_registration),
+        ("processing", support.processing),
+        ("email_registration", support.email_registration),
+    ]
+    .into_iter()
+    .filter_map(|(key, hours)| hours.map(|h| window_json(key, h)))
+    .collect();
+    let calendar = &site.calendar;
+    let rest_days = calendar
+        .holidays
+        .keys()
+        .chain(calendar.days_off.iter())
+        .map(|d| d.to_string())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let json = SupportJson {
+        offset_minutes: offset,
+        windows,
+        rest_days,
+        working_weekends: calendar
+            .working_weekends
+            .keys()
+            .map(|d| d.to_string())
+            .collect(),
+    };
+    serde_json::to_string(&json).unwrap_or_else(|_| "{}".into())
+}
+
+fn window_json(key: &str, hours: Hours) -> WindowJson {
+    match hours {
+        Hours::Always => WindowJson {
+            key: key.into(),
+            always: true,
+            workdays_only: false,
+            start: 0,
+            end: 0,
+        },
+        Hours::Window { days, time } => WindowJson {
+            key: key.into(),
+            always: false,
+            workdays_only: days == Days::Workdays,
+            start: time.start.minutes(),
+            end: time.end.minutes(),
+        },
+    }
+}
+
+/// JSON placed inside a <script> element must not contain `</`.
+fn script_json(json: &str) -> String {
+    json.replace("</", "<\\/")
+}

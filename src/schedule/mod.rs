@@ -1,0 +1,263 @@
+//! School year, production calendar, vacations and exceptions -> concrete sessions.
+//! Pure functions: the calendar feeds and the pages are both built from what this returns.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::model::School;
+use crate::model::calendar::{ProductionCalendar, RestDay};
+use crate::model::school::{Change, SchoolYear, WorkingWeekendRule};
+use crate::model::types::{Audience, TimeRange};
+
+/// Why no office hours take place on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closure<'a> {
+    Holiday(&'a str),
+    DayOff,
+    Vacation(&'a str),
+}
+
+/// The reason `date` has no office hours, if any.
+pub fn closure<'a>(
+    date: NaiveDate,
+    year: &'a SchoolYear,
+    calendar: &'a ProductionCalendar,
+) -> Option<Closure<'a>> {
+    if let Some(rest) = calendar.rest_reason(date) {
+        return Some(match rest {
+            RestDay::Holiday(name) => Closure::Holiday(name),
+            RestDay::DayOff => Closure::DayOff,
+        });
+    }
+    year.vacations
+        .iter()
+        .find(|v| v.contains(date))
+        .map(|v| Closure::Vacation(&v.name))
+}
+
+/// A weekly slot over the school year, in the shape of one recurring calendar event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotSeries {
+    /// Index into `School::schedule.slots`.
+    pub slot: usize,
+    /// The first session that takes place (DTSTART): always on the slot's weekday.
+    pub first: NaiveDate,
+    /// The last day of the school year (UNTIL).
+    pub until: NaiveDate,
+    /// Regular dates after `first` without a session (EXDATE): rest days, vacations, cancellations.
+    pub excluded: Vec<NaiveDate>,
+    /// Sessions held at another date, time or place (RECURRENCE-ID overrides).
+    pub moved: Vec<MovedSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedSession {
+    /// The regular date this session replaces.
+    pub original: NaiveDate,
+    pub date: NaiveDate,
+    pub time: TimeRange,
+    pub place: String,
+    pub note: Option<String>,
+}
+
+/// What happens on one regular date of a slot.
+enum Fate {
+    Held,
+    Excluded,
+    Moved(MovedSession),
+}
+
+/// The series of slot `index`, or `None` when no session of it takes place in the school year.
+pub fn slot_series(
+    school: &School,
+    index: usize,
+    year: &SchoolYear,
+    calendar: &ProductionCalendar,
+) -> Option<SlotSeries> {
+    let slot = &school.schedule.slots[index];
+    let mut first = None;
+    let mut excluded = Vec::new();
+    let mut moved = Vec::new();
+    for date in weekly_dates(year, slot.weekday.to_chrono()) {
+        match fate(school, index, date, year, calendar) {
+            Fate::Held => {}
+            Fate::Excluded if first.is_some() => excluded.push(date),
+            Fate::Excluded => continue,
+            Fate::Moved(session) => moved.push(session),
+        }
+        first.get_or_insert(date);
+    }
+    Some(SlotSeries {
+        slot: index,
+        first: first?,
+        until: year.end,
+        excluded,
+        moved,
+    })
+}
+
+/// Every date of the school year that falls on `weekday`.
+pub fn weekly_dates(
+    year: &SchoolYear,
+    weekday: chrono::Weekday,
+) -> impl Iterator<Item = NaiveDate> + '_ {
+    let offset =
+        (7 + weekday.num_days_from_monday() - year.start.weekday().num_days_from_monday()) % 7;
+    let first = year.start + Duration::days(offset.into());
+    std::iter::successors(Some(first), |d| d.checked_add_signed(Duration::days(7)))
+        .take_while(move |d| *d <= year.end)
+}
+
+fn fate(
+    school: &School,
+    index: usize,
+    date: NaiveDate,
+    year: &SchoolYear,
+    calendar: &ProductionCalendar,
+) -> Fate {
+    let slot = &school.schedule.slots[index];
+    let exception = school
+        .schedule
+        .exceptions
+        .iter()
+        .find(|e| e.slot == index && e.date == date);
+    if let Some(exception) = exception {
+        return match &exception.change {
+            Change::Cancelled => Fate::Excluded,
+            Change::Moved {
+                date: to,
+                time,
+                place,
+            } => Fate::Moved(MovedSession {
+                original: date,
+                date: to.unwrap_or(date),
+                time: time.unwrap_or(slot.time),
+                place: place.clone().unwrap_or_else(|| slot.place.clone()),
+                note: exception.note.clone(),
+            }),
+        };
+    }
+    if closure(date, year, calendar).is_none() {
+        return Fate::Held;
+    }
+    match replacing_weekend(date, year, calendar) {
+        Some(weekend) => Fate::Moved(MovedSession {
+            original: date,
+            date: weekend,
+            time: slot.time,
+            place: slot.place.clone(),
+            note: None,
+        }),
+        None => Fate::Excluded,
+    }
+}
+
+/// The working weekend that takes over `date`'s office hours, when the school chose that rule.
+fn replacing_weekend(
+    date: NaiveDate,
+    year: &SchoolYear,
+    calendar: &ProductionCalendar,
+) -> Option<NaiveDate> {
+    if year.working_weekends != WorkingWeekendRule::ReplacedDay {
+        return None;
+    }
+    calendar
+        .working_weekends
+        .iter()
+        .find(|(weekend, replaced)| {
+            **replaced == date && (year.start..=year.end).contains(*weekend)
+        })
+        .map(|(weekend, _)| *weekend)
+        .filter(|weekend| closure(*weekend, year, calendar).is_none())
+}
+
+/// One concrete session: a slot's regular or moved session, or a one-off event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub date: NaiveDate,
+    pub time: TimeRange,
+    pub place: String,
+    pub consultant: Option<usize>,
+    /// Empty means everyone.
+    pub audiences: Vec<Audience>,
+    pub source: SessionSource,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionSource {
+    /// A weekly slot (index); `moved` when held at another date, time or place.
+    Slot { index: usize, moved: bool },
+    /// A one-off event (index into `School::events`).
+    Event(usize),
+}
+
+/// Every session of the school year, sorted by date and time. Without a school year, only events.
+pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> {
+    let mut all: Vec<Session> = school
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| event_session(school, i, e))
+        .collect();
+    if let Some(year) = &school.school_year {
+        for index in 0..school.schedule.slots.len() {
+            if let Some(series) = slot_series(school, index, year, calendar) {
+                all.extend(series_sessions(school, &series, year));
+            }
+        }
+    }
+    all.sort_by(|a, b| (a.date, a.time, &a.place).cmp(&(b.date, b.time, &b.place)));
+    all
+}
+
+fn event_session(school: &School, index: usize, event: &crate::model::school::Event) -> Session {
+    let _ = school;
+    Session {
+        date: event.date,
+        time: event.time,
+        place: event.place.clone(),
+        consultant: event.consultant,
+        audiences: event.audiences.clone(),
+        source: SessionSource::Event(index),
+        note: event.note.clone(),
+    }
+}
+
+fn series_sessions<'a>(
+    school: &'a School,
+    series: &'a SlotSeries,
+    year: &'a SchoolYear,
+) -> impl Iterator<Item = Session> + 'a {
+    let slot = &school.schedule.slots[series.slot];
+    let regular = weekly_dates(year, slot.weekday.to_chrono())
+        .filter(move |d| {
+            *d >= series.first
+                && !series.excluded.contains(d)
+                && !series.moved.iter().any(|m| m.original == *d)
+        })
+        .map(move |date| Session {
+            date,
+            time: slot.time,
+            place: slot.place.clone(),
+            consultant: Some(slot.consultant),
+            audiences: slot.audiences.clone(),
+            source: SessionSource::Slot {
+                index: series.slot,
+                moved: false,
+            },
+            note: None,
+        });
+    let moved = series.moved.iter().map(move |m| Session {
+        date: m.date,
+        time: m.time,
+        place: m.place.clone(),
+        consultant: Some(slot.consultant),
+        audiences: slot.audiences.clone(),
+        source: SessionSource::Slot {
+            index: series.slot,
+            moved: true,
+        },
+        note: m.note.clone(),
+    });
+    regular.chain(moved)
+}
