@@ -33,7 +33,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "root_index.html",
 );
 
-const STATIC: &[(&str, &str)] = embedded!("static", "style.css");
+const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js");
 
 const TRANSLATIONS: &[(Language, &str)] = &[
     (

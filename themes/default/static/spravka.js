@@ -1,0 +1,1 @@
+// Spravka page script: progressive enhancement only.
