@@ -1,0 +1,299 @@
+//! Calendar feeds: they parse back with the `icalendar` crate, expand to the right sessions over a
+//! whole school year, stay byte-identical across builds, and keep UIDs while SEQUENCE grows.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use icalendar::{Calendar, Component, EventLike as _};
+
+use crate::support::{Project, repo, snapshot};
+
+fn feed(project: &Project, path: &str) -> Calendar {
+    let text = project.read(path);
+    text.parse::<Calendar>()
+        .unwrap_or_else(|e| panic!("{path} does not parse: {e}"))
+}
+
+/// Every occurrence of every event in a feed, as local start date-times, overrides applied.
+fn occurrences(calendar: &Calendar) -> Vec<(NaiveDateTime, String)> {
+    let mut overridden: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut masters = Vec::new();
+    let mut overrides = Vec::new();
+    for event in calendar.calendar_events() {
+        let uid = event.get_uid().unwrap_or_default().to_owned();
+        let summary = event.get_summary().unwrap_or_default().to_owned();
+        let starts = event
+            .get_recurrence()
+            .expect("a valid recurrence")
+            .all(1000)
+            .dates;
+        match event.property_value("RECURRENCE-ID") {
+            Some(rid) => {
+                overridden.insert((uid, rid.to_owned()));
+                overrides.extend(
+                    starts
+                        .into_iter()
+                        .map(|s| (s.naive_local(), summary.clone())),
+                );
+            }
+            None => masters.extend(
+                starts
+                    .into_iter()
+                    .map(|s| (uid.clone(), s.naive_local(), summary.clone())),
+            ),
+        }
+    }
+    masters
+        .into_iter()
+        .filter(|(uid, start, _)| {
+            !overridden.contains(&(uid.clone(), start.format("%Y%m%dT%H%M%S").to_string()))
+        })
+        .map(|(_, start, summary)| (start, summary))
+        .chain(overrides)
+        .collect()
+}
+
+fn holidays() -> BTreeSet<NaiveDate> {
+    let mut dates = BTreeSet::new();
+    for year in [2025, 2026] {
+        let text = std::fs::read_to_string(repo().join(format!("content/calendar/ru-{year}.toml")))
+            .unwrap();
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        for key in ["holidays", "days_off"] {
+            for item in table[key].as_array().unwrap() {
+                let date = item["date"].as_datetime().unwrap().to_string();
+                dates.insert(date.parse().unwrap());
+            }
+        }
+    }
+    dates
+}
+
+fn built() -> Project {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    project
+}
+
+#[test]
+fn every_feed_parses_back() {
+    let project = built();
+    let feeds: Vec<String> = snapshot(&project.path().join("public"))
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with(".ics"))
+        .collect();
+    assert_eq!(feeds.len(), 16, "{feeds:?}");
+    for path in feeds {
+        let calendar = feed(&project, &format!("public/{path}"));
+        assert!(calendar.events().count() > 0, "{path} has no events");
+        assert_eq!(calendar.property_value("METHOD"), Some("PUBLISH"), "{path}");
+    }
+}
+
+#[test]
+fn monday_slot_expands_over_the_school_year_without_rest_days() {
+    let project = built();
+    let calendar = feed(&project, "public/mytishchi-27/calendar/staff.ics");
+    let mondays: Vec<NaiveDateTime> = occurrences(&calendar)
+        .into_iter()
+        .filter(|(_, summary)| summary.starts_with("Консультация"))
+        .map(|(start, _)| start)
+        .collect();
+    // 39 Mondays from 1 Sep 2025 to 25 May 2026, minus 5 in vacations (27 Oct, 3 Nov, 29 Dec, 5 Jan,
+    // 30 Mar), 3 rest days (23 Feb, 9 Mar, 11 May) and 1 cancellation (29 Sep) = 30, one of them moved.
+    assert_eq!(mondays.len(), 30, "{mondays:#?}");
+    let holidays = holidays();
+    let vacations = [
+        ("2025-10-25", "2025-11-04"),
+        ("2025-12-29", "2026-01-11"),
+        ("2026-03-28", "2026-04-05"),
+    ];
+    for start in &mondays {
+        let date = start.date();
+        assert!(!holidays.contains(&date), "session on a rest day: {date}");
+        for (from, to) in vacations {
+            assert!(
+                !(from.parse::<NaiveDate>().unwrap()..=to.parse().unwrap()).contains(&date),
+                "session in a vacation: {date}"
+            );
+        }
+        assert_ne!(
+            date,
+            NaiveDate::from_ymd_opt(2025, 9, 29).unwrap(),
+            "cancelled session is gone"
+        );
+    }
+    let moved = NaiveDate::from_ymd_opt(2025, 10, 13)
+        .unwrap()
+        .and_hms_opt(16, 0, 0)
+        .unwrap();
+    assert!(
+        mondays.contains(&moved),
+        "the moved session starts at 16:00"
+    );
+    let original = NaiveDate::from_ymd_opt(2025, 10, 13)
+        .unwrap()
+        .and_hms_opt(15, 0, 0)
+        .unwrap();
+    assert!(
+        !mondays.contains(&original),
+        "the original time of the moved session is gone"
+    );
+}
+
+#[test]
+fn audience_feeds_hold_their_own_events() {
+    let project = built();
+    let staff = project.read("public/mytishchi-27/calendar/staff.ics");
+    let parents = project.read("public/mytishchi-27/calendar/parents.ics");
+    assert!(staff.contains("Семинар для учителей") && !staff.contains("Родительское собрание"));
+    assert!(parents.contains("Родительское собрание") && !parents.contains("Семинар для учителей"));
+    assert!(
+        parents.contains("BYDAY=WE") && !staff.contains("BYDAY=WE"),
+        "the parents' Wednesday slot"
+    );
+}
+
+#[test]
+fn feeds_follow_the_pitfall_rules() {
+    let project = built();
+    let text = project.read("public/internat-11/calendar/all.ics");
+    assert!(text.contains("X-WR-TIMEZONE:Asia/Krasnoyarsk"));
+    assert!(text.contains("TZID:Asia/Krasnoyarsk\r\n"));
+    assert!(text.contains("TZOFFSETTO:+0700"));
+    assert!(
+        text.contains("EXDATE;TZID=Asia/Krasnoyarsk:20251104T140000"),
+        "EXDATE in the slot's zone and wall-clock time"
+    );
+    assert!(
+        text.contains("UNTIL=20260526T165959Z"),
+        "UNTIL in UTC: 23:59:59 Krasnoyarsk time"
+    );
+    assert!(
+        text.contains("DTSTART;TZID=Asia/Krasnoyarsk:20250902T140000"),
+        "DTSTART on the first Tuesday"
+    );
+    assert!(text.contains("METHOD:PUBLISH") && !text.contains("REQUEST"));
+    for line in text.split("\r\n").filter(|l| l.starts_with("DTSTAMP")) {
+        assert!(line.ends_with('Z') && !line.contains("TZID"), "{line}");
+    }
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "line longer than 75 octets: {line}");
+        assert!(!line.contains('\n'), "bare LF");
+    }
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+}
+
+#[test]
+fn building_twice_gives_identical_feeds() {
+    let project = built();
+    let first = snapshot(&project.path().join("public"));
+    project.run(&["build"]).success();
+    assert_eq!(first, snapshot(&project.path().join("public")));
+}
+
+#[test]
+fn changing_one_slot_keeps_its_uid_and_raises_its_sequence_only() {
+    let project = built();
+    let before = project.read("public/mytishchi-27/calendar/all.ics");
+    let toml = project.read("schools/mytishchi-27/school.toml").replacen(
+        "place = \"кабинет 21\"",
+        "place = \"кабинет 22\"",
+        1,
+    );
+    project.write("schools/mytishchi-27/school.toml", &toml);
+    project.run(&["build"]).success();
+    let after = project.read("public/mytishchi-27/calendar/all.ics");
+    let events = |text: &str| -> Vec<String> {
+        text.split("BEGIN:VEVENT")
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
+    };
+    let (old, new) = (events(&before), events(&after));
+    assert_eq!(old.len(), new.len());
+    let changed: Vec<usize> = (0..old.len()).filter(|i| old[*i] != new[*i]).collect();
+    assert_eq!(
+        changed,
+        vec![0],
+        "only the Monday slot's master event changes"
+    );
+    assert!(new[0].contains("UID:mytishchi-27-slot-monday-konsultant@spravka"));
+    assert!(
+        old[0].contains("SEQUENCE:0") && new[0].contains("SEQUENCE:1"),
+        "{}",
+        new[0]
+    );
+    project.run(&["build"]).success();
+    assert_eq!(
+        after,
+        project.read("public/mytishchi-27/calendar/all.ics"),
+        "an unchanged rebuild keeps SEQUENCE"
+    );
+}
+
+#[test]
+fn working_weekend_can_take_over_the_replaced_days_sessions() {
+    let project = Project::examples();
+    let toml = project
+        .read("schools/mytishchi-27/school.toml")
+        .replace(
+            "working_weekends = \"skip\"",
+            "working_weekends = \"replaced_day\"",
+        )
+        .replace(
+            "{ name = \"Осенние каникулы\", start = 2025-10-25, end = 2025-11-04 }",
+            "{ name = \"Осенние каникулы\", start = 2025-10-25, end = 2025-10-31 }",
+        );
+    project.write("schools/mytishchi-27/school.toml", &toml);
+    project.run(&["build"]).success();
+    let text = project.read("public/mytishchi-27/calendar/all.ics");
+    assert!(text.contains("RECURRENCE-ID;TZID=Europe/Moscow:20251103T150000\r\nDTSTART;TZID=Europe/Moscow:20251101T150000"), "Monday 3 Nov moves to the working Saturday 1 Nov");
+    assert!(!text.contains("EXDATE;TZID=Europe/Moscow:20251103T150000"));
+}
+
+#[test]
+fn exception_for_a_date_without_a_session_is_reported() {
+    let project = Project::examples();
+    let toml = project
+        .read("schools/mytishchi-27/school.toml")
+        .replace("date = 2025-09-29", "date = 2025-09-30");
+    project.write("schools/mytishchi-27/school.toml", &toml);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert!(
+        stderr.contains(
+            "`schedule.exceptions[0].date`: 2025-09-30 is not a monday of slot `monday-konsultant`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn school_year_outside_the_production_calendar_is_reported() {
+    let project = Project::examples();
+    let toml = project
+        .read("schools/osh/school.toml")
+        .replace("end = 2026-05-26", "end = 2029-05-26");
+    project.write("schools/osh/school.toml", &toml);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert!(
+        stderr.contains("there is no production calendar for 2028"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/calendar/ru-2028.toml"), "{stderr}");
+}
+
+#[test]
+fn production_calendar_counts_are_checked() {
+    let project = Project::examples();
+    let text = project
+        .read("content/calendar/ru-2025.toml")
+        .replace("working_days = 247", "working_days = 248");
+    project.write("content/calendar/ru-2025.toml", &text);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert!(
+        stderr.contains("the dates give 247 working days in 2025, not 248"),
+        "{stderr}"
+    );
+}
