@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use icalendar::{Calendar, Component, EventLike as _};
+use icalendar::{Calendar, Component};
 
 use crate::support::{Project, repo, snapshot};
 
