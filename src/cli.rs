@@ -49,6 +49,51 @@ pub struct BuildArgs {
     /// The public address of the output folder, such as https://example.ru/help (for absolute links).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Build only the I-th of N slices of the schools (by a hash of the slug), such as 2/8; the
+    /// shards of one project together give the same files as one build. Shard 1 writes the index.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
+}
+
+/// One of N deterministic slices of the schools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Shard {
+    pub const WHOLE: Shard = Shard { index: 1, count: 1 };
+
+    /// Whether the school `slug` belongs to this shard (FNV-1a of the slug, stable across versions).
+    pub fn contains(&self, slug: &str) -> bool {
+        let hash = slug.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        hash % u64::from(self.count) == u64::from(self.index - 1)
+    }
+
+    pub fn is_first(&self) -> bool {
+        self.index == 1
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("`{text}` is not a shard: write I/N with 1 <= I <= N, such as 2/8");
+        let (index, count) = text.split_once('/').ok_or_else(bad)?;
+        let (index, count): (u32, u32) = (
+            index.trim().parse().map_err(|_| bad())?,
+            count.trim().parse().map_err(|_| bad())?,
+        );
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,13 @@ pub fn remove_dir_all(path: &Path) -> Result<(), Error> {
     }
 }
 
+pub fn remove_file(path: &Path) -> Result<(), Error> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other.map_err(context(path, "remove")),
+    }
+}
+
 pub fn rename(from: &Path, to: &Path) -> Result<(), Error> {
     std::fs::rename(from, to).map_err(context(from, "move"))
 }

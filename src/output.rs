@@ -1,18 +1,43 @@
-//! Writing a build: files go to a staging folder inside the output folder, and only when every
-//! school has rendered are they swapped in, entry by entry. A failed build leaves the old output.
+//! Writing a build. Only files whose bytes change are written: each goes to a staging folder
+//! first, and only when every school has rendered are they renamed into place and stale files
+//! removed. A failed build leaves the previous output untouched; an unchanged file keeps its mtime.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::fs;
 use crate::render::OutputFile;
 
-/// A staging folder; removed on drop unless committed.
+/// The staging folder of one build; removed on drop, so an aborted build leaves nothing behind.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
-    entries: Vec<String>,
+}
+
+/// What one part of the output (a school's folder, or the root files) needs changed.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// (staged file, target) pairs to rename.
+    renames: Vec<(PathBuf, PathBuf)>,
+    /// Files of the previous output that the new build no longer has.
+    stale: Vec<PathBuf>,
+    pub written: usize,
+    pub unchanged: usize,
+}
+
+impl Changes {
+    pub fn merge(&mut self, other: Changes) {
+        self.renames.extend(other.renames);
+        self.stale.extend(other.stale);
+        self.written += other.written;
+        self.unchanged += other.unchanged;
+    }
+
+    pub fn removed(&self) -> usize {
+        self.stale.len()
+    }
 }
 
 impl Staging {
@@ -24,48 +49,55 @@ impl Staging {
         Ok(Staging {
             out: out.to_path_buf(),
             dir,
-            entries: Vec::new(),
         })
     }
 
-    /// Stage `files` under the top-level entry `entry` ("" for files at the output root).
-    pub fn write(&mut self, entry: &str, files: &[OutputFile]) -> Result<(), Error> {
-        let base = if entry.is_empty() {
-            self.dir.clone()
+    /// Stage the files of `entry` (a school's folder; "" for files at the output root) whose bytes
+    /// differ from the output's. For a folder, files it had and no longer gets become stale.
+    pub fn stage(&self, entry: &str, files: &[OutputFile]) -> Result<Changes, Error> {
+        let target_base = if entry.is_empty() {
+            self.out.clone()
+        } else {
+            self.out.join(entry)
+        };
+        let staged_base = if entry.is_empty() {
+            self.dir.join(".root")
         } else {
             self.dir.join(entry)
         };
+        let mut changes = Changes::default();
         for file in files {
-            let path = base.join(&file.path);
-            if let Some(parent) = path.parent() {
+            let target = target_base.join(&file.path);
+            if same_bytes(&target, &file.bytes) {
+                changes.unchanged += 1;
+                continue;
+            }
+            let staged = staged_base.join(&file.path);
+            if let Some(parent) = staged.parent() {
                 fs::create_dir_all(parent)?;
             }
-            fs::write(&path, &file.bytes)?;
-            if entry.is_empty() {
-                self.entries.push(file.path.clone());
-            }
+            fs::write(&staged, &file.bytes)?;
+            changes.renames.push((staged, target));
+            changes.written += 1;
         }
         if !entry.is_empty() {
-            self.entries.push(entry.to_owned());
+            changes.stale = stale_files(&target_base, files)?;
         }
-        Ok(())
+        Ok(changes)
     }
 
-    /// Swap every staged entry into the output folder, replacing the previous version.
-    pub fn commit(mut self) -> Result<(), Error> {
-        let trash = self
-            .out
-            .join(format!(".spravka-old-{}", std::process::id()));
-        fs::remove_dir_all(&trash)?;
-        fs::create_dir_all(&trash)?;
-        for entry in std::mem::take(&mut self.entries) {
-            let target = self.out.join(&entry);
-            if target.exists() {
-                fs::rename(&target, &trash.join(&entry))?;
+    /// Move every staged file into place and remove stale files and the folders they leave empty.
+    pub fn commit(self, changes: Changes) -> Result<(), Error> {
+        for (staged, target) in &changes.renames {
+            if let Some(parent) = target.parent() {
+                prepare_parent(parent)?;
             }
-            fs::rename(&self.dir.join(&entry), &target)?;
+            fs::rename(staged, target)?;
         }
-        fs::remove_dir_all(&trash)?;
+        for path in &changes.stale {
+            fs::remove_file(path)?;
+            remove_empty_parents(path, &self.out);
+        }
         fs::remove_dir_all(&self.dir)
     }
 }
@@ -73,6 +105,53 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// A parent folder for a target: created when missing; a file in its way (an old output of
+/// another shape) is removed.
+fn prepare_parent(parent: &Path) -> Result<(), Error> {
+    if parent.is_file() {
+        fs::remove_file(parent)?;
+    }
+    fs::create_dir_all(parent)
+}
+
+fn stale_files(base: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Error> {
+    if !base.is_dir() {
+        return Ok(Vec::new());
+    }
+    let wanted: BTreeSet<PathBuf> = files.iter().map(|f| base.join(&f.path)).collect();
+    let mut stale = Vec::new();
+    for entry in walkdir::WalkDir::new(base).sort_by_file_name() {
+        let entry = entry.map_err(|error| Error::Io {
+            action: "list folder",
+            path: base.to_path_buf(),
+            source: error.into(),
+        })?;
+        if entry.file_type().is_file() && !wanted.contains(entry.path()) {
+            stale.push(entry.path().to_path_buf());
+        }
+    }
+    Ok(stale)
+}
+
+fn remove_empty_parents(path: &Path, stop: &Path) {
+    let mut dir = path.parent();
+    while let Some(current) = dir {
+        if current == stop || std::fs::remove_dir(current).is_err() {
+            break;
+        }
+        dir = current.parent();
     }
 }
 
@@ -87,39 +166,73 @@ mod tests {
         }
     }
 
+    fn build(out: &Path, entry: &str, files: &[OutputFile]) -> (usize, usize, usize) {
+        let staging = Staging::create(out).unwrap();
+        let changes = staging.stage(entry, files).unwrap();
+        let counts = (changes.written, changes.unchanged, changes.removed());
+        staging.commit(changes).unwrap();
+        counts
+    }
+
     #[test]
-    fn commit_replaces_only_staged_entries() {
+    fn only_changed_files_are_written_and_stale_ones_removed() {
         let out = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(out.path().join("a")).unwrap();
-        std::fs::write(out.path().join("a/old.html"), "old").unwrap();
-        std::fs::create_dir_all(out.path().join("b")).unwrap();
-        std::fs::write(out.path().join("b/keep.html"), "keep").unwrap();
-        let mut staging = Staging::create(out.path()).unwrap();
-        staging.write("a", &[file("index.html", "new")]).unwrap();
-        staging.commit().unwrap();
-        assert!(!out.path().join("a/old.html").exists());
         assert_eq!(
-            std::fs::read_to_string(out.path().join("a/index.html")).unwrap(),
-            "new"
+            build(
+                out.path(),
+                "a",
+                &[file("index.html", "1"), file("x/old.html", "old")]
+            ),
+            (2, 0, 0)
+        );
+        let mtime = std::fs::metadata(out.path().join("a/index.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(
+            build(
+                out.path(),
+                "a",
+                &[file("index.html", "1"), file("y/new.html", "new")]
+            ),
+            (1, 1, 1)
         );
         assert_eq!(
-            std::fs::read_to_string(out.path().join("b/keep.html")).unwrap(),
-            "keep"
+            std::fs::metadata(out.path().join("a/index.html"))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            mtime
+        );
+        assert!(!out.path().join("a/x").exists(), "emptied folders go too");
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("a/y/new.html")).unwrap(),
+            "new"
         );
         let leftovers: Vec<_> = std::fs::read_dir(out.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn other_entries_are_kept() {
+        let out = tempfile::tempdir().unwrap();
+        build(out.path(), "b", &[file("keep.html", "keep")]);
+        build(out.path(), "a", &[file("index.html", "new")]);
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("b/keep.html")).unwrap(),
+            "keep"
+        );
     }
 
     #[test]
     fn dropped_staging_leaves_output_untouched() {
         let out = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(out.path().join("a")).unwrap();
-        std::fs::write(out.path().join("a/index.html"), "old").unwrap();
-        let mut staging = Staging::create(out.path()).unwrap();
-        staging.write("a", &[file("index.html", "new")]).unwrap();
+        build(out.path(), "a", &[file("index.html", "old")]);
+        let staging = Staging::create(out.path()).unwrap();
+        staging.stage("a", &[file("index.html", "new")]).unwrap();
         drop(staging);
         assert_eq!(
             std::fs::read_to_string(out.path().join("a/index.html")).unwrap(),

@@ -1,17 +1,19 @@
-//! `spravka build`: load, validate, render every school in parallel, then swap the output in.
+//! `spravka build`: load, validate, render every school in parallel, stage what changed, then
+//! move it into place.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, Shard};
 use crate::error::Error;
 use crate::fs;
-use crate::output::Staging;
+use crate::model::SchoolSite;
+use crate::output::{Changes, Staging};
 use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
-use crate::render::{self, OutputFile, RenderContext};
+use crate::render::{self, RenderContext};
 
 /// Build and return a summary line.
 pub fn run(args: &BuildArgs) -> Result<String, Error> {
@@ -21,6 +23,7 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
         .out
         .clone()
         .unwrap_or_else(|| layout.root.join("public"));
+    let shard = args.shard.unwrap_or(Shard::WHOLE);
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
@@ -31,33 +34,36 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
         with_root_index: args.project.schools.is_empty() && project.sites.len() > 1,
         dtstamp: source_date_epoch()?,
     };
-    let rendered: Vec<(String, Vec<OutputFile>)> = project
+    let staging = Staging::create(&out)?;
+    let mine: Vec<&SchoolSite> = project
         .sites
+        .iter()
+        .filter(|site| shard.contains(&site.school.slug))
+        .collect();
+    let mut changes = mine
         .par_iter()
         .map(|site| {
             let previous = previous_events(&out, &site.school.slug)?;
-            Ok((
-                site.school.slug.clone(),
-                render::render_school(site, &ctx, &previous)?,
-            ))
+            let files = render::render_school(site, &ctx, &previous)?;
+            staging.stage(&site.school.slug, &files)
         })
-        .collect::<Result<_, Error>>()?;
-    let mut staging = Staging::create(&out)?;
-    let mut count = 0;
-    for (slug, files) in &rendered {
-        staging.write(slug, files)?;
-        count += files.len();
+        .try_reduce(Changes::default, |mut all, one| {
+            all.merge(one);
+            Ok(all)
+        })?;
+    if ctx.with_root_index && shard.is_first() {
+        changes.merge(staging.stage("", &[render::render_root_index(&project.sites, &ctx)?])?);
     }
-    if ctx.with_root_index {
-        staging.write("", &[render::render_root_index(&project.sites, &ctx)?])?;
-        count += 1;
-    }
-    staging.commit()?;
-    Ok(format!(
-        "built {} school(s), {count} files, into {}\n",
-        rendered.len(),
-        shown(&out)
-    ))
+    let summary = format!(
+        "built {} school(s) into {}: {} file(s) written, {} unchanged, {} removed\n",
+        mine.len(),
+        shown(&out),
+        changes.written,
+        changes.unchanged,
+        changes.removed()
+    );
+    staging.commit(changes)?;
+    Ok(summary)
 }
 
 fn shown(path: &Path) -> String {

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod i18n;
+pub mod manifest;
 pub mod markdown;
 pub mod theme;
 pub mod time;
@@ -124,6 +125,7 @@ pub fn render_school(
         path: path.clone(),
         bytes: bytes.clone(),
     }));
+    files.push(manifest::manifest(&files));
     Ok(files)
 }
 

@@ -3,6 +3,7 @@
 mod calendar;
 mod cli;
 mod errors;
+mod scale;
 mod seeds;
 mod site;
 mod support;

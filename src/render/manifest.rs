@@ -1,0 +1,66 @@
+//! `manifest.json` of a school's folder: every file's path and SHA-256, so an upload to object
+//! storage or a CDN can copy only what changed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::OutputFile;
+
+/// Where the manifest goes inside a school's folder.
+pub const PATH: &str = "manifest.json";
+
+#[derive(Debug, Serialize)]
+struct Manifest<'a> {
+    algorithm: &'static str,
+    files: BTreeMap<&'a str, String>,
+}
+
+/// The manifest of `files` (paths relative to the school's folder), as pretty, sorted JSON.
+pub fn manifest(files: &[OutputFile]) -> OutputFile {
+    let files = files
+        .iter()
+        .map(|file| (file.path.as_str(), hex(&Sha256::digest(&file.bytes))))
+        .collect();
+    let manifest = Manifest {
+        algorithm: "sha256",
+        files,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&manifest).expect("a map of strings serializes");
+    bytes.push(b'\n');
+    OutputFile {
+        path: PATH.to_owned(),
+        bytes,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_every_file_with_its_hash_in_order() {
+        let files = [
+            OutputFile {
+                path: "b.html".into(),
+                bytes: b"b".to_vec(),
+            },
+            OutputFile {
+                path: "a.html".into(),
+                bytes: b"".to_vec(),
+            },
+        ];
+        let text = String::from_utf8(manifest(&files).bytes).unwrap();
+        let a = text
+            .find(
+                "\"a.html\": \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"",
+            )
+            .unwrap();
+        assert!(a < text.find("\"b.html\"").unwrap(), "{text}");
+    }
+}

@@ -1,0 +1,171 @@
+//! Building many schools: shards, the content manifest, and rebuilds that write only what changed.
+
+use std::collections::BTreeMap;
+use std::time::SystemTime;
+
+use sha2::{Digest, Sha256};
+
+use crate::support::{Project, snapshot};
+
+/// The example schools plus copies of `osh` under other slugs.
+fn many_schools() -> Project {
+    let project = Project::examples();
+    let osh = project.read("schools/osh/school.toml");
+    for n in 1..=5 {
+        project.write(
+            &format!("schools/copy-{n}/school.toml"),
+            &osh.replace("МБОУ ОСШ", &format!("МБОУ ОСШ-{n}")),
+        );
+    }
+    project
+}
+
+fn mtimes(project: &Project, dir: &str) -> BTreeMap<String, SystemTime> {
+    walkdir::WalkDir::new(project.path().join(dir))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                e.metadata().unwrap().modified().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn shards_union_to_the_full_build() {
+    let project = many_schools();
+    project.run(&["build", "--out", "full"]).success();
+    for count in [2, 3] {
+        let out = format!("sharded-{count}");
+        for index in 1..=count {
+            project
+                .run(&[
+                    "build",
+                    "--out",
+                    &out,
+                    "--shard",
+                    &format!("{index}/{count}"),
+                ])
+                .success();
+        }
+        assert_eq!(
+            snapshot(&project.path().join("full")),
+            snapshot(&project.path().join(&out)),
+            "{count} shards"
+        );
+    }
+}
+
+#[test]
+fn shard_builds_only_its_slice() {
+    let project = many_schools();
+    project
+        .run(&["build", "--out", "one", "--shard", "2/3"])
+        .success();
+    let built: Vec<String> = std::fs::read_dir(project.path().join("one"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!built.is_empty() && built.len() < 8, "{built:?}");
+    assert!(
+        !built.contains(&"index.html".to_owned()),
+        "only shard 1 writes the index"
+    );
+}
+
+#[test]
+fn bad_shard_is_a_usage_error() {
+    let project = Project::examples();
+    let stderr = project.run(&["build", "--shard", "4/3"]).fails_with(2);
+    assert!(stderr.contains("is not a shard"), "{stderr}");
+}
+
+#[test]
+fn manifest_lists_every_file_with_its_sha256() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&project.read("public/osh/manifest.json")).unwrap();
+    let files = manifest["files"].as_object().unwrap();
+    let on_disk: Vec<(String, Vec<u8>)> = snapshot(&project.path().join("public/osh"))
+        .into_iter()
+        .filter(|(p, _)| p != "manifest.json")
+        .collect();
+    assert_eq!(files.len(), on_disk.len());
+    for (path, bytes) in on_disk {
+        let expected: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(files[&path].as_str(), Some(expected.as_str()), "{path}");
+    }
+}
+
+#[test]
+fn unchanged_rebuild_writes_nothing() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let before = mtimes(&project, "public");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let run = project.run(&["build"]);
+    run.success();
+    assert!(
+        run.stdout().contains(" 0 file(s) written"),
+        "{}",
+        run.stdout()
+    );
+    assert_eq!(before, mtimes(&project, "public"));
+}
+
+#[test]
+fn changing_a_shared_article_rewrites_only_files_whose_bytes_change() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let before = mtimes(&project, "public");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let article = project.read("content/faq/pravila-obshcheniya.md").replacen(
+        "\n\n",
+        "\n\nДобавленный абзац.\n\n",
+        1,
+    );
+    project.write("content/faq/pravila-obshcheniya.md", &article);
+    project.run(&["build"]).success();
+    let after = mtimes(&project, "public");
+    let changed: Vec<&String> = before
+        .keys()
+        .filter(|path| before[*path] != after[*path])
+        .collect();
+    for slug in ["internat-11", "mytishchi-27", "osh"] {
+        for file in ["faq/pravila-obshcheniya/index.html", "manifest.json"] {
+            assert!(
+                changed
+                    .iter()
+                    .any(|p| p.ends_with(&format!("{slug}/{file}"))),
+                "{slug}/{file} not rewritten: {changed:?}"
+            );
+        }
+    }
+    assert_eq!(changed.len(), 6, "{changed:#?}");
+}
+
+#[test]
+fn removed_article_leaves_no_stale_page() {
+    let project = Project::examples();
+    project.write(
+        "schools/osh/faq/svoya.md",
+        "+++\ntitle = \"Своя\"\n+++\n\nТекст.\n",
+    );
+    project.run(&["build"]).success();
+    assert!(
+        project
+            .path()
+            .join("public/osh/faq/svoya/index.html")
+            .is_file()
+    );
+    std::fs::remove_file(project.path().join("schools/osh/faq/svoya.md")).unwrap();
+    project.run(&["build"]).success();
+    assert!(!project.path().join("public/osh/faq/svoya").exists());
+}
