@@ -127,14 +127,14 @@ pub fn feeds(school: &School, t: &Translations) -> Vec<Feed> {
 pub fn render_feeds(site: &SchoolSite, t: &Translations, ctx: &FeedContext) -> Vec<OutputFile> {
     let school = &site.school;
     let events = vevents(site, t, ctx);
-    let window = window(site);
+    let vtimezone = vtimezone(school.identity.timezone, window(site));
     let mut files: Vec<OutputFile> = feeds(school, t)
         .iter()
         .map(|feed| {
             let chosen: Vec<&VEvent> = events.iter().filter(|e| in_feed(e, feed)).collect();
             OutputFile {
                 path: feed.path.clone(),
-                bytes: calendar(school, &feed.name, &chosen, window, ctx).into_bytes(),
+                bytes: calendar(school, &feed.name, &chosen, &vtimezone, ctx).into_bytes(),
             }
         })
         .collect();
@@ -146,7 +146,7 @@ pub fn render_feeds(site: &SchoolSite, t: &Translations, ctx: &FeedContext) -> V
         );
         files.push(OutputFile {
             path: event_path(id),
-            bytes: calendar(school, &name, &[event], window, ctx).into_bytes(),
+            bytes: calendar(school, &name, &[event], &vtimezone, ctx).into_bytes(),
         });
     }
     files
@@ -190,11 +190,20 @@ fn window(site: &SchoolSite) -> (NaiveDate, NaiveDate) {
     )
 }
 
+/// The VTIMEZONE every feed of the school shares (none when the school has no dates at all).
+fn vtimezone(tz: Tz, window: (NaiveDate, NaiveDate)) -> String {
+    let mut w = IcsWriter::new();
+    if window.0 != NaiveDate::MIN {
+        ics::write_vtimezone(&mut w, tz, window.0, window.1);
+    }
+    w.finish()
+}
+
 fn calendar(
     school: &School,
     name: &str,
     events: &[&VEvent],
-    window: (NaiveDate, NaiveDate),
+    vtimezone: &str,
     ctx: &FeedContext,
 ) -> String {
     let tz = school.identity.timezone;
@@ -209,9 +218,7 @@ fn calendar(
     w.text("X-WR-TIMEZONE", &[], tz.name());
     w.raw("REFRESH-INTERVAL", &[("VALUE", "DURATION")], "PT12H");
     w.raw("X-PUBLISHED-TTL", &[], "PT12H");
-    if window.0 != NaiveDate::MIN {
-        ics::write_vtimezone(&mut w, tz, window.0, window.1);
-    }
+    w.append_finished(vtimezone);
     for event in events {
         write_vevent(&mut w, event, ctx);
     }

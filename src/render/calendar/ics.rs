@@ -47,6 +47,12 @@ impl IcsWriter {
         self.line(name, params, &escape_text(value));
     }
 
+    /// Append lines that another writer already finished (folded, CRLF-terminated), such as a
+    /// VTIMEZONE shared by several feeds.
+    pub fn append_finished(&mut self, finished: &str) {
+        self.buf.push_str(finished);
+    }
+
     /// The document: every line folded and CRLF-terminated.
     pub fn finish(self) -> String {
         self.buf
@@ -304,28 +310,46 @@ fn local_midnight(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
 
 /// Instants in (start, end] at which the UTC offset of `tz` changes, to the minute.
 fn offset_changes(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+    // Offsets change at most a few times a year, so step by days and bisect to the minute.
     let mut changes = Vec::new();
     let mut prev = start;
     let mut prev_offset = seconds(&offset_at(tz, start));
     while prev < end {
-        let next = (prev + TimeDelta::hours(1)).min(end);
-        let offset = seconds(&offset_at(tz, next));
-        if offset != prev_offset {
-            changes.push(first_minute_with(tz, prev, next, offset));
-            prev_offset = offset;
+        let next = (prev + TimeDelta::days(1)).min(end);
+        if seconds(&offset_at(tz, next)) == prev_offset {
+            prev = next;
+            continue;
         }
-        prev = next;
+        let change = first_minute_with_other_offset(tz, prev, next, prev_offset);
+        changes.push(change);
+        prev = change;
+        prev_offset = seconds(&offset_at(tz, change));
     }
     changes
 }
 
-/// The first whole minute after `lo` (and at most `hi`) at which `tz` has `offset`.
-fn first_minute_with(tz: Tz, lo: DateTime<Utc>, hi: DateTime<Utc>, offset: i32) -> DateTime<Utc> {
-    let mut t = lo.duration_trunc(TimeDelta::minutes(1)).unwrap_or(lo) + TimeDelta::minutes(1);
-    while t < hi && seconds(&offset_at(tz, t)) != offset {
-        t += TimeDelta::minutes(1);
+/// The first whole minute in (`lo`, `hi`] at which `tz` no longer has `offset` (it has at `lo`,
+/// not at `hi`).
+fn first_minute_with_other_offset(
+    tz: Tz,
+    lo: DateTime<Utc>,
+    hi: DateTime<Utc>,
+    offset: i32,
+) -> DateTime<Utc> {
+    let (mut lo, mut hi) = (lo, hi);
+    while hi - lo > TimeDelta::minutes(1) {
+        let mid = lo + (hi - lo) / 2;
+        let mid = mid
+            .duration_trunc(TimeDelta::minutes(1))
+            .unwrap_or(mid)
+            .max(lo + TimeDelta::minutes(1));
+        if seconds(&offset_at(tz, mid)) == offset {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
     }
-    t.min(hi)
+    hi.duration_trunc(TimeDelta::minutes(1)).unwrap_or(hi)
 }
 
 fn offset_at(tz: Tz, t: DateTime<Utc>) -> TzOffset {

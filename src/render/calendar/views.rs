@@ -182,6 +182,7 @@ struct SessionJson {
     who: Option<String>,
     audience: String,
     note: Option<String>,
+    moved: bool,
 }
 
 fn sessions_json(site: &SchoolSite, sessions: &[Session], t: &Translations) -> String {
@@ -208,6 +209,7 @@ fn sessions_json(site: &SchoolSite, sessions: &[Session], t: &Translations) -> S
                 who: view.who,
                 audience: view.audience,
                 note: view.note,
+                moved: view.moved,
             }
         })
         .collect();

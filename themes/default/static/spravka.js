@@ -1,1 +1,177 @@
-// Spravka page script: progressive enhancement only.
+// Spravka page script: progressive enhancement only. Without it every page is complete;
+// with it the upcoming consultations stay current and the support status shows "open now".
+// Plain ES2017, no modules, no libraries. Strings come from data- attributes (the theme's i18n).
+(function () {
+  'use strict';
+
+  var lang = document.documentElement.lang || undefined;
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  // (a) Upcoming consultations: the next six sessions that have not ended yet.
+  var UPCOMING = 6;
+
+  function fact(dl, label, value) {
+    if (!value) return;
+    var row = el('div');
+    row.appendChild(el('dt', null, label + ':'));
+    row.appendChild(document.createTextNode(' '));
+    row.appendChild(el('dd', null, value));
+    dl.appendChild(row);
+  }
+
+  // Same markup as the session macro in macros.html.
+  function sessionItem(s, labels, moved) {
+    var li = el('li', 'session');
+    var when = el('p', 'session-when');
+    when.appendChild(el('strong', null, s.date));
+    when.appendChild(document.createTextNode(', '));
+    when.appendChild(el('span', 'session-time', s.time));
+    if (moved) {
+      when.appendChild(document.createTextNode(' '));
+      when.appendChild(el('span', 'badge badge-moved', labels.moved));
+    }
+    li.appendChild(when);
+    li.appendChild(el('p', 'session-title', s.title));
+    var dl = el('dl', 'session-facts');
+    fact(dl, labels.place, s.place);
+    fact(dl, labels.who, s.who);
+    fact(dl, labels.audience, s.audience);
+    li.appendChild(dl);
+    if (s.note) li.appendChild(el('p', 'session-note', s.note));
+    return li;
+  }
+
+  function renderUpcoming(section, sessions, movedKeys) {
+    var d = section.dataset;
+    var labels = { moved: d.moved, place: d.place, who: d.who, audience: d.audience };
+    var now = Date.now();
+    var next = sessions.filter(function (s) { return Date.parse(s.end) > now; }).slice(0, UPCOMING);
+    var list;
+    if (next.length) {
+      list = el('ol', 'sessions');
+      next.forEach(function (s) {
+        var moved = s.moved === true || movedKeys.indexOf(s.date + ' ' + s.time) >= 0;
+        list.appendChild(sessionItem(s, labels, moved));
+      });
+    } else {
+      list = el('p', 'sessions-none', d.none);
+    }
+    var old = section.querySelector('.sessions, .sessions-none');
+    if (!old) section.appendChild(list);
+    else if (old.textContent !== list.textContent) section.replaceChild(list, old);
+    // The list is now current, so the "as of the build date" line no longer applies.
+    var asOf = section.querySelector('.as-of');
+    if (asOf) asOf.hidden = true;
+  }
+
+  // (b) Support hours: open now, or when it opens next, in the reader's own time.
+  var DAY = 86400000;
+
+  function isoDate(ms) { return new Date(ms).toISOString().slice(0, 10); }
+
+  // `day` is midnight of a vendor-local date, expressed on the UTC time line.
+  function works(w, day, data) {
+    if (!w.workdays_only) return true; // "daily" windows are open every day
+    var iso = isoDate(day);
+    if ((data.rest_days || []).indexOf(iso) >= 0) return false;
+    var dow = new Date(day).getUTCDay();
+    if (dow === 0 || dow === 6) return (data.working_weekends || []).indexOf(iso) >= 0;
+    return true;
+  }
+
+  // Returns { open: true } or { open: false, at: Date|null } for one window.
+  function windowState(w, data, nowMs) {
+    if (w.always) return { open: true };
+    var offset = data.offset_minutes * 60000;
+    var local = nowMs + offset; // vendor local time on the UTC time line
+    var today = Math.floor(local / DAY) * DAY;
+    var start = w.start * 60000;
+    var end = (w.end > w.start ? w.end : w.end + 1440) * 60000; // an end before the start: next day
+    for (var back = 1; back >= 0; back--) {
+      var d = today - back * DAY;
+      if (works(w, d, data) && local >= d + start && local < d + end) return { open: true };
+    }
+    for (var i = 0; i <= 14; i++) {
+      var day = today + i * DAY;
+      if (day + start > local && works(w, day, data)) return { open: false, at: new Date(day + start - offset) };
+    }
+    return { open: false, at: null };
+  }
+
+  function sameDay(a, b) {
+    return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+  }
+
+  function opensText(at, d) {
+    var time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+    var now = new Date();
+    var tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+    if (sameDay(at, now)) return d.today.replace('{time}', time);
+    if (sameDay(at, tomorrow)) return d.tomorrow.replace('{time}', time);
+    var date = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long' }).format(at) +
+      ' (' + new Intl.DateTimeFormat(lang, { weekday: 'short' }).format(at) + ')';
+    return d.on.replace('{date}', date).replace('{time}', time);
+  }
+
+  function renderStatus(box, data) {
+    var d = box.dataset;
+    var list = box.querySelector('.status-list');
+    var items = el('ul', 'status-list');
+    data.windows.forEach(function (w) {
+      var state = windowState(w, data, Date.now());
+      var li = el('li', state.open ? 'is-open' : 'is-closed');
+      li.appendChild(el('span', 'status-name', box.getAttribute('data-name-' + w.key) || w.key));
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(el('strong', 'status-state', state.open ? d.open : d.closed));
+      if (!state.open && state.at) li.appendChild(document.createTextNode(', ' + opensText(state.at, d)));
+      items.appendChild(li);
+    });
+    // Replace only on a change, so the polite live region speaks only when the status changes.
+    if (list.textContent !== items.textContent || !list.firstChild) box.replaceChild(items, list);
+    box.hidden = false;
+  }
+
+  function run(fn) {
+    try { fn(); } catch (e) { /* keep the server-rendered page as it is */ }
+  }
+
+  function init() {
+    var section = document.querySelector('[data-sessions]');
+    var sessions = null;
+    var movedKeys = [];
+    run(function () {
+      sessions = section && readJson('sessions-data');
+      if (section) {
+        Array.prototype.forEach.call(section.querySelectorAll('li[data-moved-key]'), function (li) {
+          movedKeys.push(li.getAttribute('data-moved-key'));
+        });
+      }
+    });
+    var box = document.getElementById('support-status');
+    var support = null;
+    run(function () { support = box && readJson('support-data'); });
+
+    function refresh() {
+      if (Array.isArray(sessions)) run(function () { renderUpcoming(section, sessions, movedKeys); });
+      if (support && Array.isArray(support.windows) && support.windows.length) {
+        run(function () { renderStatus(box, support); });
+      }
+    }
+    refresh();
+    if (sessions || support) setInterval(refresh, 60000);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
