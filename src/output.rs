@@ -66,6 +66,13 @@ impl Staging {
             self.dir.join(entry)
         };
         let mut changes = Changes::default();
+        if !entry.is_empty() && !target_base.exists() {
+            // A new folder is staged whole and moved in with one rename.
+            write_all(&staged_base, files)?;
+            changes.renames.push((staged_base, target_base));
+            changes.written = files.len();
+            return Ok(changes);
+        }
         for file in files {
             let target = target_base.join(&file.path);
             if same_bytes(&target, &file.bytes) {
@@ -106,6 +113,20 @@ impl Drop for Staging {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+fn write_all(base: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    let mut made: BTreeSet<PathBuf> = BTreeSet::new();
+    for file in files {
+        let path = base.join(&file.path);
+        if let Some(parent) = path.parent() {
+            if made.insert(parent.to_path_buf()) {
+                fs::create_dir_all(parent)?;
+            }
+        }
+        fs::write(&path, &file.bytes)?;
+    }
+    Ok(())
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

@@ -31,7 +31,7 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
             .base_url
             .as_ref()
             .map(|url| url.trim_end_matches('/').to_owned()),
-        with_root_index: args.project.schools.is_empty() && project.sites.len() > 1,
+        with_root_index: project.total_schools > 1,
         dtstamp: source_date_epoch()?,
     };
     let staging = Staging::create(&out)?;
@@ -51,7 +51,8 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
             all.merge(one);
             Ok(all)
         })?;
-    if ctx.with_root_index && shard.is_first() {
+    // The index lists every school, so only a build of them all (or its first shard) writes it.
+    if ctx.with_root_index && args.project.schools.is_empty() && shard.is_first() {
         changes.merge(staging.stage("", &[render::render_root_index(&project.sites, &ctx)?])?);
     }
     let summary = format!(

@@ -254,6 +254,8 @@ pub struct RawProject {
     pub calendar: Vec<(String, Loaded<calendar::RawCalendarYear>)>,
     pub shared_articles: Vec<Loaded<RawArticle>>,
     pub schools: Vec<RawSchoolDir>,
+    /// Schools in the project, selected or not: whether sites link to an index of all schools.
+    pub total_schools: usize,
 }
 
 /// Read a project: every platform, every shared article, and the selected schools (all when `None`).
@@ -270,7 +272,7 @@ pub fn load_project(
             "run spravka in the project folder, pass --root, or create a school with `spravka new SLUG --platform ID`",
         ));
     }
-    let slugs = select_schools(&schools_dir, selection)?;
+    let (slugs, total_schools) = select_schools(&schools_dir, selection)?;
     let mut schools = Vec::new();
     for slug in slugs {
         if let Some(dir) = load_school_dir(layout, &slug, problems)? {
@@ -282,10 +284,15 @@ pub fn load_project(
         calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
         shared_articles: load_articles(layout, &layout.shared_faq(), problems)?,
         schools,
+        total_schools,
     })
 }
 
-fn select_schools(schools_dir: &Path, selection: Option<&[String]>) -> Result<Vec<String>, Error> {
+/// The selected slugs, and how many schools the project has in all.
+fn select_schools(
+    schools_dir: &Path,
+    selection: Option<&[String]>,
+) -> Result<(Vec<String>, usize), Error> {
     let all: Vec<String> = fs::sorted_entries(schools_dir)?
         .into_iter()
         .filter(|path| path.is_dir())
@@ -295,8 +302,9 @@ fn select_schools(schools_dir: &Path, selection: Option<&[String]>) -> Result<Ve
         })
         .filter(|name| !name.starts_with('.'))
         .collect();
+    let total = all.len();
     let Some(selection) = selection else {
-        return Ok(all);
+        return Ok((all, total));
     };
     for wanted in selection {
         if !all.contains(wanted) {
@@ -306,10 +314,11 @@ fn select_schools(schools_dir: &Path, selection: Option<&[String]>) -> Result<Ve
             ));
         }
     }
-    Ok(all
+    let selected = all
         .into_iter()
         .filter(|slug| selection.contains(slug))
-        .collect())
+        .collect();
+    Ok((selected, total))
 }
 
 fn load_school_dir(

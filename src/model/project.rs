@@ -20,6 +20,8 @@ pub struct SchoolSite {
 #[derive(Debug, Clone)]
 pub struct Project {
     pub sites: Vec<SchoolSite>,
+    /// Schools in the project, also those not selected for this build.
+    pub total_schools: usize,
 }
 
 /// Validate everything that was loaded; `Err` lists every problem found in every file.
@@ -53,7 +55,10 @@ pub fn validate_project(
         }
     }
     if problems.is_empty() {
-        Ok(Project { sites })
+        Ok(Project {
+            sites,
+            total_schools: raw.total_schools,
+        })
     } else {
         problems.sort_by(|a, b| {
             (a.path(), a.span.as_ref().map(|s| s.start))

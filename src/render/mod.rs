@@ -78,6 +78,8 @@ pub fn render_school(
     let doc = ctx.theme.translations(Language::Russian);
     let view = views::school_view(site, t, doc, ctx.date);
     let calendar = calendar::views::calendar_view(site, t, ctx.date, ctx.base_url.as_deref());
+    // One context for all pages of the school: each page only replaces `page` (and `article`),
+    // so the school's view is serialized once instead of cloned per page.
     let mut base = Context::new();
     base.insert("school", &view);
     base.insert("calendar", &calendar);
@@ -86,30 +88,25 @@ pub fn render_school(
     let mut files = Vec::with_capacity(PAGES.len() + site.articles.len() + ctx.theme.assets.len());
     for (key, template, path) in PAGES {
         let title = t.text(&format!("page.{key}")).to_owned();
+        let page = page(ctx, key, title, path, &view);
         files.push(render_page(
             ctx,
             &site.school.slug,
-            &base,
+            &mut base,
             template,
             path,
-            page(ctx, key, title, path, &view),
+            page,
         )?);
     }
     for (article, summary) in site.articles.iter().zip(&view.articles) {
         let path = summary.path.clone();
         let page = page(ctx, "faq", article.title.clone(), &path, &view);
-        let mut context = base.clone();
-        context.insert(
-            "article",
-            &ArticleView {
-                summary,
-                html: article_html(article, &page.root),
-            },
-        );
+        let html = article_html(article, &page.root);
+        base.insert("article", &ArticleView { summary, html });
         files.push(render_page(
             ctx,
             &site.school.slug,
-            &context,
+            &mut base,
             "article.html",
             &path,
             page,
@@ -152,17 +149,16 @@ fn page<'a>(
 fn render_page(
     ctx: &RenderContext,
     slug: &str,
-    base: &Context,
+    context: &mut Context,
     template: &str,
     path: &str,
     page: PageView,
 ) -> Result<OutputFile, Error> {
-    let mut context = base.clone();
     context.insert("page", &page);
     let html = ctx
         .theme
         .tera
-        .render(template, &context)
+        .render(template, context)
         .map_err(|error| Error::Render {
             school: slug.to_owned(),
             page: path.to_owned(),

@@ -169,3 +169,19 @@ fn removed_article_leaves_no_stale_page() {
     project.run(&["build"]).success();
     assert!(!project.path().join("public/osh/faq/svoya").exists());
 }
+
+#[test]
+fn building_one_school_gives_the_same_files_as_building_all() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let before = mtimes(&project, "public");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let run = project.run(&["build", "--school", "osh"]);
+    run.success();
+    assert!(
+        run.stdout().contains(" 0 file(s) written"),
+        "{}",
+        run.stdout()
+    );
+    assert_eq!(before, mtimes(&project, "public"));
+}
