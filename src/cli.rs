@@ -53,6 +53,9 @@ pub struct BuildArgs {
     /// shards of one project together give the same files as one build. Shard 1 writes the index.
     #[arg(long, value_name = "I/N")]
     pub shard: Option<Shard>,
+    /// Render every school even when nothing it depends on changed since the last build.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// One of N deterministic slices of the schools.

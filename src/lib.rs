@@ -8,6 +8,7 @@ pub mod cmd;
 pub mod data;
 pub mod diagnostic;
 pub mod error;
+pub mod fingerprint;
 pub mod fs;
 pub mod model;
 pub mod output;

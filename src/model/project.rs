@@ -5,13 +5,16 @@ use std::sync::Arc;
 
 use super::calendar::ProductionCalendar;
 use super::{Article, Platform, School};
-use crate::data::{Loaded, RawArticle, RawProject};
+use crate::data::{Loaded, RawArticle, RawProject, RawSchoolDir};
 use crate::diagnostic::{Collector, Problem};
+use crate::fingerprint::Fingerprint;
 
 /// A school together with the articles its site shows.
 #[derive(Debug, Clone)]
 pub struct SchoolSite {
     pub school: School,
+    /// Fingerprint of the school's own files (school.toml and faq/*.md).
+    pub fingerprint: String,
     pub calendar: Arc<ProductionCalendar>,
     /// Shared articles for its platform, replaced or extended by its own; sorted for display.
     pub articles: Vec<Arc<Article>>,
@@ -20,6 +23,8 @@ pub struct SchoolSite {
 #[derive(Debug, Clone)]
 pub struct Project {
     pub sites: Vec<SchoolSite>,
+    /// Fingerprint of what every school shares: platform presets, the calendar, shared articles.
+    pub shared_fingerprint: String,
     /// Schools in the project, also those not selected for this build.
     pub total_schools: usize,
 }
@@ -49,6 +54,7 @@ pub fn validate_project(
             check_links(&articles, &mut problems);
             sites.push(SchoolSite {
                 school,
+                fingerprint: school_fingerprint(dir),
                 calendar: Arc::clone(&calendar),
                 articles,
             });
@@ -57,6 +63,7 @@ pub fn validate_project(
     if problems.is_empty() {
         Ok(Project {
             sites,
+            shared_fingerprint: shared_fingerprint(raw),
             total_schools: raw.total_schools,
         })
     } else {
@@ -66,6 +73,32 @@ pub fn validate_project(
         });
         Err(problems)
     }
+}
+
+fn school_fingerprint(dir: &RawSchoolDir) -> String {
+    let mut fingerprint = Fingerprint::new();
+    fingerprint.add("school.toml", dir.school.file.text.as_bytes());
+    for article in &dir.articles {
+        fingerprint.add(&article.value.id, article.file.text.as_bytes());
+    }
+    fingerprint.hex()
+}
+
+fn shared_fingerprint(raw: &RawProject) -> String {
+    let mut fingerprint = Fingerprint::new();
+    for (id, loaded) in &raw.platforms {
+        fingerprint.add(&format!("platform/{id}"), loaded.file.text.as_bytes());
+    }
+    for (id, loaded) in &raw.calendar {
+        fingerprint.add(&format!("calendar/{id}"), loaded.file.text.as_bytes());
+    }
+    for article in &raw.shared_articles {
+        fingerprint.add(
+            &format!("faq/{}", article.value.id),
+            article.file.text.as_bytes(),
+        );
+    }
+    fingerprint.hex()
 }
 
 fn validate_calendar(raw: &RawProject, problems: &mut Vec<Problem>) -> ProductionCalendar {

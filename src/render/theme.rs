@@ -53,6 +53,8 @@ pub struct Theme {
     /// Path inside a school's site (`assets/style.css`) -> bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
     translations: BTreeMap<&'static str, Translations>,
+    /// Fingerprint of every template, asset and translation, built-in or overridden.
+    pub fingerprint: String,
 }
 
 impl Theme {
@@ -72,16 +74,36 @@ impl Theme {
             override_assets(dir, &mut assets)?;
             override_translations(dir, &mut translations)?;
         }
+        let fingerprint = theme_fingerprint(&templates, &assets, &translations);
         Ok(Theme {
             tera: compile(&templates)?,
             assets,
             translations,
+            fingerprint,
         })
     }
 
     pub fn translations(&self, language: Language) -> &Translations {
         &self.translations[language.code()]
     }
+}
+
+fn theme_fingerprint(
+    templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>,
+    assets: &BTreeMap<String, Vec<u8>>,
+    translations: &BTreeMap<&'static str, Translations>,
+) -> String {
+    let mut fingerprint = crate::fingerprint::Fingerprint::new();
+    for (name, (text, _)) in templates {
+        fingerprint.add(name, text.as_bytes());
+    }
+    for (path, bytes) in assets {
+        fingerprint.add(path, bytes);
+    }
+    for (code, table) in translations {
+        fingerprint.add(code, format!("{:?}", table.table()).as_bytes());
+    }
+    fingerprint.hex()
 }
 
 fn built_in_translations() -> BTreeMap<&'static str, Translations> {
