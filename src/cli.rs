@@ -24,6 +24,20 @@ pub enum Command {
     Check(ProjectArgs),
     /// Create a new school from the template regulation, with blanks for `check` to list.
     New(NewArgs),
+    /// Build, then serve the sites on this computer for a preview (no live reload yet).
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// The port to listen on (0 lets the system choose).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on; the default serves this computer only.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub address: std::net::IpAddr,
 }
 
 #[derive(Debug, Args)]

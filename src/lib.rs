@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod schedule;
+pub mod serve;
 
 use cli::{Cli, Command};
 pub use error::Error;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Build(args) => cmd::build::run(args)?,
         Command::Check(args) => cmd::check::run(args)?,
         Command::New(args) => cmd::new::run(args)?,
+        Command::Serve(args) => cmd::serve::run(args)?,
     };
     print!("{summary}");
     Ok(())

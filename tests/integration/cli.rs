@@ -176,3 +176,58 @@ fn broken_user_template_is_reported() {
     assert!(stderr.contains("templates do not compile"), "{stderr}");
     assert!(stderr.contains("home.html"), "{stderr}");
 }
+
+#[test]
+fn serve_sends_calendars_as_text_calendar() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let project = Project::examples();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_spravka"))
+        .args(["serve", "--port", "0"])
+        .current_dir(project.path())
+        .env("SOURCE_DATE_EPOCH", "1756684800")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let address = lines
+        .by_ref()
+        .map(|l| l.unwrap())
+        .find_map(|l| {
+            l.split("http://").nth(1).map(|rest| {
+                rest.trim_end_matches(['/', ' '])
+                    .split('/')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+        })
+        .unwrap();
+    let get = |path: &str| {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let calendar = get("/osh/calendar/all.ics");
+    let folder = get("/osh/schedule/");
+    let outside = get("/../Cargo.toml");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        calendar
+            .to_ascii_lowercase()
+            .contains("content-type: text/calendar; charset=utf-8"),
+        "{calendar}"
+    );
+    assert!(calendar.contains("BEGIN:VCALENDAR"));
+    assert!(
+        folder.contains("text/html; charset=utf-8") && folder.contains("<h1>"),
+        "{folder}"
+    );
+    assert!(outside.starts_with("HTTP/1.1 404"), "{outside}");
+}
