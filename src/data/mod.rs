@@ -10,6 +10,7 @@ pub mod spans;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -273,11 +274,18 @@ pub fn load_project(
         ));
     }
     let (slugs, total_schools) = select_schools(&schools_dir, selection)?;
-    let mut schools = Vec::new();
-    for slug in slugs {
-        if let Some(dir) = load_school_dir(layout, &slug, problems)? {
-            schools.push(dir);
-        }
+    // Schools are read in parallel, each with its own problem list, merged in slug order.
+    let loaded: Vec<(Option<RawSchoolDir>, Vec<Problem>)> = slugs
+        .par_iter()
+        .map(|slug| {
+            let mut own = Vec::new();
+            load_school_dir(layout, slug, &mut own).map(|dir| (dir, own))
+        })
+        .collect::<Result<_, Error>>()?;
+    let mut schools = Vec::with_capacity(loaded.len());
+    for (dir, own) in loaded {
+        problems.extend(own);
+        schools.extend(dir);
     }
     Ok(RawProject {
         platforms: load_toml_dir(layout, &layout.platforms(), problems)?,

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::calendar::ProductionCalendar;
 use super::{Article, Platform, School};
 use crate::data::{Loaded, RawArticle, RawProject, RawSchoolDir};
@@ -38,27 +40,22 @@ pub fn validate_project(
     let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
     let shared = validate_articles(&raw.shared_articles, &known, &mut problems);
     let calendar = Arc::new(validate_calendar(raw, &mut problems));
-    let mut sites = Vec::new();
-    for dir in &raw.schools {
-        let mut report = Collector::new(&dir.school.file, &mut problems);
-        let school = School::validate(
-            &dir.slug,
-            &dir.school.value,
-            &platforms,
-            &calendar,
-            &mut report,
-        );
-        let own = validate_articles(&dir.articles, &known, &mut problems);
-        if let Some(school) = school {
-            let articles = articles_for(&school, &shared, own);
-            check_links(&articles, &mut problems);
-            sites.push(SchoolSite {
-                school,
-                fingerprint: school_fingerprint(dir),
-                calendar: Arc::clone(&calendar),
-                articles,
-            });
-        }
+    let context = SchoolContext {
+        platforms: &platforms,
+        calendar: &calendar,
+        known: &known,
+        shared: &shared,
+    };
+    // Schools validate in parallel; problems come back per school, in slug order.
+    let checked: Vec<(Option<SchoolSite>, Vec<Problem>)> = raw
+        .schools
+        .par_iter()
+        .map(|dir| validate_school_dir(dir, &context))
+        .collect();
+    let mut sites = Vec::with_capacity(checked.len());
+    for (site, own) in checked {
+        problems.extend(own);
+        sites.extend(site);
     }
     if problems.is_empty() {
         Ok(Project {
@@ -71,8 +68,46 @@ pub fn validate_project(
             (a.path(), a.span.as_ref().map(|s| s.start))
                 .cmp(&(b.path(), b.span.as_ref().map(|s| s.start)))
         });
+        // A broken link in a shared article is found once per school; report it once.
+        problems
+            .dedup_by(|a, b| a.path() == b.path() && a.span == b.span && a.message == b.message);
         Err(problems)
     }
+}
+
+/// What every school is validated against.
+struct SchoolContext<'a> {
+    platforms: &'a BTreeMap<String, Arc<Platform>>,
+    calendar: &'a Arc<ProductionCalendar>,
+    known: &'a [&'a str],
+    shared: &'a [Arc<Article>],
+}
+
+fn validate_school_dir(
+    dir: &RawSchoolDir,
+    context: &SchoolContext,
+) -> (Option<SchoolSite>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut report = Collector::new(&dir.school.file, &mut problems);
+    let school = School::validate(
+        &dir.slug,
+        &dir.school.value,
+        context.platforms,
+        context.calendar,
+        &mut report,
+    );
+    let own = validate_articles(&dir.articles, context.known, &mut problems);
+    let site = school.map(|school| {
+        let articles = articles_for(&school, context.shared, own);
+        check_links(&articles, &mut problems);
+        SchoolSite {
+            school,
+            fingerprint: school_fingerprint(dir),
+            calendar: Arc::clone(context.calendar),
+            articles,
+        }
+    });
+    (site, problems)
 }
 
 fn school_fingerprint(dir: &RawSchoolDir) -> String {

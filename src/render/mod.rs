@@ -155,10 +155,11 @@ fn render_page(
     page: PageView,
 ) -> Result<OutputFile, Error> {
     context.insert("page", &page);
-    let html = ctx
-        .theme
+    // render_to writes bytes directly: no second pass to check the page is UTF-8.
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    ctx.theme
         .tera
-        .render(template, context)
+        .render_to(template, context, &mut bytes)
         .map_err(|error| Error::Render {
             school: slug.to_owned(),
             page: path.to_owned(),
@@ -166,7 +167,7 @@ fn render_page(
         })?;
     Ok(OutputFile {
         path: path.to_owned(),
-        bytes: html.into_bytes(),
+        bytes,
     })
 }
 
