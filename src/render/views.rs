@@ -45,7 +45,7 @@ pub struct LinkView {
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PhoneView {
     pub href: String,
     pub text: String,
@@ -348,7 +348,7 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
         .filter(|p| p.escalation)
         .map(|p| PhoneView {
             label: None,
-            ..clone_phone(p)
+            ..p.clone()
         })
         .collect();
     PlatformView {
@@ -397,17 +397,6 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
         voicemail: support.voicemail,
         requirements: support.requirements.clone(),
         rejection_reasons: support.rejection_reasons.clone(),
-    }
-}
-
-fn clone_phone(p: &PhoneView) -> PhoneView {
-    PhoneView {
-        href: p.href.clone(),
-        text: p.text.clone(),
-        label: p.label.clone(),
-        free: p.free,
-        purpose: p.purpose.clone(),
-        escalation: p.escalation,
     }
 }
 

@@ -197,7 +197,7 @@ pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> 
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| event_session(school, i, e))
+        .map(|(i, e)| event_session(i, e))
         .collect();
     if let Some(year) = &school.school_year {
         for index in 0..school.schedule.slots.len() {
@@ -210,8 +210,7 @@ pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> 
     all
 }
 
-fn event_session(school: &School, index: usize, event: &crate::model::school::Event) -> Session {
-    let _ = school;
+fn event_session(index: usize, event: &crate::model::school::Event) -> Session {
     Session {
         date: event.date,
         time: event.time,
