@@ -15,13 +15,21 @@ pub fn options() -> Options {
 pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> String {
     let events: Vec<Event> = Parser::new_ext(body, options()).collect();
     let events = with_heading_ids(events);
-    let events = events.into_iter().map(|event| sanitize(event, resolve));
+    // Whether each open image became a link, so that its end tag is changed to match.
+    let mut images: Vec<bool> = Vec::new();
+    let events = events
+        .into_iter()
+        .map(|event| sanitize(event, resolve, &mut images));
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
 }
 
-fn sanitize<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> {
+fn sanitize<'a>(
+    event: Event<'a>,
+    resolve: &dyn Fn(&str) -> String,
+    images: &mut Vec<bool>,
+) -> Event<'a> {
     match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(Tag::Link {
@@ -39,14 +47,27 @@ fn sanitize<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a>
             dest_url,
             title,
             id,
-            ..
-        }) if is_remote(&dest_url) => Event::Start(Tag::Link {
-            link_type: pulldown_cmark::LinkType::Inline,
-            dest_url,
-            title,
-            id,
-        }),
-        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+            link_type,
+        }) => {
+            let remote = is_remote(&dest_url);
+            images.push(remote);
+            if remote {
+                Event::Start(Tag::Link {
+                    link_type: pulldown_cmark::LinkType::Inline,
+                    dest_url,
+                    title,
+                    id,
+                })
+            } else {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+        }
+        Event::End(TagEnd::Image) if images.pop() == Some(true) => Event::End(TagEnd::Link),
         other => other,
     }
 }
@@ -142,6 +163,19 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn a_local_image_stays_an_image_beside_a_remote_one() {
+        let html = plain("![схема](scheme.png) ![чужая](https://evil.example/x.png)");
+        assert!(
+            html.contains(r#"<img src="scheme.png" alt="схема" />"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="https://evil.example/x.png">чужая</a>"#),
+            "{html}"
+        );
     }
 
     #[test]
