@@ -25,6 +25,9 @@ pub struct Article {
     pub weight: i64,
     pub updated: Option<NaiveDate>,
     pub body: String,
+    /// The body's `@/…` links (target without `@/`, byte range in the body), found once here so
+    /// that checking them against each school's articles needs no second Markdown parse.
+    pub links: Vec<(String, Range<usize>)>,
     pub file: Arc<SourceFile>,
 }
 
@@ -87,6 +90,7 @@ impl Article {
             platforms: fm.platforms.clone(),
             weight: fm.weight,
             updated: updated.ok()?,
+            links: internal_links(&raw.body).collect(),
             body: raw.body.clone(),
             file: Arc::clone(report.file()),
         })
@@ -107,7 +111,8 @@ impl Article {
 
     /// Every `@/…` link of the body whose target is neither a page nor one of `articles`.
     pub fn broken_links(&self, articles: &[&str]) -> Vec<Problem> {
-        internal_links(&self.body)
+        self.links
+            .iter()
             .filter(|(target, _)| !link_target_exists(target, articles))
             .map(|(target, range)| {
                 let offset = self.body_offset();
