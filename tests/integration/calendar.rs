@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use icalendar::{Calendar, Component};
 
-use crate::support::{Project, repo, snapshot};
+use crate::support::{Project, repo, snapshot, text_of};
 
 fn feed(project: &Project, path: &str) -> Calendar {
     let text = project.read(path);
@@ -296,4 +296,72 @@ fn production_calendar_counts_are_checked() {
         stderr.contains("the dates give 247 working days in 2025, not 248"),
         "{stderr}"
     );
+}
+
+/// The page script, run under Node on the page's own data at the build instant, lists the same
+/// upcoming sessions, in the same words, as the page built for readers without JavaScript.
+#[test]
+fn script_lists_the_upcoming_sessions_the_page_lists() {
+    let project = built();
+    for school in ["mytishchi-27", "internat-11", "osh"] {
+        let page = project.read(&format!("public/{school}/schedule/index.html"));
+        let json = between(
+            &page,
+            r#"<script type="application/json" id="sessions-data">"#,
+            "</script>",
+        );
+        let section = between(&page, r#"<section id="upcoming""#, "</section>");
+        let on_page: Vec<String> = section
+            .split(r#"<li class="session""#)
+            .skip(1)
+            .map(|item| {
+                let when = between(item, "<strong>", "</strong>");
+                let time = between(item, r#"<span class="session-time">"#, "</span>");
+                let title = between(item, r#"<p class="session-title">"#, "</p>");
+                text_of(&format!("{when} {time} {title}"))
+            })
+            .collect();
+        let script = project
+            .path()
+            .join(format!("public/{school}/assets/spravka.js"));
+        let from_script: Vec<serde_json::Value> =
+            serde_json::from_str(&node_upcoming(&script, json, 1_756_684_800_000)).unwrap();
+        let from_script: Vec<String> = from_script
+            .iter()
+            .map(|s| format!("{} {} {}", s["date"], s["time"], s["title"]).replace('"', ""))
+            .collect();
+        assert!(!on_page.is_empty(), "{school}: no upcoming sessions");
+        assert_eq!(from_script, on_page, "{school}");
+    }
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    let to = text[from..].find(end).unwrap_or_else(|| panic!("no {end}")) + from;
+    &text[from..to]
+}
+
+/// `upcoming(data, now)` of the page script, evaluated by Node.
+fn node_upcoming(script: &std::path::Path, json: &str, now_ms: i64) -> String {
+    use std::io::Write;
+    let code = "const s = require(process.argv[1]);\
+        const data = JSON.parse(require('fs').readFileSync(0, 'utf8'));\
+        process.stdout.write(JSON.stringify(s.upcoming(data, +process.argv[2])));";
+    let mut child = std::process::Command::new("node")
+        .args(["-e", code])
+        .arg(script)
+        .arg(now_ms.to_string())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node runs (the test suite needs Node.js)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(json.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "node failed");
+    String::from_utf8(output.stdout).unwrap()
 }

@@ -1,13 +1,15 @@
 //! What the schedule and escalation pages show of the calendar: the school year, feed links, the
 //! upcoming sessions as of the build date, one-off events, and the JSON the pages' script reads.
 
-use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, TimeZone};
 use serde::Serialize;
 
 use super::feeds::{self, Feed};
 use crate::model::SchoolSite;
 use crate::model::platform::{Days, Hours};
-use crate::model::types::Audience;
+use crate::model::types::{Audience, Weekday};
 use crate::render::i18n::Translations;
 use crate::render::views::long_date;
 use crate::schedule::{self, Session, SessionSource};
@@ -101,7 +103,7 @@ pub fn calendar_view(
             .map(view)
             .collect(),
         as_of: long_date(today, t),
-        sessions_json: script_json(&sessions_json(site, &sessions, t)),
+        sessions_json: script_json(&sessions_json(site, &sessions, t, today)),
         support_json: script_json(&support_json(site, today)),
     }
 }
@@ -129,25 +131,21 @@ fn feed_link(feed: &Feed, slug: &str, base_url: Option<&str>) -> FeedLink {
 }
 
 fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> SessionView {
-    let school = &site.school;
-    let (title, ics, moved) = match session.source {
-        SessionSource::Event(i) => (
-            school.events[i].title.clone(),
-            Some(feeds::event_path(&school.events[i].id)),
-            false,
-        ),
-        SessionSource::Slot { moved, .. } => (t.text("schedule.consultation"), None, moved),
+    let kind = session_kind(site, session, t);
+    let ics = match session.source {
+        SessionSource::Event(i) => Some(feeds::event_path(&site.school.events[i].id)),
+        SessionSource::Slot { .. } => None,
     };
     SessionView {
         date: long_date(session.date, t),
         weekday: t.text(&format!("weekday.{}", weekday_key(session.date))),
-        time: session.time.to_string(),
-        place: session.place.clone(),
-        who: session.consultant.map(|i| consultant_label(site, i)),
-        title,
-        audience: audience_text(&session.audiences, t),
-        note: session.note.clone(),
-        moved,
+        time: kind.time,
+        place: kind.place,
+        who: kind.who,
+        title: kind.title,
+        audience: kind.audience,
+        note: kind.note,
+        moved: kind.moved,
         ics,
     }
 }
@@ -170,12 +168,24 @@ fn weekday_key(date: NaiveDate) -> &'static str {
     crate::model::types::Weekday::ALL[date.weekday().num_days_from_monday() as usize].key()
 }
 
+/// The sessions for the page script, compact: a school year has hundreds of sessions that
+/// repeat a few descriptions, and parents load the page on slow connections.
 #[derive(Debug, Serialize)]
-struct SessionJson {
-    /// Start and end as UTC instants (ISO 8601), so the script compares them with "now" directly.
-    start: String,
-    end: String,
-    date: String,
+struct SessionsJson {
+    /// What the script needs to write a date exactly as the page does (`long_date`):
+    /// weekday names from Monday, month names in the genitive, the `date.long` pattern.
+    weekdays: Vec<String>,
+    months: Vec<String>,
+    long_date: String,
+    /// The distinct descriptions of sessions, referred to by index.
+    kinds: Vec<SessionKind>,
+    /// `[start, end, local date, kind]`: start and end as Unix seconds (so the script compares
+    /// them with "now" directly), the date as YYYY-MM-DD in the school's zone.
+    sessions: Vec<(i64, i64, String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+struct SessionKind {
     time: String,
     title: String,
     place: String,
@@ -185,35 +195,66 @@ struct SessionJson {
     moved: bool,
 }
 
-fn sessions_json(site: &SchoolSite, sessions: &[Session], t: &Translations) -> String {
+/// Sessions that have not ended by `today` (the script shows only those still to come).
+fn sessions_json(
+    site: &SchoolSite,
+    sessions: &[Session],
+    t: &Translations,
+    today: NaiveDate,
+) -> String {
     let tz = site.school.identity.timezone;
-    let utc = |date: NaiveDate, time: crate::model::types::TimeOfDay| {
+    let unix = |date: NaiveDate, time: crate::model::types::TimeOfDay| {
         let local = date.and_time(time.to_chrono());
         tz.from_local_datetime(&local)
             .earliest()
-            .map_or_else(|| Utc.from_utc_datetime(&local), |d| d.with_timezone(&Utc))
-            .format("%Y-%m-%dT%H:%M:%SZ")
-            .to_string()
+            .map_or_else(|| local.and_utc().timestamp(), |d| d.timestamp())
     };
-    let list: Vec<SessionJson> = sessions
-        .iter()
-        .map(|s| {
-            let view = session_view(site, s, t);
-            SessionJson {
-                start: utc(s.date, s.time.start),
-                end: utc(s.date, s.time.end),
-                date: format!("{}, {}", view.weekday, view.date),
-                time: view.time,
-                title: view.title,
-                place: view.place,
-                who: view.who,
-                audience: view.audience,
-                note: view.note,
-                moved: view.moved,
-            }
-        })
-        .collect();
-    serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
+    let mut kinds: HashMap<SessionKind, usize> = HashMap::new();
+    let mut list = Vec::new();
+    for s in sessions.iter().filter(|s| s.date >= today) {
+        let kind = session_kind(site, s, t);
+        let next = kinds.len();
+        let index = *kinds.entry(kind).or_insert(next);
+        let date = s.date.to_string();
+        list.push((
+            unix(s.date, s.time.start),
+            unix(s.date, s.time.end),
+            date,
+            index,
+        ));
+    }
+    let mut kinds: Vec<(SessionKind, usize)> = kinds.into_iter().collect();
+    kinds.sort_by_key(|(_, index)| *index);
+    let json = SessionsJson {
+        weekdays: Weekday::ALL
+            .iter()
+            .map(|day| t.text(&format!("weekday.{}", day.key())))
+            .collect(),
+        months: (1..=12)
+            .map(|m| t.text(&format!("month_genitive.m{m}")))
+            .collect(),
+        long_date: t.text("date.long"),
+        kinds: kinds.into_iter().map(|(kind, _)| kind).collect(),
+        sessions: list,
+    };
+    serde_json::to_string(&json).unwrap_or_else(|_| "null".into())
+}
+
+fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> SessionKind {
+    let school = &site.school;
+    let (title, moved) = match session.source {
+        SessionSource::Event(i) => (school.events[i].title.clone(), false),
+        SessionSource::Slot { moved, .. } => (t.text("schedule.consultation"), moved),
+    };
+    SessionKind {
+        time: session.time.to_string(),
+        title,
+        place: session.place.clone(),
+        who: session.consultant.map(|i| consultant_label(site, i)),
+        audience: audience_text(&session.audiences, t),
+        note: session.note.clone(),
+        moved,
+    }
 }
 
 /// The vendor's hours as rules the script can evaluate for "open now / opens at".

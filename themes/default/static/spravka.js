@@ -4,7 +4,8 @@
 (function () {
   'use strict';
 
-  var lang = document.documentElement.lang || undefined;
+  var browser = typeof document !== 'undefined';
+  var lang = (browser && document.documentElement.lang) || undefined;
 
   function el(tag, className, text) {
     var e = document.createElement(tag);
@@ -52,11 +53,37 @@
     return li;
   }
 
-  function renderUpcoming(section, sessions, movedKeys) {
+  function pad2(n) { return (n < 10 ? '0' : '') + n; }
+
+  // The same words as the page: "Понедельник, «01» сентября 2025 г." (long_date in views.rs).
+  function longDate(iso, data) {
+    var p = iso.split('-');
+    var y = +p[0], m = +p[1], d = +p[2];
+    var weekday = data.weekdays[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
+    var date = data.long_date.replace('{day}', pad2(d)).replace('{month}', data.months[m - 1])
+      .replace('{year}', String(y));
+    return weekday + ', ' + date;
+  }
+
+  // `data.sessions` holds [start, end (Unix seconds), local date, index into data.kinds].
+  function upcoming(data, nowMs) {
+    var next = [];
+    for (var i = 0; i < data.sessions.length && next.length < UPCOMING; i++) {
+      var row = data.sessions[i];
+      if (row[1] * 1000 <= nowMs) continue;
+      var kind = data.kinds[row[3]];
+      next.push({
+        date: longDate(row[2], data), time: kind.time, title: kind.title, place: kind.place,
+        who: kind.who, audience: kind.audience, note: kind.note, moved: kind.moved
+      });
+    }
+    return next;
+  }
+
+  function renderUpcoming(section, data, movedKeys) {
     var d = section.dataset;
     var labels = { moved: d.moved, place: d.place, who: d.who, audience: d.audience };
-    var now = Date.now();
-    var next = sessions.filter(function (s) { return Date.parse(s.end) > now; }).slice(0, UPCOMING);
+    var next = upcoming(data, Date.now());
     var list;
     if (next.length) {
       list = el('ol', 'sessions');
@@ -163,7 +190,7 @@
     run(function () { support = box && readJson('support-data'); });
 
     function refresh() {
-      if (Array.isArray(sessions)) run(function () { renderUpcoming(section, sessions, movedKeys); });
+      if (sessions && Array.isArray(sessions.sessions)) run(function () { renderUpcoming(section, sessions, movedKeys); });
       if (support && Array.isArray(support.windows) && support.windows.length) {
         run(function () { renderStatus(box, support); });
       }
@@ -172,6 +199,13 @@
     if (sessions || support) setInterval(refresh, 60000);
   }
 
+  // Under Node (the project's tests), hand the pure functions out instead of touching a page.
+  if (!browser) {
+    if (typeof module === 'object' && module.exports) {
+      module.exports = { longDate: longDate, upcoming: upcoming, windowState: windowState };
+    }
+    return;
+  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();
 })();
