@@ -12,6 +12,7 @@ pub mod fingerprint;
 pub mod fs;
 pub mod model;
 pub mod output;
+pub mod record;
 pub mod render;
 pub mod schedule;
 pub mod serve;

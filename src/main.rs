@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Rendering thousands of pages allocates many short-lived strings; glibc's allocator spent a
+// quarter of a build's time in malloc and free (perf, 1,000 schools), mimalloc a fraction of it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = spravka::cli::Cli::parse();
     match spravka::run(cli) {

@@ -14,6 +14,8 @@ use crate::render::OutputFile;
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
+    /// The output folder did not exist before: a build that fails removes it again.
+    made_out: bool,
 }
 
 /// What one part of the output (a school's folder, or the root files) needs changed.
@@ -42,6 +44,7 @@ impl Changes {
 
 impl Staging {
     pub fn create(out: &Path) -> Result<Staging, Error> {
+        let made_out = !out.exists();
         fs::create_dir_all(out)?;
         let dir = out.join(format!(".spravka-staging-{}", std::process::id()));
         fs::remove_dir_all(&dir)?;
@@ -49,6 +52,7 @@ impl Staging {
         Ok(Staging {
             out: out.to_path_buf(),
             dir,
+            made_out,
         })
     }
 
@@ -94,7 +98,8 @@ impl Staging {
     }
 
     /// Move every staged file into place and remove stale files and the folders they leave empty.
-    pub fn commit(self, changes: Changes) -> Result<(), Error> {
+    pub fn commit(mut self, changes: Changes) -> Result<(), Error> {
+        self.made_out = false;
         for (staged, target) in &changes.renames {
             if let Some(parent) = target.parent() {
                 prepare_parent(parent)?;
@@ -112,6 +117,9 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+        if self.made_out {
+            let _ = std::fs::remove_dir(&self.out);
+        }
     }
 }
 

@@ -1,31 +1,38 @@
-//! `spravka build`: load, validate, render every school in parallel, stage what changed, then
-//! move it into place.
+//! `spravka build`: the schools stream through the pipeline in parallel, each read, validated,
+//! rendered and staged on its own, so memory holds only the schools in flight. A school whose
+//! inputs are unchanged since the last build is skipped by its file stamps without being read.
+//! Nothing is moved into place until every school has succeeded.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::Session;
 use crate::cli::{BuildArgs, Shard};
+use crate::data::school::RawSchoolHeading;
+use crate::data::{SchoolInputs, SchoolSources};
+use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::fingerprint::Fingerprint;
 use crate::fs;
-use crate::model::{Project, SchoolSite};
 use crate::output::{Changes, Staging};
+use crate::record::SchoolRecord;
 use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
-use crate::render::{self, OutputFile, RenderContext};
+use crate::render::{self, IndexEntry, RenderContext, SharedHtml};
 
 /// Build and return a summary line.
 pub fn run(args: &BuildArgs) -> Result<String, Error> {
     let theme = Theme::load(args.project.theme.as_deref())?;
-    let (layout, project) = super::load(&args.project)?;
+    let session = Session::open(&args.project)?;
     let out = args
         .out
         .clone()
-        .unwrap_or_else(|| layout.root.join("public"));
+        .unwrap_or_else(|| session.layout.root.join("public"));
     let shard = args.shard.unwrap_or(Shard::WHOLE);
+    let shared_html = SharedHtml::new(&session.shared.articles);
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
@@ -33,87 +40,199 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
             .base_url
             .as_ref()
             .map(|url| url.trim_end_matches('/').to_owned()),
-        with_root_index: project.total_schools > 1,
+        with_root_index: session.selection.total > 1,
         dtstamp: source_date_epoch()?,
+        shared_html: &shared_html,
     };
     let staging = Staging::create(&out)?;
-    let build_fingerprint = build_fingerprint(&theme, &project, &ctx)?;
-    let mine: Vec<&SchoolSite> = project
-        .sites
-        .iter()
-        .filter(|site| shard.contains(&site.school.slug))
+    let builder = Builder {
+        fingerprint: build_fingerprint(&theme, &session, &ctx),
+        session: &session,
+        ctx: &ctx,
+        staging: &staging,
+        out: &out,
+        force: args.force,
+        failed: AtomicBool::new(false),
+    };
+    let mine: Vec<&String> = (session.selection.slugs.iter())
+        .filter(|slug| shard.contains(slug))
         .collect();
-    let skipped = AtomicUsize::new(0);
-    let mut changes = mine
+    let outcomes: Vec<Outcome> = mine
         .par_iter()
-        .map(|site| {
-            let fingerprint = Fingerprint::new()
-                .add("build", build_fingerprint.as_bytes())
-                .add("school", site.fingerprint.as_bytes())
-                .hex();
-            let record = fingerprint_path(&site.school.slug);
-            if !args.force
-                && out.join(&site.school.slug).is_dir()
-                && same_text(&out.join(&record), &fingerprint)
-            {
-                skipped.fetch_add(1, Ordering::Relaxed);
-                return Ok(Changes::default());
-            }
-            let previous = previous_events(&out, &site.school.slug)?;
-            let files = render::render_school(site, &ctx, &previous)?;
-            let mut changes = staging.stage(&site.school.slug, &files)?;
-            changes.merge(staging.stage(
-                "",
-                &[OutputFile {
-                    path: record,
-                    bytes: fingerprint.into_bytes(),
-                }],
-            )?);
-            Ok(changes)
-        })
-        .try_reduce(Changes::default, |mut all, one| {
-            all.merge(one);
-            Ok(all)
-        })?;
+        .map(|slug| builder.school(slug))
+        .collect::<Result<_, Error>>()?;
+    let mut tally = Tally::default();
+    for outcome in outcomes {
+        tally.add(outcome);
+    }
+    session.check(tally.problems)?;
     // The index lists every school, so only a build of them all (or its first shard) writes it.
     if ctx.with_root_index && args.project.schools.is_empty() && shard.is_first() {
-        changes.merge(staging.stage("", &[render::render_root_index(&project.sites, &ctx)?])?);
+        if shard != Shard::WHOLE {
+            tally.entries.extend(other_shards(&session, shard));
+            tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
+        }
+        let index = render::render_root_index(&tally.entries, &ctx)?;
+        tally.changes.merge(staging.stage("", &[index])?);
     }
     let summary = format!(
         "built {} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed\n",
         mine.len(),
         shown(&out),
-        skipped.load(Ordering::Relaxed),
-        changes.written,
-        changes.unchanged,
-        changes.removed()
+        tally.up_to_date,
+        tally.changes.written,
+        tally.changes.unchanged,
+        tally.changes.removed()
     );
-    staging.commit(changes)?;
+    staging.commit(tally.changes)?;
     Ok(summary)
 }
 
-/// Where a school's input fingerprint is kept: beside the school folders, not inside them, so
-/// that it is never uploaded with a school's site.
-fn fingerprint_path(slug: &str) -> String {
-    format!(".spravka/{slug}.fingerprint")
+/// What happened to one school.
+#[derive(Debug)]
+enum Outcome {
+    /// Nothing it depends on changed since the last build (its record may have been refreshed).
+    UpToDate(IndexEntry, Changes),
+    Built(IndexEntry, Changes),
+    /// Valid, but not rendered: another school failed, so the build will write nothing.
+    Valid(IndexEntry),
+    Invalid(Vec<Problem>),
 }
 
-fn same_text(path: &Path, text: &str) -> bool {
-    std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes())
+/// The outcomes of all schools, added up.
+#[derive(Debug, Default)]
+struct Tally {
+    changes: Changes,
+    up_to_date: usize,
+    entries: Vec<IndexEntry>,
+    problems: Vec<Problem>,
+}
+
+impl Tally {
+    fn add(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::UpToDate(entry, changes) => {
+                self.up_to_date += 1;
+                self.entries.push(entry);
+                self.changes.merge(changes);
+            }
+            Outcome::Built(entry, changes) => {
+                self.entries.push(entry);
+                self.changes.merge(changes);
+            }
+            Outcome::Valid(entry) => self.entries.push(entry),
+            Outcome::Invalid(problems) => self.problems.extend(problems),
+        }
+    }
+}
+
+/// Everything one build shares between its schools.
+#[derive(Debug)]
+struct Builder<'a> {
+    session: &'a Session,
+    ctx: &'a RenderContext<'a>,
+    staging: &'a Staging,
+    out: &'a Path,
+    /// See `build_fingerprint`.
+    fingerprint: String,
+    force: bool,
+    /// Set by the first invalid school: the others are still validated, but not rendered.
+    failed: AtomicBool,
+}
+
+impl Builder<'_> {
+    fn school(&self, slug: &str) -> Result<Outcome, Error> {
+        let inputs = SchoolInputs::scan(&self.session.layout, slug)?;
+        let stamps = inputs.stamps();
+        let record = self.previous_record(slug);
+        if let Some(record) = &record {
+            if stamps.is_some() && record.stamps == stamps {
+                return Ok(Outcome::UpToDate(record.index.clone(), Changes::default()));
+            }
+        }
+        let sources = inputs.read()?;
+        let content = sources.fingerprint();
+        if let Some(record) = record.filter(|record| record.content == content) {
+            // Touched but not changed: remember the new stamps so the next build reads nothing.
+            let fresh = SchoolRecord { stamps, ..record };
+            let changes = self.staging.stage("", &[fresh.file()])?;
+            return Ok(Outcome::UpToDate(fresh.index, changes));
+        }
+        self.render(sources, content, stamps)
+    }
+
+    /// The record of the school's last build, when that build was made from the same shared
+    /// inputs and its output is still there.
+    fn previous_record(&self, slug: &str) -> Option<SchoolRecord> {
+        if self.force || !self.out.join(slug).is_dir() {
+            return None;
+        }
+        SchoolRecord::load(self.out, slug).filter(|record| record.build == self.fingerprint)
+    }
+
+    fn render(
+        &self,
+        sources: SchoolSources,
+        content: String,
+        stamps: Option<Vec<(String, crate::data::sources::Stamp)>>,
+    ) -> Result<Outcome, Error> {
+        let site = match self.session.validate_school(sources) {
+            Ok(site) => site,
+            Err(problems) => {
+                self.failed.store(true, Ordering::Relaxed);
+                return Ok(Outcome::Invalid(problems));
+            }
+        };
+        let index = IndexEntry::of(&site);
+        if self.failed.load(Ordering::Relaxed) {
+            return Ok(Outcome::Valid(index));
+        }
+        let slug = &site.school.slug;
+        let previous = previous_events(self.out, slug)?;
+        let files = render::render_school(&site, self.ctx, &previous)?;
+        let mut changes = self.staging.stage(slug, &files)?;
+        let record = SchoolRecord {
+            build: self.fingerprint.clone(),
+            content,
+            stamps,
+            index: index.clone(),
+        };
+        changes.merge(self.staging.stage("", &[record.file()])?);
+        Ok(Outcome::Built(index, changes))
+    }
+}
+
+/// The index lines of the schools other shards build, read from their `school.toml` without
+/// validating them (their own shard does).
+fn other_shards(session: &Session, shard: Shard) -> Vec<IndexEntry> {
+    let others: Vec<&String> = (session.selection.slugs.iter())
+        .filter(|slug| !shard.contains(slug))
+        .collect();
+    others
+        .par_iter()
+        .filter_map(|slug| {
+            let path = session.layout.schools().join(slug).join("school.toml");
+            let text = std::fs::read_to_string(path).ok()?;
+            let heading: RawSchoolHeading = toml::from_str(&text).ok()?;
+            let platform = session.shared.platforms.get(&heading.platform.preset)?;
+            Some(IndexEntry {
+                slug: (*slug).clone(),
+                short_name: heading.school.short_name.trim().to_owned(),
+                full_name: heading.school.full_name.trim().to_owned(),
+                platform: platform.name.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Everything besides a school's own files that its output depends on: this program, the theme,
 /// the shared content and the build's options.
-fn build_fingerprint(
-    theme: &Theme,
-    project: &Project,
-    ctx: &RenderContext,
-) -> Result<String, Error> {
+fn build_fingerprint(theme: &Theme, session: &Session, ctx: &RenderContext) -> String {
     let mut fingerprint = Fingerprint::new();
     fingerprint
         .add("program", program_identity().as_bytes())
         .add("theme", theme.fingerprint.as_bytes())
-        .add("shared", project.shared_fingerprint.as_bytes())
+        .add("shared", session.shared.fingerprint.as_bytes())
         .add("date", ctx.date.to_string().as_bytes())
         .add(
             "base_url",
@@ -128,7 +247,7 @@ fn build_fingerprint(
                 .to_string()
                 .as_bytes(),
         );
-    Ok(fingerprint.hex())
+    fingerprint.hex()
 }
 
 /// This program's version, size and modification time: a rebuilt binary renders everything

@@ -6,16 +6,62 @@ pub mod new;
 pub mod serve;
 
 use crate::cli::ProjectArgs;
-use crate::data::{self, Layout};
+use crate::data::{self, Layout, SchoolSources, Selection};
+use crate::diagnostic::Problem;
 use crate::error::Error;
-use crate::model::project::{Project, validate_project};
+use crate::model::project::sorted_problems;
+use crate::model::{SchoolSite, Shared};
 
-/// Load and validate the project named by the arguments; every problem is returned at once.
-pub fn load(args: &ProjectArgs) -> Result<(Layout, Project), Error> {
-    let layout = Layout::new(&args.root);
-    let selection = (!args.schools.is_empty()).then_some(args.schools.as_slice());
-    let mut problems = Vec::new();
-    let raw = data::load_project(&layout, selection, &mut problems)?;
-    let project = validate_project(&raw, problems).map_err(Error::Invalid)?;
-    Ok((layout, project))
+/// A project opened for a command: the shared content read and validated once, the schools
+/// selected. Schools are then read and validated one at a time, so that a command holds only
+/// the schools it is working on, never the whole region.
+#[derive(Debug)]
+pub struct Session {
+    pub layout: Layout,
+    pub shared: Shared,
+    pub selection: Selection,
+    /// Problems of the shared files, reported together with those of the schools.
+    shared_problems: Vec<Problem>,
+}
+
+impl Session {
+    pub fn open(args: &ProjectArgs) -> Result<Session, Error> {
+        let layout = Layout::new(&args.root);
+        let selection = (!args.schools.is_empty()).then_some(args.schools.as_slice());
+        let selection = data::select_schools(&layout, selection)?;
+        let mut shared_problems = Vec::new();
+        let raw = data::load_shared(&layout, &mut shared_problems)?;
+        let shared = Shared::validate(&raw, &mut shared_problems);
+        Ok(Session {
+            layout,
+            shared,
+            selection,
+            shared_problems,
+        })
+    }
+
+    /// Parse and validate one school's files; `Err` lists every problem in them.
+    pub fn validate_school(&self, sources: SchoolSources) -> Result<SchoolSite, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let dir = data::parse_school_dir(&self.layout, sources, &mut problems);
+        match dir.map(|dir| self.shared.validate_school(&dir)) {
+            Some(Ok(site)) if problems.is_empty() => Ok(site),
+            Some(Err(more)) => {
+                problems.extend(more);
+                Err(problems)
+            }
+            _ => Err(problems),
+        }
+    }
+
+    /// `Err` with every problem of the shared files and of `schools`, sorted, when there is any.
+    pub fn check(&self, schools: Vec<Problem>) -> Result<(), Error> {
+        let mut problems = self.shared_problems.clone();
+        problems.extend(schools);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(sorted_problems(problems)))
+        }
+    }
 }

@@ -5,12 +5,12 @@ pub mod blanks;
 pub mod calendar;
 pub mod platform;
 pub mod school;
+pub mod sources;
 pub mod spans;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -21,6 +21,7 @@ use crate::fs;
 pub use article::RawFrontMatter;
 pub use platform::RawPlatform;
 pub use school::RawSchool;
+pub use sources::{SchoolInputs, SchoolSources};
 
 /// A rule of the regulation: `true` for the standard wording, `false` to leave it out, or own text.
 #[derive(Debug, Clone, Deserialize)]
@@ -87,9 +88,17 @@ pub fn read_source(
     layout: &Layout,
     path: &Path,
 ) -> Result<Result<Arc<SourceFile>, Problem>, Error> {
-    let bytes = fs::read(path)?;
+    Ok(decode_source(layout, path, fs::read(path)?))
+}
+
+/// A file's bytes as UTF-8 text; a bad byte becomes a problem that names its line.
+pub fn decode_source(
+    layout: &Layout,
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<Arc<SourceFile>, Problem> {
     let shown = layout.display_path(path);
-    Ok(match String::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(Arc::new(SourceFile::new(shown, text))),
         Err(error) => {
             let valid = error.utf8_error().valid_up_to();
@@ -103,7 +112,7 @@ pub fn read_source(
                 "save the file with the UTF-8 encoding (in Notepad: Save as… → Encoding: UTF-8)",
             ))
         }
-    })
+    }
 }
 
 fn floor_boundary(text: &str, mut offset: usize) -> usize {
@@ -248,24 +257,34 @@ pub struct RawSchoolDir {
     pub articles: Vec<Loaded<RawArticle>>,
 }
 
-/// Everything read from a project, before validation.
+/// What every school shares, read from `content/`, before validation.
 #[derive(Debug, Default)]
-pub struct RawProject {
+pub struct RawShared {
     pub platforms: Vec<(String, Loaded<RawPlatform>)>,
     pub calendar: Vec<(String, Loaded<calendar::RawCalendarYear>)>,
-    pub shared_articles: Vec<Loaded<RawArticle>>,
-    pub schools: Vec<RawSchoolDir>,
-    /// Schools in the project, selected or not: whether sites link to an index of all schools.
-    pub total_schools: usize,
+    pub articles: Vec<Loaded<RawArticle>>,
 }
 
-/// Read a project: every platform, every shared article, and the selected schools (all when `None`).
-/// Files that cannot be parsed become problems; only I/O failures and a bad selection are errors.
-pub fn load_project(
-    layout: &Layout,
-    selection: Option<&[String]>,
-    problems: &mut Vec<Problem>,
-) -> Result<RawProject, Error> {
+/// Read the shared content: every platform preset, calendar year and shared article.
+/// Files that cannot be parsed become problems; only I/O failures are errors.
+pub fn load_shared(layout: &Layout, problems: &mut Vec<Problem>) -> Result<RawShared, Error> {
+    Ok(RawShared {
+        platforms: load_toml_dir(layout, &layout.platforms(), problems)?,
+        calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
+        articles: load_articles(layout, &layout.shared_faq(), problems)?,
+    })
+}
+
+/// The schools a build works on, and how many the project has in all.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub slugs: Vec<String>,
+    /// Schools in the project, selected or not: whether sites link to an index of all schools.
+    pub total: usize,
+}
+
+/// The selected school folders (all when `selection` is `None`), in name order.
+pub fn select_schools(layout: &Layout, selection: Option<&[String]>) -> Result<Selection, Error> {
     let schools_dir = layout.schools();
     if !schools_dir.is_dir() {
         return Err(Error::usage(
@@ -273,35 +292,7 @@ pub fn load_project(
             "run spravka in the project folder, pass --root, or create a school with `spravka new SLUG --platform ID`",
         ));
     }
-    let (slugs, total_schools) = select_schools(&schools_dir, selection)?;
-    // Schools are read in parallel, each with its own problem list, merged in slug order.
-    let loaded: Vec<(Option<RawSchoolDir>, Vec<Problem>)> = slugs
-        .par_iter()
-        .map(|slug| {
-            let mut own = Vec::new();
-            load_school_dir(layout, slug, &mut own).map(|dir| (dir, own))
-        })
-        .collect::<Result<_, Error>>()?;
-    let mut schools = Vec::with_capacity(loaded.len());
-    for (dir, own) in loaded {
-        problems.extend(own);
-        schools.extend(dir);
-    }
-    Ok(RawProject {
-        platforms: load_toml_dir(layout, &layout.platforms(), problems)?,
-        calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
-        shared_articles: load_articles(layout, &layout.shared_faq(), problems)?,
-        schools,
-        total_schools,
-    })
-}
-
-/// The selected slugs, and how many schools the project has in all.
-fn select_schools(
-    schools_dir: &Path,
-    selection: Option<&[String]>,
-) -> Result<(Vec<String>, usize), Error> {
-    let all: Vec<String> = fs::sorted_entries(schools_dir)?
+    let all: Vec<String> = fs::sorted_entries(&schools_dir)?
         .into_iter()
         .filter(|path| path.is_dir())
         .filter_map(|path| {
@@ -312,7 +303,7 @@ fn select_schools(
         .collect();
     let total = all.len();
     let Some(selection) = selection else {
-        return Ok((all, total));
+        return Ok(Selection { slugs: all, total });
     };
     for wanted in selection {
         if !all.contains(wanted) {
@@ -322,55 +313,75 @@ fn select_schools(
             ));
         }
     }
-    let selected = all
+    let slugs = all
         .into_iter()
         .filter(|slug| selection.contains(slug))
         .collect();
-    Ok((selected, total))
+    Ok(Selection { slugs, total })
 }
 
-fn load_school_dir(
+/// Parse a school's files; every problem found is pushed, and `None` returned when the school
+/// cannot be validated at all.
+pub fn parse_school_dir(
     layout: &Layout,
-    slug: &str,
+    sources: SchoolSources,
     problems: &mut Vec<Problem>,
-) -> Result<Option<RawSchoolDir>, Error> {
-    let dir = layout.schools().join(slug);
-    let toml_path = dir.join("school.toml");
-    if !crate::model::article::is_slug(slug) {
+) -> Option<RawSchoolDir> {
+    let SchoolSources { inputs, contents } = sources;
+    let slug = inputs.slug;
+    if !crate::model::article::is_slug(&slug) {
         problems.push(
             Problem::new(format!(
                 "the folder name `{slug}` cannot be used in a web address"
             ))
-            .in_file(&Arc::new(SourceFile::new(layout.display_path(&dir), "")))
+            .in_file(&Arc::new(SourceFile::new(
+                layout.display_path(&inputs.dir),
+                "",
+            )))
             .with_hint(
                 "rename the folder with small Latin letters, digits and hyphens, such as school-27",
             ),
         );
     }
-    if !toml_path.is_file() {
-        problems.push(
-            Problem::new("the school folder has no school.toml")
-                .in_file(&Arc::new(SourceFile::new(layout.display_path(&dir), "")))
-                .with_hint(format!(
-                    "create {} (see the README), or run `spravka new {slug} --platform dnevnik-ru`",
-                    layout.display_path(&toml_path).display()
-                )),
-        );
-        return Ok(None);
-    }
-    let school = match read_source(layout, &toml_path)? {
-        Ok(file) => parse_school(file, problems),
-        Err(problem) => {
-            problems.push(problem);
+    let mut contents = contents.into_iter();
+    let school = match inputs.toml {
+        Some(toml) => {
+            let bytes = contents.next().unwrap_or_default();
+            match decode_source(layout, &toml.path, bytes) {
+                Ok(file) => parse_school(file, problems),
+                Err(problem) => {
+                    problems.push(problem);
+                    None
+                }
+            }
+        }
+        None => {
+            let toml_path = inputs.dir.join("school.toml");
+            problems.push(
+                Problem::new("the school folder has no school.toml")
+                    .in_file(&Arc::new(SourceFile::new(layout.display_path(&inputs.dir), "")))
+                    .with_hint(format!(
+                        "create {} (see the README), or run `spravka new {slug} --platform dnevnik-ru`",
+                        layout.display_path(&toml_path).display()
+                    )),
+            );
             None
         }
     };
-    let articles = load_articles(layout, &dir.join("faq"), problems)?;
-    Ok(school.map(|school| RawSchoolDir {
-        slug: slug.to_owned(),
+    let mut articles = Vec::with_capacity(inputs.articles.len());
+    for (input, bytes) in inputs.articles.iter().zip(contents) {
+        match decode_source(layout, &input.path, bytes)
+            .and_then(|file| parse_article(&input.path, file))
+        {
+            Ok(article) => articles.push(article),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    school.map(|school| RawSchoolDir {
+        slug,
         school,
         articles,
-    }))
+    })
 }
 
 /// Parse a school file, unless it still has blanks from `spravka new` (then list every blank).

@@ -32,6 +32,20 @@ pub struct RawSchool {
     pub events: Vec<RawEvent>,
 }
 
+/// The keys of `school.toml` that the index of all schools shows, read without the rest (and
+/// without validation): the first shard of a build lists the schools other shards build.
+#[derive(Debug, Deserialize)]
+pub struct RawSchoolHeading {
+    pub school: RawSchoolNames,
+    pub platform: RawPlatformChoice,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawSchoolNames {
+    pub full_name: String,
+    pub short_name: String,
+}
+
 /// The school year: its dates, terms and vacations.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

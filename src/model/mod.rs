@@ -15,7 +15,7 @@ use crate::diagnostic::{Collector, FieldPath};
 
 pub use article::Article;
 pub use platform::Platform;
-pub use project::{Project, SchoolSite};
+pub use project::{SchoolSite, Shared};
 pub use school::School;
 pub use types::ParseError;
 

@@ -1,13 +1,11 @@
-//! The whole validated project: platforms, shared articles, and each school with its own article set.
+//! Validation of a project: the shared content once, then each school against it, one at a time.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use super::calendar::ProductionCalendar;
 use super::{Article, Platform, School};
-use crate::data::{Loaded, RawArticle, RawProject, RawSchoolDir};
+use crate::data::{Loaded, RawArticle, RawSchoolDir, RawShared};
 use crate::diagnostic::{Collector, Problem};
 use crate::fingerprint::Fingerprint;
 
@@ -15,111 +13,80 @@ use crate::fingerprint::Fingerprint;
 #[derive(Debug, Clone)]
 pub struct SchoolSite {
     pub school: School,
-    /// Fingerprint of the school's own files (school.toml and faq/*.md).
-    pub fingerprint: String,
     pub calendar: Arc<ProductionCalendar>,
     /// Shared articles for its platform, replaced or extended by its own; sorted for display.
     pub articles: Vec<Arc<Article>>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Project {
-    pub sites: Vec<SchoolSite>,
-    /// Fingerprint of what every school shares: platform presets, the calendar, shared articles.
-    pub shared_fingerprint: String,
-    /// Schools in the project, also those not selected for this build.
-    pub total_schools: usize,
+/// The validated content every school is checked against: platform presets, the production
+/// calendar and the shared articles.
+#[derive(Debug)]
+pub struct Shared {
+    pub platforms: BTreeMap<String, Arc<Platform>>,
+    known: Vec<String>,
+    pub calendar: Arc<ProductionCalendar>,
+    pub articles: Vec<Arc<Article>>,
+    /// A hash of the shared files: a school's output depends on them as on its own.
+    pub fingerprint: String,
 }
 
-/// Validate everything that was loaded; `Err` lists every problem found in every file.
-pub fn validate_project(
-    raw: &RawProject,
-    mut problems: Vec<Problem>,
-) -> Result<Project, Vec<Problem>> {
-    let platforms = validate_platforms(raw, &mut problems);
-    let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
-    let shared = validate_articles(&raw.shared_articles, &known, &mut problems);
-    let calendar = Arc::new(validate_calendar(raw, &mut problems));
-    let context = SchoolContext {
-        platforms: &platforms,
-        calendar: &calendar,
-        known: &known,
-        shared: &shared,
-    };
-    // Schools validate in parallel; problems come back per school, in slug order.
-    let checked: Vec<(Option<SchoolSite>, Vec<Problem>)> = raw
-        .schools
-        .par_iter()
-        .map(|dir| validate_school_dir(dir, &context))
-        .collect();
-    let mut sites = Vec::with_capacity(checked.len());
-    for (site, own) in checked {
-        problems.extend(own);
-        sites.extend(site);
-    }
-    if problems.is_empty() {
-        Ok(Project {
-            sites,
-            shared_fingerprint: shared_fingerprint(raw),
-            total_schools: raw.total_schools,
-        })
-    } else {
-        problems.sort_by(|a, b| {
-            (a.path(), a.span.as_ref().map(|s| s.start))
-                .cmp(&(b.path(), b.span.as_ref().map(|s| s.start)))
-        });
-        // A broken link in a shared article is found once per school; report it once.
-        problems
-            .dedup_by(|a, b| a.path() == b.path() && a.span == b.span && a.message == b.message);
-        Err(problems)
-    }
-}
-
-/// What every school is validated against.
-struct SchoolContext<'a> {
-    platforms: &'a BTreeMap<String, Arc<Platform>>,
-    calendar: &'a Arc<ProductionCalendar>,
-    known: &'a [&'a str],
-    shared: &'a [Arc<Article>],
-}
-
-fn validate_school_dir(
-    dir: &RawSchoolDir,
-    context: &SchoolContext,
-) -> (Option<SchoolSite>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut report = Collector::new(&dir.school.file, &mut problems);
-    let school = School::validate(
-        &dir.slug,
-        &dir.school.value,
-        context.platforms,
-        context.calendar,
-        &mut report,
-    );
-    let own = validate_articles(&dir.articles, context.known, &mut problems);
-    let site = school.map(|school| {
-        let articles = articles_for(&school, context.shared, own);
-        check_links(&articles, &mut problems);
-        SchoolSite {
-            school,
-            fingerprint: school_fingerprint(dir),
-            calendar: Arc::clone(context.calendar),
+impl Shared {
+    /// Validate the shared content, pushing every problem found.
+    pub fn validate(raw: &RawShared, problems: &mut Vec<Problem>) -> Shared {
+        let platforms = validate_platforms(raw, problems);
+        let known: Vec<String> = platforms.keys().cloned().collect();
+        let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
+        let articles = validate_articles(&raw.articles, &known_refs, problems);
+        Shared {
+            calendar: Arc::new(validate_calendar(raw, problems)),
+            fingerprint: shared_fingerprint(raw),
+            platforms,
+            known,
             articles,
         }
-    });
-    (site, problems)
-}
-
-fn school_fingerprint(dir: &RawSchoolDir) -> String {
-    let mut fingerprint = Fingerprint::new();
-    fingerprint.add("school.toml", dir.school.file.text.as_bytes());
-    for article in &dir.articles {
-        fingerprint.add(&article.value.id, article.file.text.as_bytes());
     }
-    fingerprint.hex()
+
+    /// Validate one school against the shared content; `Err` lists every problem of its files.
+    pub fn validate_school(&self, dir: &RawSchoolDir) -> Result<SchoolSite, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut report = Collector::new(&dir.school.file, &mut problems);
+        let school = School::validate(
+            &dir.slug,
+            &dir.school.value,
+            &self.platforms,
+            &self.calendar,
+            &mut report,
+        );
+        let known: Vec<&str> = self.known.iter().map(String::as_str).collect();
+        let own = validate_articles(&dir.articles, &known, &mut problems);
+        let site = school.map(|school| {
+            let articles = articles_for(&school, &self.articles, own);
+            check_links(&articles, &mut problems);
+            SchoolSite {
+                school,
+                calendar: Arc::clone(&self.calendar),
+                articles,
+            }
+        });
+        match site {
+            Some(site) if problems.is_empty() => Ok(site),
+            _ => Err(problems),
+        }
+    }
 }
 
-fn shared_fingerprint(raw: &RawProject) -> String {
+/// Problems in the order a reader expects (by file, then position), each reported once: a broken
+/// link in a shared article is found once per school that shows it.
+pub fn sorted_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort_by(|a, b| {
+        (a.path(), a.span.as_ref().map(|s| s.start))
+            .cmp(&(b.path(), b.span.as_ref().map(|s| s.start)))
+    });
+    problems.dedup_by(|a, b| a.path() == b.path() && a.span == b.span && a.message == b.message);
+    problems
+}
+
+fn shared_fingerprint(raw: &RawShared) -> String {
     let mut fingerprint = Fingerprint::new();
     for (id, loaded) in &raw.platforms {
         fingerprint.add(&format!("platform/{id}"), loaded.file.text.as_bytes());
@@ -127,7 +94,7 @@ fn shared_fingerprint(raw: &RawProject) -> String {
     for (id, loaded) in &raw.calendar {
         fingerprint.add(&format!("calendar/{id}"), loaded.file.text.as_bytes());
     }
-    for article in &raw.shared_articles {
+    for article in &raw.articles {
         fingerprint.add(
             &format!("faq/{}", article.value.id),
             article.file.text.as_bytes(),
@@ -136,7 +103,7 @@ fn shared_fingerprint(raw: &RawProject) -> String {
     fingerprint.hex()
 }
 
-fn validate_calendar(raw: &RawProject, problems: &mut Vec<Problem>) -> ProductionCalendar {
+fn validate_calendar(raw: &RawShared, problems: &mut Vec<Problem>) -> ProductionCalendar {
     let mut calendar = ProductionCalendar::default();
     for (_, loaded) in &raw.calendar {
         let mut report = Collector::new(&loaded.file, problems);
@@ -146,7 +113,7 @@ fn validate_calendar(raw: &RawProject, problems: &mut Vec<Problem>) -> Productio
 }
 
 fn validate_platforms(
-    raw: &RawProject,
+    raw: &RawShared,
     problems: &mut Vec<Problem>,
 ) -> BTreeMap<String, Arc<Platform>> {
     let mut platforms = BTreeMap::new();

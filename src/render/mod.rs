@@ -8,8 +8,12 @@ pub mod theme;
 pub mod time;
 pub mod views;
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::error::Error;
@@ -38,6 +42,37 @@ pub struct RenderContext<'a> {
     pub with_root_index: bool,
     /// DTSTAMP of calendar events: SOURCE_DATE_EPOCH when set, else each school's own first date.
     pub dtstamp: Option<DateTime<Utc>>,
+    /// The shared articles' HTML, rendered once for every school that shows them.
+    pub shared_html: &'a SharedHtml,
+}
+
+/// Where article pages are (`faq/<id>/index.html`), as a prefix from one to the school's root.
+const ARTICLE_ROOT: &str = "../../";
+
+/// The HTML of shared articles. Their links resolve the same way on every school's site, so one
+/// rendering serves all schools; a school's own article of the same id is rendered on its own.
+#[derive(Debug, Default)]
+pub struct SharedHtml(HashMap<String, (Arc<Article>, String)>);
+
+impl SharedHtml {
+    pub fn new(articles: &[Arc<Article>]) -> SharedHtml {
+        SharedHtml(
+            articles
+                .iter()
+                .map(|article| {
+                    let html = article_html(article, ARTICLE_ROOT);
+                    (article.id.clone(), (Arc::clone(article), html))
+                })
+                .collect(),
+        )
+    }
+
+    fn get(&self, article: &Arc<Article>) -> Option<&str> {
+        self.0
+            .get(&article.id)
+            .filter(|(shared, _)| Arc::ptr_eq(shared, article))
+            .map(|(_, html)| html.as_str())
+    }
 }
 
 /// The fixed pages of a school site: key (navigation and translations), template, output path.
@@ -64,7 +99,7 @@ struct PageView<'a> {
 #[derive(Debug, Serialize)]
 struct ArticleView<'a> {
     summary: &'a ArticleSummary,
-    html: String,
+    html: Cow<'a, str>,
 }
 
 /// Render every page and asset of one school.
@@ -101,7 +136,11 @@ pub fn render_school(
     for (article, summary) in site.articles.iter().zip(&view.articles) {
         let path = summary.path.clone();
         let page = page(ctx, "faq", article.title.clone(), &path, &view);
-        let html = article_html(article, &page.root);
+        debug_assert_eq!(page.root, ARTICLE_ROOT);
+        let html = ctx.shared_html.get(article).map_or_else(
+            || Cow::Owned(article_html(article, &page.root)),
+            Cow::Borrowed,
+        );
         base.insert("article", &ArticleView { summary, html });
         files.push(render_page(
             ctx,
@@ -202,6 +241,28 @@ pub fn page_href(root: &str, target: &str) -> String {
     }
 }
 
+/// A school's line in the index of all schools.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    pub slug: String,
+    pub short_name: String,
+    pub full_name: String,
+    /// The platform's name.
+    pub platform: String,
+}
+
+impl IndexEntry {
+    pub fn of(site: &SchoolSite) -> IndexEntry {
+        let school = &site.school;
+        IndexEntry {
+            slug: school.slug.clone(),
+            short_name: school.identity.short_name.clone(),
+            full_name: school.identity.full_name.clone(),
+            platform: school.platform.name.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 struct SchoolLink<'a> {
     href: String,
@@ -211,15 +272,15 @@ struct SchoolLink<'a> {
 }
 
 /// `index.html` at the output root, listing every school built.
-pub fn render_root_index(sites: &[SchoolSite], ctx: &RenderContext) -> Result<OutputFile, Error> {
+pub fn render_root_index(entries: &[IndexEntry], ctx: &RenderContext) -> Result<OutputFile, Error> {
     let t = ctx.theme.translations(Language::Russian);
-    let schools: Vec<SchoolLink> = sites
+    let schools: Vec<SchoolLink> = entries
         .iter()
-        .map(|site| SchoolLink {
-            href: format!("{}/index.html", site.school.slug),
-            short_name: &site.school.identity.short_name,
-            full_name: &site.school.identity.full_name,
-            platform: &site.school.platform.name,
+        .map(|entry| SchoolLink {
+            href: format!("{}/index.html", entry.slug),
+            short_name: &entry.short_name,
+            full_name: &entry.full_name,
+            platform: &entry.platform,
         })
         .collect();
     let mut context = Context::new();

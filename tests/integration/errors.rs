@@ -274,3 +274,24 @@ fn build_with_problems_writes_nothing() {
     project.run(&["build"]).fails_with(1);
     assert!(!project.path().join("public").exists());
 }
+
+#[test]
+fn problems_of_every_school_are_reported_and_nothing_is_written() {
+    let project = Project::with_school(
+        "shkola",
+        &example().replace("weekday = \"monday\"", "weekday = \"x\""),
+    );
+    project.write(
+        "schools/vtoraya/school.toml",
+        &example().replace(
+            "timezone = \"Europe/Moscow\"",
+            "timezone = \"Mars/Olympus\"",
+        ),
+    );
+    project.write("schools/tretya/school.toml", &example());
+    let stderr = project.run(&["build"]).fails_with(1);
+    assert!(stderr.contains("schools/shkola/school.toml"), "{stderr}");
+    assert!(stderr.contains("schools/vtoraya/school.toml"), "{stderr}");
+    assert!(stderr.contains("Mars/Olympus"), "{stderr}");
+    assert!(!project.path().join("public").exists());
+}

@@ -227,3 +227,78 @@ fn a_new_theme_renders_every_school_again() {
             .contains("Часы приёма")
     );
 }
+
+/// Set a file's modification time to `minutes` ago.
+fn age(project: &Project, relative: &str, minutes: u64) {
+    let file = std::fs::File::options()
+        .write(true)
+        .open(project.path().join(relative))
+        .unwrap();
+    let time = SystemTime::now() - std::time::Duration::from_secs(minutes * 60);
+    file.set_modified(time).unwrap();
+}
+
+fn school_inputs(project: &Project) -> Vec<String> {
+    walkdir::WalkDir::new(project.path().join("schools"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(project.path())
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn file_stamps_spare_reading_and_content_settles_a_touch() {
+    let project = Project::examples();
+    for input in school_inputs(&project) {
+        age(&project, &input, 60);
+    }
+    project.run(&["build"]).success();
+    let record = project.read("public/.spravka/osh.json");
+
+    // Touched, not changed: nothing is rendered, only the record learns the new stamp.
+    age(&project, "schools/osh/school.toml", 30);
+    let before = mtimes(&project, "public/osh");
+    let run = project.run(&["build"]);
+    assert!(run.stdout().contains("(3 up to date)"), "{}", run.stdout());
+    assert_eq!(before, mtimes(&project, "public/osh"));
+    assert_ne!(record, project.read("public/.spravka/osh.json"));
+
+    // Same size and time: the file is not even read (make and Git trust stamps the same way).
+    let path = project.path().join("schools/osh/school.toml");
+    let stamp = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let toml = project.read("schools/osh/school.toml");
+    let same_size = toml.replacen("short_name = \"МБОУ ОСШ\"", "short_name = \"МБОУ ОШШ\"", 1);
+    assert_eq!(toml.len(), same_size.len());
+    project.write("schools/osh/school.toml", &same_size);
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(stamp).unwrap();
+    let run = project.run(&["build"]);
+    assert!(run.stdout().contains("(3 up to date)"), "{}", run.stdout());
+
+    // A real edit gets a new time, and the school is built again.
+    age(&project, "schools/osh/school.toml", 10);
+    let run = project.run(&["build"]);
+    assert!(run.stdout().contains("(2 up to date)"), "{}", run.stdout());
+    assert!(project.read("public/osh/index.html").contains("МБОУ ОШШ"));
+}
+
+#[test]
+fn a_record_of_another_build_is_not_trusted() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let run = project.run(&["build", "--base-url", "https://school.example/help"]);
+    assert!(run.stdout().contains("(0 up to date)"), "{}", run.stdout());
+    assert!(
+        project
+            .read("public/osh/index.html")
+            .replace("&#x2F;", "/")
+            .contains("https://school.example/help/osh/")
+    );
+}

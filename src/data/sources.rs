@@ -1,0 +1,180 @@
+//! The input files of one school folder, found and stamped before anything is read, so that a
+//! build can tell an unchanged school from its file stamps alone and read nothing of it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::Layout;
+use crate::error::Error;
+use crate::fingerprint::Fingerprint;
+use crate::fs;
+
+/// A file's size and modification time, as the file system reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified_ns: u128,
+}
+
+/// How close to "now" a modification time must be for its stamp to be distrusted: a file written
+/// again within the same tick of a coarse clock (FAT keeps 2 s) could keep its stamp. Git calls
+/// these entries "racily clean" and compares their content instead.
+const RACY_WINDOW: Duration = Duration::from_secs(3);
+
+/// One input file with its stamp, or `None` when the stamp cannot be trusted.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub stamp: Option<Stamp>,
+}
+
+/// The inputs of `schools/<slug>/`: `school.toml` (when present) and `faq/*.md`, sorted.
+#[derive(Debug, Clone)]
+pub struct SchoolInputs {
+    pub slug: String,
+    pub dir: PathBuf,
+    pub toml: Option<Input>,
+    pub articles: Vec<Input>,
+}
+
+/// The inputs of a school with their bytes, in the order of `SchoolInputs::files`.
+#[derive(Debug)]
+pub struct SchoolSources {
+    pub inputs: SchoolInputs,
+    pub contents: Vec<Vec<u8>>,
+}
+
+impl SchoolInputs {
+    /// List a school's input files and stamp them; nothing is read.
+    pub fn scan(layout: &Layout, slug: &str) -> Result<SchoolInputs, Error> {
+        let now = SystemTime::now();
+        let dir = layout.schools().join(slug);
+        let toml_path = dir.join("school.toml");
+        let toml = toml_path.is_file().then(|| input(toml_path, now));
+        let faq = dir.join("faq");
+        let mut articles = Vec::new();
+        if faq.is_dir() {
+            for path in fs::sorted_entries(&faq)? {
+                if path.extension().is_some_and(|ext| ext == "md") {
+                    articles.push(input(path, now));
+                }
+            }
+        }
+        Ok(SchoolInputs {
+            slug: slug.to_owned(),
+            dir,
+            toml,
+            articles,
+        })
+    }
+
+    /// Every input file: `school.toml` first, then the articles.
+    pub fn files(&self) -> impl Iterator<Item = &Input> {
+        self.toml.iter().chain(&self.articles)
+    }
+
+    /// Each file's path (relative to the school folder) and stamp; `None` when any stamp is
+    /// untrusted, since then only the content can tell whether the school changed.
+    pub fn stamps(&self) -> Option<Vec<(String, Stamp)>> {
+        self.files()
+            .map(|file| Some((self.relative(&file.path), file.stamp?)))
+            .collect()
+    }
+
+    /// Read every input file.
+    pub fn read(self) -> Result<SchoolSources, Error> {
+        let contents = self
+            .files()
+            .map(|file| fs::read(&file.path))
+            .collect::<Result<_, _>>()?;
+        Ok(SchoolSources {
+            inputs: self,
+            contents,
+        })
+    }
+
+    fn relative(&self, path: &Path) -> String {
+        path.strip_prefix(&self.dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+}
+
+impl SchoolSources {
+    /// A hash over every input file's name and bytes.
+    pub fn fingerprint(&self) -> String {
+        let mut fingerprint = Fingerprint::new();
+        for (file, bytes) in self.inputs.files().zip(&self.contents) {
+            fingerprint.add(&self.inputs.relative(&file.path), bytes);
+        }
+        fingerprint.hex()
+    }
+}
+
+fn input(path: PathBuf, now: SystemTime) -> Input {
+    let stamp = std::fs::metadata(&path).ok().and_then(|meta| {
+        let modified = meta.modified().ok()?;
+        let racy = now
+            .duration_since(modified)
+            .map_or(true, |age| age < RACY_WINDOW);
+        let modified_ns = modified.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+        (!racy).then_some(Stamp {
+            len: meta.len(),
+            modified_ns,
+        })
+    });
+    Input { path, stamp }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project_with_school(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let root = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = root.path().join("schools/a").join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        root
+    }
+
+    #[test]
+    fn fresh_files_have_no_trusted_stamp() {
+        let root = project_with_school(&[("school.toml", "x"), ("faq/b.md", "b")]);
+        let inputs = SchoolInputs::scan(&Layout::new(root.path()), "a").unwrap();
+        assert_eq!(inputs.files().count(), 2);
+        assert!(inputs.stamps().is_none(), "just written, so racy");
+    }
+
+    #[test]
+    fn old_files_are_stamped_and_fingerprinted_by_content() {
+        let root = project_with_school(&[
+            ("school.toml", "x"),
+            ("faq/b.md", "b"),
+            ("faq/a.md", "a"),
+            ("faq/notes.txt", "not an input"),
+        ]);
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        for path in ["school.toml", "faq/a.md", "faq/b.md"] {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(root.path().join("schools/a").join(path))
+                .unwrap();
+            file.set_modified(old).unwrap();
+        }
+        let inputs = SchoolInputs::scan(&Layout::new(root.path()), "a").unwrap();
+        let stamps = inputs.stamps().unwrap();
+        let names: Vec<&str> = stamps.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["school.toml", "faq/a.md", "faq/b.md"]);
+        assert_eq!(stamps[0].1.len, 1);
+        let first = inputs.clone().read().unwrap().fingerprint();
+        std::fs::write(root.path().join("schools/a/faq/a.md"), "A").unwrap();
+        let second = inputs.read().unwrap().fingerprint();
+        assert_ne!(first, second);
+    }
+}

@@ -1,0 +1,79 @@
+//! What a build remembers of each school it wrote, in `OUT/.spravka/<slug>.json`: the
+//! fingerprints of everything the school's output was made from, the stamps of its files, and
+//! its line in the index of all schools. The next build compares them to skip the school
+//! without reading (same stamps) or without rendering (same content) it.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::sources::Stamp;
+use crate::render::{IndexEntry, OutputFile};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolRecord {
+    /// Fingerprint of what all schools of the build depend on: program, theme, shared content,
+    /// options.
+    pub build: String,
+    /// Fingerprint of the school's own files.
+    pub content: String,
+    /// Stamps of the school's files, when they could be trusted.
+    pub stamps: Option<Vec<(String, Stamp)>>,
+    pub index: IndexEntry,
+}
+
+impl SchoolRecord {
+    /// The record kept in the output folder `out`, if it is there and readable. A record of an
+    /// older format is simply not found, and the school is rendered again.
+    pub fn load(out: &Path, slug: &str) -> Option<SchoolRecord> {
+        let bytes = std::fs::read(out.join(Self::path(slug))).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// The record as a file of the output (it is staged and committed with the school's pages).
+    pub fn file(&self) -> OutputFile {
+        OutputFile {
+            path: Self::path(&self.index.slug),
+            bytes: serde_json::to_vec_pretty(self).expect("a record serializes"),
+        }
+    }
+
+    /// Beside the school folders, not inside them, so it is never uploaded with a school's site.
+    fn path(slug: &str) -> String {
+        format!(".spravka/{slug}.json")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_reads_back_as_written() {
+        let out = tempfile::tempdir().unwrap();
+        let record = SchoolRecord {
+            build: "b".into(),
+            content: "c".into(),
+            stamps: Some(vec![(
+                "school.toml".into(),
+                Stamp {
+                    len: 3,
+                    modified_ns: 1_700_000_000_123_456_789,
+                },
+            )]),
+            index: IndexEntry {
+                slug: "a".into(),
+                short_name: "Школа".into(),
+                full_name: "Школа № 1".into(),
+                platform: "Дневник.ру".into(),
+            },
+        };
+        let file = record.file();
+        let path = out.path().join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &file.bytes).unwrap();
+        assert_eq!(SchoolRecord::load(out.path(), "a"), Some(record));
+        std::fs::write(&path, "{\"old\": 1}").unwrap();
+        assert_eq!(SchoolRecord::load(out.path(), "a"), None);
+    }
+}
