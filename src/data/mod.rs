@@ -98,21 +98,23 @@ pub fn decode_source(
     bytes: Vec<u8>,
 ) -> Result<Arc<SourceFile>, Problem> {
     let shown = layout.display_path(path);
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Arc::new(SourceFile::new(shown, text))),
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let line = lossy[..floor_boundary(&lossy, valid)].matches('\n').count() + 1;
-            Err(Problem::new(format!(
-                "the file is not valid UTF-8 text (line {line}, byte {valid})"
-            ))
-            .in_file(&Arc::new(SourceFile::new(shown, lossy)))
-            .with_hint(
-                "save the file with the UTF-8 encoding (in Notepad: Save as… → Encoding: UTF-8)",
-            ))
-        }
+    // Most text here is Cyrillic, where std's validation leaves its ASCII fast path; the SIMD
+    // check is several times faster (perf: 7% of a 1,000-school build before).
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(Arc::new(SourceFile::new(shown, text)));
     }
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Arc::new(SourceFile::new(shown, text))),
+        Err(error) => error,
+    };
+    let valid = error.utf8_error().valid_up_to();
+    let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
+    let line = lossy[..floor_boundary(&lossy, valid)].matches('\n').count() + 1;
+    Err(Problem::new(format!(
+        "the file is not valid UTF-8 text (line {line}, byte {valid})"
+    ))
+    .in_file(&Arc::new(SourceFile::new(shown, lossy)))
+    .with_hint("save the file with the UTF-8 encoding (in Notepad: Save as… → Encoding: UTF-8)"))
 }
 
 fn floor_boundary(text: &str, mut offset: usize) -> usize {
