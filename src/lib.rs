@@ -10,6 +10,8 @@ pub mod diagnostic;
 pub mod error;
 pub mod fingerprint;
 pub mod fs;
+pub mod links;
+pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod record;

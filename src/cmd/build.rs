@@ -21,7 +21,7 @@ use crate::output::{Changes, Staging};
 use crate::record::SchoolRecord;
 use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
-use crate::render::{self, IndexEntry, RenderContext, SharedHtml};
+use crate::render::{self, IndexEntry, RenderContext};
 
 /// Build and return a summary line.
 pub fn run(args: &BuildArgs) -> Result<String, Error> {
@@ -32,7 +32,6 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
         .clone()
         .unwrap_or_else(|| session.layout.root.join("public"));
     let shard = args.shard.unwrap_or(Shard::WHOLE);
-    let shared_html = SharedHtml::new(&session.shared.articles);
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
@@ -42,7 +41,6 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
             .map(|url| url.trim_end_matches('/').to_owned()),
         with_root_index: session.selection.total > 1,
         dtstamp: source_date_epoch()?,
-        shared_html: &shared_html,
     };
     let staging = Staging::create(&out)?;
     let builder = Builder {

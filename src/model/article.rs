@@ -4,12 +4,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use pulldown_cmark::{Event, Parser, Tag};
 
 use super::types::Audience;
 use super::{parse_date, parse_optional};
 use crate::data::RawArticle;
 use crate::diagnostic::{Collector, FieldPath, Problem, SourceFile};
+use crate::{links, markdown};
 
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -24,10 +24,13 @@ pub struct Article {
     pub platforms: Vec<String>,
     pub weight: i64,
     pub updated: Option<NaiveDate>,
-    pub body: String,
-    /// The body's `@/…` links (target without `@/`, byte range in the body), found once here so
-    /// that checking them against each school's articles needs no second Markdown parse.
+    /// The body as HTML for an article page (`links::ARTICLE_ROOT` from the school's root).
+    pub html: String,
+    /// The body's `@/…` links (target without `@/`, byte range in the body), checked against
+    /// the articles of each school that shows this one.
     pub links: Vec<(String, Range<usize>)>,
+    /// Where the body starts in the file, for the positions of problems in it.
+    body_offset: usize,
     pub file: Arc<SourceFile>,
 }
 
@@ -81,6 +84,12 @@ impl Article {
         let mut audiences: Vec<Audience> = audiences.into_iter().collect::<Option<_>>()?;
         audiences.sort();
         audiences.dedup();
+        let updated = updated.ok()?;
+        // Rendered here, once: the HTML is the same on every school's site, and the same pass
+        // finds the links to check.
+        let rendered = markdown::render(&raw.body, &|target| {
+            links::page_href(links::ARTICLE_ROOT, target)
+        });
         Some(Article {
             id: raw.id.clone(),
             title: fm.title.trim().to_owned(),
@@ -89,9 +98,10 @@ impl Article {
             topics: fm.topics.clone(),
             platforms: fm.platforms.clone(),
             weight: fm.weight,
-            updated: updated.ok()?,
-            links: internal_links(&raw.body).collect(),
-            body: raw.body.clone(),
+            updated,
+            html: rendered.html,
+            links: rendered.links,
+            body_offset: report.file().text.len() - raw.body.len(),
             file: Arc::clone(report.file()),
         })
     }
@@ -104,18 +114,13 @@ impl Article {
         self.platforms.is_empty() || self.platforms.iter().any(|p| p == platform)
     }
 
-    /// Byte range of the body inside the file.
-    fn body_offset(&self) -> usize {
-        self.file.text.len() - self.body.len()
-    }
-
     /// Every `@/…` link of the body whose target is neither a page nor one of `articles`.
     pub fn broken_links(&self, articles: &[&str]) -> Vec<Problem> {
         self.links
             .iter()
             .filter(|(target, _)| !link_target_exists(target, articles))
             .map(|(target, range)| {
-                let offset = self.body_offset();
+                let offset = self.body_offset;
                 Problem::new(format!("the link `@/{target}` points to no page"))
                     .in_file(&self.file)
                     .with_span(Some(range.start + offset..range.end + offset))
@@ -158,18 +163,6 @@ fn link_target_exists(target: &str, articles: &[&str]) -> bool {
         || target
             .strip_prefix("faq/")
             .is_some_and(|id| articles.contains(&id))
-}
-
-/// `(target without "@/", byte range in the body)` of every internal link.
-pub fn internal_links(body: &str) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
-    Parser::new_ext(body, crate::render::markdown::options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                dest_url.strip_prefix("@/").map(|t| (t.to_owned(), range))
-            }
-            _ => None,
-        })
 }
 
 #[cfg(test)]

@@ -3,22 +3,17 @@
 pub mod calendar;
 pub mod i18n;
 pub mod manifest;
-pub mod markdown;
 pub mod theme;
 pub mod time;
 pub mod views;
-
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::error::Error;
+use crate::model::SchoolSite;
 use crate::model::types::Language;
-use crate::model::{Article, SchoolSite};
 use calendar::feeds::{FeedContext, PreviousEvents};
 use theme::Theme;
 use views::{ArticleSummary, SchoolView};
@@ -42,37 +37,6 @@ pub struct RenderContext<'a> {
     pub with_root_index: bool,
     /// DTSTAMP of calendar events: SOURCE_DATE_EPOCH when set, else each school's own first date.
     pub dtstamp: Option<DateTime<Utc>>,
-    /// The shared articles' HTML, rendered once for every school that shows them.
-    pub shared_html: &'a SharedHtml,
-}
-
-/// Where article pages are (`faq/<id>/index.html`), as a prefix from one to the school's root.
-const ARTICLE_ROOT: &str = "../../";
-
-/// The HTML of shared articles. Their links resolve the same way on every school's site, so one
-/// rendering serves all schools; a school's own article of the same id is rendered on its own.
-#[derive(Debug, Default)]
-pub struct SharedHtml(HashMap<String, (Arc<Article>, String)>);
-
-impl SharedHtml {
-    pub fn new(articles: &[Arc<Article>]) -> SharedHtml {
-        SharedHtml(
-            articles
-                .iter()
-                .map(|article| {
-                    let html = article_html(article, ARTICLE_ROOT);
-                    (article.id.clone(), (Arc::clone(article), html))
-                })
-                .collect(),
-        )
-    }
-
-    fn get(&self, article: &Arc<Article>) -> Option<&str> {
-        self.0
-            .get(&article.id)
-            .filter(|(shared, _)| Arc::ptr_eq(shared, article))
-            .map(|(_, html)| html.as_str())
-    }
 }
 
 /// The fixed pages of a school site: key (navigation and translations), template, output path.
@@ -107,7 +71,7 @@ struct PageView<'a> {
 #[derive(Debug, Serialize)]
 struct ArticleView<'a> {
     summary: &'a ArticleSummary,
-    html: Cow<'a, str>,
+    html: &'a str,
 }
 
 /// Render every page and asset of one school.
@@ -155,12 +119,14 @@ pub fn render_school(
     for (article, summary) in site.articles.iter().zip(&view.articles) {
         let path = summary.path.clone();
         let page = page(ctx, "faq", article.title.clone(), &path, &view);
-        debug_assert_eq!(page.root, ARTICLE_ROOT);
-        let html = ctx.shared_html.get(article).map_or_else(
-            || Cow::Owned(article_html(article, &page.root)),
-            Cow::Borrowed,
+        debug_assert_eq!(page.root, crate::links::ARTICLE_ROOT);
+        base.insert(
+            "article",
+            &ArticleView {
+                summary,
+                html: &article.html,
+            },
         );
-        base.insert("article", &ArticleView { summary, html });
         files.push(render_page(
             ctx,
             &site.school.slug,
@@ -242,24 +208,6 @@ fn default_dtstamp(site: &SchoolSite) -> DateTime<Utc> {
     Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight"))
 }
 
-fn article_html(article: &Article, root: &str) -> String {
-    markdown::render(&article.body, &|target| page_href(root, target))
-}
-
-/// The relative URL of an `@/` target from a page whose root prefix is `root`.
-pub fn page_href(root: &str, target: &str) -> String {
-    let (path, fragment) = match target.split_once('#') {
-        Some((path, fragment)) => (path, format!("#{fragment}")),
-        None => (target, String::new()),
-    };
-    let path = path.trim_matches('/');
-    if path.is_empty() {
-        format!("{root}index.html{fragment}")
-    } else {
-        format!("{root}{path}/index.html{fragment}")
-    }
-}
-
 /// A school's line in the index of all schools.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexEntry {
@@ -318,16 +266,4 @@ pub fn render_root_index(entries: &[IndexEntry], ctx: &RenderContext) -> Result<
         path: "index.html".into(),
         bytes: html.into_bytes(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_href_is_relative_and_explicit() {
-        assert_eq!(page_href("../../", "contacts"), "../../contacts/index.html");
-        assert_eq!(page_href("", ""), "index.html");
-        assert_eq!(page_href("../", "faq/x#y"), "../faq/x/index.html#y");
-    }
 }

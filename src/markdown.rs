@@ -1,5 +1,10 @@
 //! Markdown -> HTML for FAQ articles: tables, footnotes, heading anchors, internal `@/` links.
 //! Raw HTML is shown as text and remote images become links, so an article cannot load or run anything.
+//!
+//! An article is rendered once, when it is validated: its HTML does not depend on the school that
+//! shows it, and the same pass finds the internal links that validation checks.
+
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
@@ -11,18 +16,37 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// An article body as HTML, with the internal links found in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// `(target without "@/", byte range of the link in the body)` of every `@/…` link.
+    pub links: Vec<(String, Range<usize>)>,
+}
+
 /// Render `body`; `resolve` turns the part after `@/` into a relative URL.
-pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> String {
-    let events: Vec<Event> = Parser::new_ext(body, options()).collect();
+pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
+    let mut links = Vec::new();
+    let events: Vec<Event> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .map(|(event, range)| {
+            if let Event::Start(Tag::Link { dest_url, .. }) = &event {
+                if let Some(target) = dest_url.strip_prefix("@/") {
+                    links.push((target.to_owned(), range));
+                }
+            }
+            event
+        })
+        .collect();
     let events = with_heading_ids(events);
     // Whether each open image became a link, so that its end tag is changed to match.
     let mut images: Vec<bool> = Vec::new();
     let events = events
         .into_iter()
         .map(|event| sanitize(event, resolve, &mut images));
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, events);
-    out
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut html, events);
+    Rendered { html, links }
 }
 
 fn sanitize<'a>(
@@ -139,7 +163,7 @@ mod tests {
     use super::*;
 
     fn plain(body: &str) -> String {
-        render(body, &|target| format!("../{target}/index.html"))
+        render(body, &|target| format!("../{target}/index.html")).html
     }
 
     #[test]
@@ -150,9 +174,18 @@ mod tests {
     }
 
     #[test]
-    fn internal_links_are_resolved() {
-        let html = plain("[контакты](@/contacts)");
-        assert!(html.contains(r#"href="../contacts/index.html""#), "{html}");
+    fn internal_links_are_resolved_and_listed() {
+        let body = "Текст [контакты](@/contacts) и [внешняя](https://example.org).";
+        let rendered = render(body, &|target| format!("../{target}/index.html"));
+        assert!(
+            rendered.html.contains(r#"href="../contacts/index.html""#),
+            "{}",
+            rendered.html
+        );
+        assert_eq!(rendered.links.len(), 1);
+        let (target, range) = &rendered.links[0];
+        assert_eq!(target, "contacts");
+        assert_eq!(&body[range.clone()], "[контакты](@/contacts)");
     }
 
     #[test]

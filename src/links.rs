@@ -1,0 +1,32 @@
+//! How the pages of a school site link to each other: relative URLs that name `index.html`
+//! explicitly, so a site works from any folder of any server and opened from disk (`file://`).
+
+/// From an article page (`faq/<id>/index.html`) to the school's root folder.
+pub const ARTICLE_ROOT: &str = "../../";
+
+/// The relative URL of an `@/` target (`contacts`, `faq/<id>#part`, `` for home) from a page
+/// whose prefix to the school's root is `root`.
+pub fn page_href(root: &str, target: &str) -> String {
+    let (path, fragment) = match target.split_once('#') {
+        Some((path, fragment)) => (path, format!("#{fragment}")),
+        None => (target, String::new()),
+    };
+    let path = path.trim_matches('/');
+    if path.is_empty() {
+        format!("{root}index.html{fragment}")
+    } else {
+        format!("{root}{path}/index.html{fragment}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_href_is_relative_and_explicit() {
+        assert_eq!(page_href("../../", "contacts"), "../../contacts/index.html");
+        assert_eq!(page_href("", ""), "index.html");
+        assert_eq!(page_href("../", "faq/x#y"), "../faq/x/index.html#y");
+    }
+}
