@@ -163,7 +163,7 @@ mod tests {
     use super::*;
 
     fn plain(body: &str) -> String {
-        render(body, &|target| format!("../{target}/index.html")).html
+        render(body, &|target| format!("../{target}.html")).html
     }
 
     #[test]
@@ -176,9 +176,9 @@ mod tests {
     #[test]
     fn internal_links_are_resolved_and_listed() {
         let body = "Текст [контакты](@/contacts) и [внешняя](https://example.org).";
-        let rendered = render(body, &|target| format!("../{target}/index.html"));
+        let rendered = render(body, &|target| format!("../{target}.html"));
         assert!(
-            rendered.html.contains(r#"href="../contacts/index.html""#),
+            rendered.html.contains(r#"href="../contacts.html""#),
             "{}",
             rendered.html
         );

@@ -42,11 +42,11 @@ pub struct RenderContext<'a> {
 /// The fixed pages of a school site: key (navigation and translations), template, output path.
 pub const PAGES: [(&str, &str, &str); 6] = [
     ("home", "home.html", "index.html"),
-    ("schedule", "schedule.html", "schedule/index.html"),
-    ("contacts", "contacts.html", "contacts/index.html"),
-    ("escalation", "escalation.html", "escalation/index.html"),
-    ("faq", "faq_index.html", "faq/index.html"),
-    ("regulation", "regulation.html", "regulation/index.html"),
+    ("schedule", "schedule.html", "schedule.html"),
+    ("contacts", "contacts.html", "contacts.html"),
+    ("escalation", "escalation.html", "escalation.html"),
+    ("faq", "faq_index.html", "faq.html"),
+    ("regulation", "regulation.html", "regulation.html"),
 ];
 
 /// A link of the site's navigation; `href` is relative to the school's root.
@@ -162,8 +162,8 @@ fn page<'a>(
         key,
         title,
         canonical: ctx.base_url.as_ref().map(|base| {
-            let dir = path.trim_end_matches("index.html");
-            format!("{}/{}/{dir}", base.trim_end_matches('/'), view.slug)
+            let page = path.trim_end_matches("index.html");
+            format!("{}/{}/{page}", base.trim_end_matches('/'), view.slug)
         }),
         site_index: ctx.with_root_index.then(|| format!("{root}../index.html")),
         root,

@@ -209,7 +209,7 @@ pub struct ArticleSummary {
     pub id: String,
     pub title: String,
     pub description: Option<String>,
-    /// Relative to the school's root: `faq/<id>/index.html`.
+    /// Relative to the school's root: `faq/<id>.html`.
     pub path: String,
     pub updated: Option<String>,
     pub audiences: Vec<&'static str>,
@@ -673,7 +673,7 @@ fn article_summary(article: &Article, t: &Translations) -> ArticleSummary {
         id: article.id.clone(),
         title: article.title.clone(),
         description: article.description.clone(),
-        path: format!("faq/{}/index.html", article.id),
+        path: format!("faq/{}.html", article.id),
         updated: article.updated.map(|d| long_date(d, t)),
         audiences: article.audiences.iter().map(|a| a.key()).collect(),
     }

@@ -304,7 +304,7 @@ fn production_calendar_counts_are_checked() {
 fn script_lists_the_upcoming_sessions_the_page_lists() {
     let project = built();
     for school in ["mytishchi-27", "internat-11", "osh"] {
-        let page = project.read(&format!("public/{school}/schedule/index.html"));
+        let page = project.read(&format!("public/{school}/schedule.html"));
         let json = between(
             &page,
             r#"<script type="application/json" id="sessions-data">"#,

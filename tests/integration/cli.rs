@@ -79,7 +79,7 @@ fn filled_scaffold_builds() {
     project.run(&["build", "--school", "shkola-5"]).success();
     assert!(
         project
-            .page_text("public/shkola-5/schedule/index.html")
+            .page_text("public/shkola-5/schedule.html")
             .contains("Вторник")
     );
 }
@@ -152,7 +152,7 @@ fn user_theme_overrides_one_template() {
         "[page]\nschedule = \"Часы приёма\"\n",
     );
     project.run(&["build", "--theme", "mytheme"]).success();
-    let schedule = project.read("public/osh/schedule/index.html");
+    let schedule = project.read("public/osh/schedule.html");
     assert!(schedule.contains("<h1>Свой график</h1>"), "{schedule}");
     assert!(
         project
@@ -162,7 +162,7 @@ fn user_theme_overrides_one_template() {
     );
     assert!(
         project
-            .read("public/osh/contacts/index.html")
+            .read("public/osh/contacts.html")
             .contains("<h1>Контакты</h1>"),
         "other templates stay built-in"
     );
@@ -214,7 +214,7 @@ fn serve_sends_calendars_as_text_calendar() {
         response
     };
     let calendar = get("/osh/calendar/all.ics");
-    let folder = get("/osh/schedule/");
+    let folder = get("/osh/");
     let outside = get("/../Cargo.toml");
     child.kill().unwrap();
     child.wait().unwrap();

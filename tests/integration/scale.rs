@@ -139,7 +139,7 @@ fn changing_a_shared_article_rewrites_only_files_whose_bytes_change() {
         .filter(|path| before[*path] != after[*path] && !path.contains("/.spravka/"))
         .collect();
     for slug in ["internat-11", "mytishchi-27", "osh"] {
-        for file in ["faq/pravila-obshcheniya/index.html", "manifest.json"] {
+        for file in ["faq/pravila-obshcheniya.html", "manifest.json"] {
             assert!(
                 changed
                     .iter()
@@ -159,12 +159,7 @@ fn removed_article_leaves_no_stale_page() {
         "+++\ntitle = \"Своя\"\n+++\n\nТекст.\n",
     );
     project.run(&["build"]).success();
-    assert!(
-        project
-            .path()
-            .join("public/osh/faq/svoya/index.html")
-            .is_file()
-    );
+    assert!(project.path().join("public/osh/faq/svoya.html").is_file());
     std::fs::remove_file(project.path().join("schools/osh/faq/svoya.md")).unwrap();
     project.run(&["build"]).success();
     assert!(!project.path().join("public/osh/faq/svoya").exists());
@@ -200,7 +195,7 @@ fn unchanged_schools_are_skipped_and_a_changed_one_is_rebuilt() {
     assert!(run.stdout().contains("(2 up to date)"), "{}", run.stdout());
     assert!(
         project
-            .page_text("public/osh/schedule/index.html")
+            .page_text("public/osh/schedule.html")
             .contains("кабинет 5")
     );
     let run = project.run(&["build", "--force"]);

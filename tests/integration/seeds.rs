@@ -18,10 +18,10 @@ fn built() -> &'static Project {
 fn site_text(slug: &str) -> String {
     let pages = [
         "index.html",
-        "schedule/index.html",
-        "contacts/index.html",
-        "escalation/index.html",
-        "regulation/index.html",
+        "schedule.html",
+        "contacts.html",
+        "escalation.html",
+        "regulation.html",
     ];
     pages
         .iter()
@@ -82,12 +82,12 @@ fn internat_11_shows_every_fact_of_seed_001() {
 
 #[test]
 fn krasnoyarsk_school_sees_vendor_hours_in_local_time() {
-    let text = built().page_text("public/internat-11/escalation/index.html");
+    let text = built().page_text("public/internat-11/escalation.html");
     assert_facts(
         &text,
         &["09:00–21:00", "13:00–01:00", "МСК+4 (UTC+7)", "МСК (UTC+3)"],
     );
-    let moscow = built().page_text("public/mytishchi-27/escalation/index.html");
+    let moscow = built().page_text("public/mytishchi-27/escalation.html");
     assert!(!moscow.contains("МСК+"), "{moscow}");
 }
 
@@ -163,14 +163,14 @@ fn osh_shows_every_fact_of_seed_004() {
 #[test]
 fn illustrative_office_hours_say_so_on_the_page() {
     for slug in ["internat-11", "mytishchi-27", "osh"] {
-        let text = built().page_text(&format!("public/{slug}/schedule/index.html"));
+        let text = built().page_text(&format!("public/{slug}/schedule.html"));
         assert!(text.contains("приведены для примера"), "{slug}: {text}");
     }
 }
 
 #[test]
 fn schedule_table_lists_weekday_time_place_and_who() {
-    let text = built().page_text("public/mytishchi-27/schedule/index.html");
+    let text = built().page_text("public/mytishchi-27/schedule.html");
     assert_facts(
         &text,
         &[
@@ -186,7 +186,7 @@ fn schedule_table_lists_weekday_time_place_and_who() {
 
 #[test]
 fn contacts_link_phones_and_emails() {
-    let html = built().read("public/mytishchi-27/contacts/index.html");
+    let html = built().read("public/mytishchi-27/contacts.html");
     assert!(html.contains(r#"href="tel:+74955826900""#), "{html}");
     assert!(
         html.contains(r#"href="mailto:scool_27@edu-mytyshi.ru""#),
@@ -201,13 +201,11 @@ fn contacts_link_phones_and_emails() {
 #[test]
 fn shared_articles_are_built_for_every_school() {
     for slug in ["internat-11", "mytishchi-27", "osh"] {
-        let index = built().page_text(&format!("public/{slug}/faq/index.html"));
+        let index = built().page_text(&format!("public/{slug}/faq.html"));
         assert!(index.contains("Как составить обращение"), "{slug}: {index}");
-        let article = built().read(&format!(
-            "public/{slug}/faq/kak-sostavit-obrashchenie/index.html"
-        ));
+        let article = built().read(&format!("public/{slug}/faq/kak-sostavit-obrashchenie.html"));
         assert!(
-            article.contains(r#"href="../../contacts/index.html""#),
+            article.contains(r#"href="../contacts.html""#),
             "internal links resolve relatively"
         );
     }

@@ -116,7 +116,7 @@ fn build_of_one_school_keeps_the_others() {
         .success();
     assert!(
         project
-            .page_text("public/mytishchi-27/schedule/index.html")
+            .page_text("public/mytishchi-27/schedule.html")
             .contains("кабинет 42")
     );
     assert_eq!(osh_before, project.read("public/osh/index.html"));
@@ -134,8 +134,8 @@ fn out_and_base_url_options() {
             "https://help.example.ru/sites/",
         ])
         .success();
-    let html = project.read("site/osh/contacts/index.html");
-    assert!(html.contains(r#"rel="canonical" href="https:&#x2F;&#x2F;help.example.ru&#x2F;sites&#x2F;osh&#x2F;contacts&#x2F;""#), "{html}");
+    let html = project.read("site/osh/contacts.html");
+    assert!(html.contains(r#"rel="canonical" href="https:&#x2F;&#x2F;help.example.ru&#x2F;sites&#x2F;osh&#x2F;contacts.html""#), "{html}");
     assert!(!project.path().join("public").exists());
 }
 
@@ -191,7 +191,7 @@ fn response_time_plural_forms() {
         ("{ hours = 24 }", "в течение суток"),
     ] {
         rebuild_mytishchi_with_line(&project, "response =", &format!("response = {response}"));
-        let text = project.page_text("public/mytishchi-27/contacts/index.html");
+        let text = project.page_text("public/mytishchi-27/contacts.html");
         assert!(text.contains(phrase), "{response}: {text}");
     }
 }
@@ -205,14 +205,14 @@ fn english_interface_is_selectable_per_school() {
     );
     project.write("schools/osh/school.toml", &toml);
     project.run(&["build"]).success();
-    let html = project.read("public/osh/schedule/index.html");
+    let html = project.read("public/osh/schedule.html");
     assert!(html.contains(r#"<html lang="en">"#));
     assert!(
         project
-            .page_text("public/osh/schedule/index.html")
+            .page_text("public/osh/schedule.html")
             .contains("Friday")
     );
-    let regulation = project.read("public/osh/regulation/index.html");
+    let regulation = project.read("public/osh/regulation.html");
     assert!(
         regulation.contains(r#"<article class="regulation" lang="ru">"#),
         "the official document stays Russian"
@@ -230,19 +230,19 @@ fn school_article_replaces_shared_one_and_adds_its_own() {
     project.write("schools/osh/faq/kak-sostavit-obrashchenie.md", "+++\ntitle = \"Наш порядок обращений\"\naudiences = [\"staff\"]\n+++\n\nПишите [нам](@/contacts).\n");
     project.write("schools/osh/faq/nash-vopros.md", "+++\ntitle = \"Свой вопрос школы\"\ntopics = [\"Школа\"]\n+++\n\n## Ответ\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nТекст[^1].\n\n[^1]: Сноска.\n");
     project.run(&["build"]).success();
-    let replaced = project.page_text("public/osh/faq/kak-sostavit-obrashchenie/index.html");
+    let replaced = project.page_text("public/osh/faq/kak-sostavit-obrashchenie.html");
     assert!(
         replaced.contains("Наш порядок обращений") && replaced.contains("Пишите нам"),
         "{replaced}"
     );
-    let own = project.read("public/osh/faq/nash-vopros/index.html");
+    let own = project.read("public/osh/faq/nash-vopros.html");
     assert!(
         own.contains(r#"<h2 id="otvet">"#)
             && own.contains("<table>")
             && own.contains("footnote-definition"),
         "{own}"
     );
-    let other = project.page_text("public/mytishchi-27/faq/kak-sostavit-obrashchenie/index.html");
+    let other = project.page_text("public/mytishchi-27/faq/kak-sostavit-obrashchenie.html");
     assert!(
         !other.contains("Наш порядок обращений"),
         "other schools keep the shared article"
@@ -263,13 +263,13 @@ fn platform_specific_article_shows_only_on_that_platform() {
     assert!(
         project
             .path()
-            .join("public/mytishchi-27/faq/tolko-mo/index.html")
+            .join("public/mytishchi-27/faq/tolko-mo.html")
             .is_file()
     );
     assert!(!project.path().join("public/osh/faq/tolko-mo").exists());
     assert!(
         !project
-            .page_text("public/osh/faq/index.html")
+            .page_text("public/osh/faq.html")
             .contains("Только для Школьного портала")
     );
 }

@@ -447,7 +447,7 @@ fn details(
         lines.push(Line::raw(
             "URL",
             vec![],
-            format!("{base}/{}/schedule/", school.slug),
+            format!("{base}/{}/schedule.html", school.slug),
         ));
     }
     lines.push(Line::raw("STATUS", vec![], "CONFIRMED"));
