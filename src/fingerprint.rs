@@ -1,11 +1,22 @@
 //! Fingerprints of a build's inputs: when a school's fingerprint equals the one stored with its
 //! output, nothing it depends on changed and the build skips it without rendering.
+//!
+//! They detect change, they do not defend against an adversary (whoever can write the inputs can
+//! write the output too), so a fast non-cryptographic 128-bit hash serves: XXH3 hashes a
+//! thousand schools' 300 MB of input in a fraction of what SHA-256 took (4.6% of a build).
+//! The output manifest, which others rely on, keeps SHA-256.
 
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3;
 
-/// A SHA-256 over labelled parts, so that moving bytes from one part to another changes it.
-#[derive(Debug, Clone, Default)]
-pub struct Fingerprint(Sha256);
+/// A 128-bit XXH3 over labelled parts, so that moving bytes from one part to another changes it.
+#[derive(Clone, Default)]
+pub struct Fingerprint(Xxh3);
+
+impl std::fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Fingerprint").field(&self.hex()).finish()
+    }
+}
 
 impl Fingerprint {
     pub fn new() -> Self {
@@ -13,20 +24,15 @@ impl Fingerprint {
     }
 
     pub fn add(&mut self, label: &str, bytes: &[u8]) -> &mut Self {
-        self.0.update((label.len() as u64).to_le_bytes());
+        self.0.update(&(label.len() as u64).to_le_bytes());
         self.0.update(label.as_bytes());
-        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
         self.0.update(bytes);
         self
     }
 
     pub fn hex(&self) -> String {
-        self.0
-            .clone()
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        format!("{:032x}", self.0.digest128())
     }
 }
 
@@ -40,5 +46,6 @@ mod tests {
         let a_b = Fingerprint::new().add("x", b"a").add("y", b"b").hex();
         assert_ne!(ab, a_b);
         assert_eq!(ab, Fingerprint::new().add("x", b"ab").add("y", b"").hex());
+        assert_eq!(ab.len(), 32);
     }
 }
