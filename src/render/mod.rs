@@ -1,6 +1,7 @@
 //! Pure rendering: a validated school and the theme in, the school's files (in memory) out.
 
 pub mod calendar;
+pub mod escape;
 pub mod i18n;
 pub mod manifest;
 pub mod theme;

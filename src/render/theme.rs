@@ -120,6 +120,7 @@ fn built_in_translations() -> BTreeMap<&'static str, Translations> {
 fn compile(templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>) -> Result<Tera, Error> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(super::escape::escape_html);
     let list: Vec<(&str, &str)> = templates
         .iter()
         .map(|(name, (text, _))| (name.as_str(), text.as_str()))

@@ -135,7 +135,10 @@ fn out_and_base_url_options() {
         ])
         .success();
     let html = project.read("site/osh/contacts.html");
-    assert!(html.contains(r#"rel="canonical" href="https:&#x2F;&#x2F;help.example.ru&#x2F;sites&#x2F;osh&#x2F;contacts.html""#), "{html}");
+    assert!(
+        html.contains(r#"rel="canonical" href="https://help.example.ru/sites/osh/contacts.html""#),
+        "{html}"
+    );
     assert!(!project.path().join("public").exists());
 }
 
