@@ -297,3 +297,36 @@ fn a_record_of_another_build_is_not_trusted() {
             .contains("https://school.example/help/osh/")
     );
 }
+
+#[test]
+fn changing_a_platform_preset_rewrites_only_its_schools_changed_files() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let before = mtimes(&project, "public");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let preset = project
+        .read("content/platforms/shkolnyi-portal-mo.toml")
+        .replace("time = \"9:00-18:00\"", "time = \"9:00-19:00\"");
+    project.write("content/platforms/shkolnyi-portal-mo.toml", &preset);
+    project.run(&["build"]).success();
+    let after = mtimes(&project, "public");
+    let changed: Vec<&String> = before
+        .keys()
+        .filter(|path| before[*path] != after[*path] && !path.contains("/.spravka/"))
+        .collect();
+    assert!(
+        changed
+            .iter()
+            .any(|p| p.ends_with("mytishchi-27/escalation.html")),
+        "{changed:#?}"
+    );
+    assert!(
+        changed.iter().all(|p| p.contains("/public/mytishchi-27/")),
+        "only the school on that platform changes: {changed:#?}"
+    );
+    assert!(
+        project
+            .page_text("public/mytishchi-27/escalation.html")
+            .contains("19:00")
+    );
+}
