@@ -69,6 +69,12 @@ impl Error {
                     .unwrap_or_default();
                 format!("error: {message}\n{hint}")
             }
+            Error::Render { .. } => format!(
+                "error: {self}\n  hint: {}\n",
+                "check the template named last; header.html and footer.html are made once for \
+                 all pages of a kind and see only `school`, `t`, `doc`, `calendar`, `nav` and \
+                 `page.key`, `page.root`, `page.site_index` (README, Themes)"
+            ),
             other => format!("error: {other}\n"),
         }
     }

@@ -22,6 +22,8 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded!(
     "templates",
     "base.html",
+    "header.html",
+    "footer.html",
     "macros.html",
     "home.html",
     "schedule.html",

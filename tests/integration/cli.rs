@@ -169,6 +169,41 @@ fn user_theme_overrides_one_template() {
 }
 
 #[test]
+fn a_theme_header_is_rendered_once_per_kind_of_page_with_the_right_links() {
+    let project = Project::examples();
+    project.write(
+        "mytheme/templates/header.html",
+        "<p class=\"mine\">{{ page.key }}|{{ page.root }}|{% for item in nav %}{% if item.current %}{{ item.href }}{% endif %}{% endfor %}</p>",
+    );
+    project.run(&["build", "--theme", "mytheme"]).success();
+    let header = |page: &str| {
+        let html = project.read(&format!("public/osh/{page}"));
+        let start = html.find("<p class=\"mine\">").expect("the theme's header");
+        html[start..].split("</p>").next().unwrap().to_owned()
+    };
+    assert_eq!(header("index.html"), "<p class=\"mine\">home||index.html");
+    assert_eq!(header("faq.html"), "<p class=\"mine\">faq||faq.html");
+    assert_eq!(
+        header("faq/kak-sostavit-obrashchenie.html"),
+        "<p class=\"mine\">faq|../|../faq.html"
+    );
+}
+
+#[test]
+fn a_header_that_uses_a_page_title_is_reported() {
+    let project = Project::examples();
+    project.write("mytheme/templates/header.html", "<p>{{ page.title }}</p>");
+    let stderr = project.run(&["build", "--theme", "mytheme"]).fails_with(3);
+    assert!(stderr.contains("header.html"), "{stderr}");
+    assert!(stderr.contains("page.title"), "{stderr}");
+    assert!(
+        stderr.contains("hint: check the template named last"),
+        "{stderr}"
+    );
+    assert!(!project.path().join("public").exists());
+}
+
+#[test]
 fn broken_user_template_is_reported() {
     let project = Project::examples();
     project.write("mytheme/templates/home.html", "{% if %}");
