@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::feeds::{self, Feed};
 use crate::model::SchoolSite;
 use crate::model::platform::{Days, Hours};
-use crate::model::types::{Audience, Weekday};
+use crate::model::types::{Audience, TimeRange, Weekday};
 use crate::render::i18n::Translations;
 use crate::render::views::long_date;
 use crate::schedule::{self, Session, SessionSource};
@@ -209,12 +209,26 @@ fn sessions_json(
             .earliest()
             .map_or_else(|| local.and_utc().timestamp(), |d| d.timestamp())
     };
-    let mut kinds: HashMap<SessionKind, usize> = HashMap::new();
+    // A year has hundreds of sessions and a few descriptions: sessions are grouped first by what
+    // their description is made of (no strings built), and a description is written once a group.
+    let mut by_source: HashMap<KindSource, usize> = HashMap::new();
+    let mut by_kind: HashMap<SessionKind, usize> = HashMap::new();
+    let mut kinds: Vec<SessionKind> = Vec::new();
     let mut list = Vec::new();
     for s in sessions.iter().filter(|s| s.date >= today) {
-        let kind = session_kind(site, s, t);
-        let next = kinds.len();
-        let index = *kinds.entry(kind).or_insert(next);
+        let source = kind_source(site, s);
+        let index = match by_source.get(&source) {
+            Some(&index) => index,
+            None => {
+                let kind = session_kind(site, s, t);
+                let index = *by_kind.entry(kind.clone()).or_insert_with(|| {
+                    kinds.push(kind);
+                    kinds.len() - 1
+                });
+                by_source.insert(source, index);
+                index
+            }
+        };
         let date = s.date.to_string();
         list.push((
             unix(s.date, s.time.start),
@@ -223,8 +237,6 @@ fn sessions_json(
             index,
         ));
     }
-    let mut kinds: Vec<(SessionKind, usize)> = kinds.into_iter().collect();
-    kinds.sort_by_key(|(_, index)| *index);
     let json = SessionsJson {
         weekdays: Weekday::ALL
             .iter()
@@ -234,10 +246,37 @@ fn sessions_json(
             .map(|m| t.text(&format!("month_genitive.m{m}")))
             .collect(),
         long_date: t.text("date.long"),
-        kinds: kinds.into_iter().map(|(kind, _)| kind).collect(),
+        kinds,
         sessions: list,
     };
     serde_json::to_string(&json).unwrap_or_else(|_| "null".into())
+}
+
+/// Everything a session's description is made of, borrowed: equal sources give equal kinds.
+type KindSource<'a> = (
+    Option<&'a str>,
+    bool,
+    TimeRange,
+    &'a str,
+    Option<usize>,
+    &'a [Audience],
+    Option<&'a str>,
+);
+
+fn kind_source<'a>(site: &'a SchoolSite, session: &'a Session) -> KindSource<'a> {
+    let (event, moved) = match session.source {
+        SessionSource::Event(i) => (Some(site.school.events[i].title.as_str()), false),
+        SessionSource::Slot { moved, .. } => (None, moved),
+    };
+    (
+        event,
+        moved,
+        session.time,
+        &session.place,
+        session.consultant,
+        &session.audiences,
+        session.note.as_deref(),
+    )
 }
 
 fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> SessionKind {
