@@ -34,6 +34,32 @@ fn mtimes(project: &Project, dir: &str) -> BTreeMap<String, SystemTime> {
         .collect()
 }
 
+/// Build, apply `edit`, build again with `args`: the files of the output the second build
+/// rewrote (its records in `.spravka/` too), and its summary line.
+fn rewritten_by(project: &Project, edit: impl FnOnce(), args: &[&str]) -> (Vec<String>, String) {
+    project.run(&["build"]).success();
+    let before = mtimes(project, "public");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    edit();
+    let run = project.run(args);
+    run.success();
+    let after = mtimes(project, "public");
+    let changed = before
+        .keys()
+        .filter(|path| before[*path] != after[*path])
+        .cloned()
+        .collect();
+    (changed, run.stdout())
+}
+
+/// The pages and feeds among `changed`, without the build's records.
+fn site_files(changed: Vec<String>) -> Vec<String> {
+    changed
+        .into_iter()
+        .filter(|path| !path.contains("/.spravka/"))
+        .collect()
+}
+
 #[test]
 fn shards_union_to_the_full_build() {
     let project = many_schools();
@@ -107,37 +133,23 @@ fn manifest_lists_every_file_with_its_sha256() {
 #[test]
 fn unchanged_rebuild_writes_nothing() {
     let project = Project::examples();
-    project.run(&["build"]).success();
-    let before = mtimes(&project, "public");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    let run = project.run(&["build"]);
-    run.success();
-    assert!(
-        run.stdout().contains(" 0 file(s) written"),
-        "{}",
-        run.stdout()
-    );
-    assert_eq!(before, mtimes(&project, "public"));
+    let (changed, summary) = rewritten_by(&project, || {}, &["build"]);
+    assert!(summary.contains(" 0 file(s) written"), "{summary}");
+    assert!(changed.is_empty(), "{changed:#?}");
 }
 
 #[test]
 fn changing_a_shared_article_rewrites_only_files_whose_bytes_change() {
     let project = Project::examples();
-    project.run(&["build"]).success();
-    let before = mtimes(&project, "public");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    let article = project.read("content/faq/pravila-obshcheniya.md").replacen(
-        "\n\n",
-        "\n\nДобавленный абзац.\n\n",
-        1,
-    );
-    project.write("content/faq/pravila-obshcheniya.md", &article);
-    project.run(&["build"]).success();
-    let after = mtimes(&project, "public");
-    let changed: Vec<&String> = before
-        .keys()
-        .filter(|path| before[*path] != after[*path] && !path.contains("/.spravka/"))
-        .collect();
+    let edit = || {
+        let article = project.read("content/faq/pravila-obshcheniya.md").replacen(
+            "\n\n",
+            "\n\nДобавленный абзац.\n\n",
+            1,
+        );
+        project.write("content/faq/pravila-obshcheniya.md", &article);
+    };
+    let changed = site_files(rewritten_by(&project, edit, &["build"]).0);
     for slug in ["internat-11", "mytishchi-27", "osh"] {
         for file in ["faq/pravila-obshcheniya.html", "manifest.json"] {
             assert!(
@@ -168,17 +180,9 @@ fn removed_article_leaves_no_stale_page() {
 #[test]
 fn building_one_school_gives_the_same_files_as_building_all() {
     let project = Project::examples();
-    project.run(&["build"]).success();
-    let before = mtimes(&project, "public");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    let run = project.run(&["build", "--school", "osh"]);
-    run.success();
-    assert!(
-        run.stdout().contains(" 0 file(s) written"),
-        "{}",
-        run.stdout()
-    );
-    assert_eq!(before, mtimes(&project, "public"));
+    let (changed, summary) = rewritten_by(&project, || {}, &["build", "--school", "osh"]);
+    assert!(summary.contains(" 0 file(s) written"), "{summary}");
+    assert!(changed.is_empty(), "{changed:#?}");
 }
 
 #[test]
@@ -301,19 +305,13 @@ fn a_record_of_another_build_is_not_trusted() {
 #[test]
 fn changing_a_platform_preset_rewrites_only_its_schools_changed_files() {
     let project = Project::examples();
-    project.run(&["build"]).success();
-    let before = mtimes(&project, "public");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    let preset = project
-        .read("content/platforms/shkolnyi-portal-mo.toml")
-        .replace("time = \"9:00-18:00\"", "time = \"9:00-19:00\"");
-    project.write("content/platforms/shkolnyi-portal-mo.toml", &preset);
-    project.run(&["build"]).success();
-    let after = mtimes(&project, "public");
-    let changed: Vec<&String> = before
-        .keys()
-        .filter(|path| before[*path] != after[*path] && !path.contains("/.spravka/"))
-        .collect();
+    let edit = || {
+        let preset = project
+            .read("content/platforms/shkolnyi-portal-mo.toml")
+            .replace("time = \"9:00-18:00\"", "time = \"9:00-19:00\"");
+        project.write("content/platforms/shkolnyi-portal-mo.toml", &preset);
+    };
+    let changed = site_files(rewritten_by(&project, edit, &["build"]).0);
     assert!(
         changed
             .iter()
