@@ -97,6 +97,22 @@ impl Staging {
         Ok(changes)
     }
 
+    /// Mark a folder of the output (a school that no longer exists) and the files at the output
+    /// root named in `files` for removal when the build is committed.
+    pub fn remove(&self, entry: &str, files: &[String]) -> Result<Changes, Error> {
+        let mut stale = stale_files(&self.out.join(entry), &[])?;
+        stale.extend(
+            files
+                .iter()
+                .map(|file| self.out.join(file))
+                .filter(|path| path.is_file()),
+        );
+        Ok(Changes {
+            stale,
+            ..Changes::default()
+        })
+    }
+
     /// Move every staged file into place and remove stale files and the folders they leave empty.
     pub fn commit(mut self, changes: Changes) -> Result<(), Error> {
         self.made_out = false;
@@ -243,6 +259,28 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn a_removed_entry_goes_with_the_named_root_files() {
+        let out = tempfile::tempdir().unwrap();
+        build(
+            out.path(),
+            "a",
+            &[file("index.html", "1"), file("x/y.html", "2")],
+        );
+        build(
+            out.path(),
+            "",
+            &[file("a.json", "{}"), file("b.json", "{}")],
+        );
+        let staging = Staging::create(out.path()).unwrap();
+        let changes = staging.remove("a", &["a.json".into()]).unwrap();
+        assert_eq!(changes.removed(), 3);
+        staging.commit(changes).unwrap();
+        assert!(!out.path().join("a").exists());
+        assert!(!out.path().join("a.json").exists());
+        assert!(out.path().join("b.json").exists());
     }
 
     #[test]

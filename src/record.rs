@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::data::sources::Stamp;
 use crate::render::{IndexEntry, OutputFile};
 
+/// The folder of the records, inside the output folder.
+const RECORDS: &str = ".spravka";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolRecord {
     /// Fingerprint of what all schools of the build depend on: program, theme, shared content,
@@ -38,9 +41,24 @@ impl SchoolRecord {
         }
     }
 
+    /// The slugs of the schools that have a record in the output folder `out`.
+    pub fn recorded(out: &Path) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(out.join(RECORDS)) else {
+            return Vec::new();
+        };
+        let mut slugs: Vec<String> = entries
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name().into_string().ok()?;
+                name.strip_suffix(".json").map(str::to_owned)
+            })
+            .collect();
+        slugs.sort();
+        slugs
+    }
+
     /// Beside the school folders, not inside them, so it is never uploaded with a school's site.
-    fn path(slug: &str) -> String {
-        format!(".spravka/{slug}.json")
+    pub fn path(slug: &str) -> String {
+        format!("{RECORDS}/{slug}.json")
     }
 }
 

@@ -64,6 +64,13 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
         tally.add(outcome);
     }
     session.check(tally.problems)?;
+    if args.project.schools.is_empty() {
+        for slug in gone_schools(&session, &out, shard) {
+            tally
+                .changes
+                .merge(staging.remove(&slug, &[SchoolRecord::path(&slug)])?);
+        }
+    }
     // The index lists every school, so only a build of them all (or its first shard) writes it.
     if ctx.with_root_index && args.project.schools.is_empty() && shard.is_first() {
         if shard != Shard::WHOLE {
@@ -198,6 +205,16 @@ impl Builder<'_> {
         changes.merge(self.staging.stage("", &[record.file()])?);
         Ok(Outcome::Built(index, changes))
     }
+}
+
+/// Schools this build (or shard) once wrote into `out` that the project no longer has. Only
+/// folders with a record are taken: whatever else is in the output folder is not ours to remove.
+fn gone_schools(session: &Session, out: &Path, shard: Shard) -> Vec<String> {
+    SchoolRecord::recorded(out)
+        .into_iter()
+        .filter(|slug| shard.contains(slug))
+        .filter(|slug| session.selection.slugs.binary_search(slug).is_err())
+        .collect()
 }
 
 /// The index lines of the schools other shards build, read from their `school.toml` without

@@ -328,3 +328,27 @@ fn changing_a_platform_preset_rewrites_only_its_schools_changed_files() {
             .contains("19:00")
     );
 }
+
+#[test]
+fn a_school_removed_from_the_project_leaves_the_output() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    project.write("public/extra/keep.html", "not made by spravka");
+    std::fs::remove_dir_all(project.path().join("schools/osh")).unwrap();
+    // A build of one school does not judge the others.
+    project.run(&["build", "--school", "internat-11"]).success();
+    assert!(project.path().join("public/osh/index.html").is_file());
+    let run = project.run(&["build"]);
+    run.success();
+    assert!(
+        !project.path().join("public/osh").exists(),
+        "{}",
+        run.stdout()
+    );
+    assert!(!project.path().join("public/.spravka/osh.json").exists());
+    assert!(!project.read("public/index.html").contains("osh/index.html"));
+    assert!(
+        project.path().join("public/extra/keep.html").is_file(),
+        "only folders spravka made are removed"
+    );
+}
