@@ -4,6 +4,7 @@
 //! An article is rendered once, when it is validated: its HTML does not depend on the school that
 //! shows it, and the same pass finds the internal links that validation checks.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
@@ -27,7 +28,7 @@ pub struct Rendered {
 /// Render `body`; `resolve` turns the part after `@/` into a relative URL.
 pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
     let mut links = Vec::new();
-    let events: Vec<Event> = Parser::new_ext(body, options())
+    let events = Parser::new_ext(body, options())
         .into_offset_iter()
         .map(|(event, range)| {
             if let Event::Start(Tag::Link { dest_url, .. }) = &event {
@@ -36,14 +37,10 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
                 }
             }
             event
-        })
-        .collect();
-    let events = with_heading_ids(events);
+        });
     // Whether each open image became a link, so that its end tag is changed to match.
     let mut images: Vec<bool> = Vec::new();
-    let events = events
-        .into_iter()
-        .map(|event| sanitize(event, resolve, &mut images));
+    let events = HeadingIds::new(events).map(|event| sanitize(event, resolve, &mut images));
     let mut html = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html, events);
     Rendered { html, links }
@@ -114,29 +111,55 @@ fn is_remote(url: &str) -> bool {
     url.contains("://") || url.starts_with("//")
 }
 
-/// Give every heading without an explicit `{#id}` an id made from its text, unique in the page.
-fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let text = heading_text(&events[i + 1..]);
-            let mut slug = slug::slugify(&text);
+/// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
+/// Only a heading's own events wait (its id depends on its text); all others stream through.
+struct HeadingIds<'a, I> {
+    events: I,
+    /// The ids given so far.
+    used: Vec<String>,
+    /// The events of the heading just given an id, after its start.
+    held: VecDeque<Event<'a>>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
+    fn new(events: I) -> Self {
+        HeadingIds {
+            events,
+            used: Vec::new(),
+            held: VecDeque::new(),
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.held.pop_front() {
+            return Some(event);
+        }
+        let mut event = self.events.next()?;
+        if let Event::Start(Tag::Heading { id: id @ None, .. }) = &mut event {
+            for inner in self.events.by_ref() {
+                let end = matches!(inner, Event::End(TagEnd::Heading(_)));
+                self.held.push_back(inner);
+                if end {
+                    break;
+                }
+            }
+            let mut slug = slug::slugify(heading_text(self.held.iter()));
             if slug.is_empty() {
                 slug = "section".to_owned();
             }
-            let unique = unique_id(&slug, &used);
-            used.push(unique.clone());
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(unique.into());
-            }
+            let unique = unique_id(&slug, &self.used);
+            self.used.push(unique.clone());
+            *id = Some(unique.into());
         }
-        i += 1;
+        Some(event)
     }
-    events
 }
 
-fn heading_text(events: &[Event<'_>]) -> String {
+fn heading_text<'e, 'a: 'e>(events: impl Iterator<Item = &'e Event<'a>>) -> String {
     let mut text = String::new();
     for event in events {
         match event {

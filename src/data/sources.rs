@@ -87,7 +87,7 @@ impl SchoolInputs {
     pub fn read(self) -> Result<SchoolSources, Error> {
         let contents = self
             .files()
-            .map(|file| fs::read(&file.path))
+            .map(|file| fs::read_known(&file.path, file.stamp.map(|stamp| stamp.len)))
             .collect::<Result<_, _>>()?;
         Ok(SchoolSources {
             inputs: self,
