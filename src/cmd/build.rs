@@ -63,34 +63,37 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
     for outcome in outcomes {
         tally.add(outcome);
     }
-    session.check(tally.problems)?;
+    session.check(std::mem::take(&mut tally.problems))?;
     if args.project.schools.is_empty() {
-        for slug in gone_schools(&session, &out, shard) {
-            tally
-                .changes
-                .merge(staging.remove(&slug, &[SchoolRecord::path(&slug)])?);
-        }
+        project_files(&session, &ctx, (&staging, &out), shard, &mut tally)?;
     }
-    // The index lists every school, so only a build of them all (or its first shard) writes it.
-    if ctx.with_root_index && args.project.schools.is_empty() && shard.is_first() {
-        if shard != Shard::WHOLE {
-            tally.entries.extend(other_shards(&session, shard));
-            tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
-        }
-        let index = render::render_root_index(&tally.entries, &ctx)?;
-        tally.changes.merge(staging.stage("", &[index])?);
-    }
-    let summary = format!(
-        "built {} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed\n",
-        mine.len(),
-        shown(&out),
-        tally.up_to_date,
-        tally.changes.written,
-        tally.changes.unchanged,
-        tally.changes.removed()
-    );
+    let summary = tally.summary(mine.len(), &out);
     staging.commit(tally.changes)?;
     Ok(summary)
+}
+
+/// What only a build of every school (or of one shard of them) does: remove the folders of
+/// schools the project no longer has, and write the index of all schools (the first shard).
+fn project_files(
+    session: &Session,
+    ctx: &RenderContext,
+    (staging, out): (&Staging, &Path),
+    shard: Shard,
+    tally: &mut Tally,
+) -> Result<(), Error> {
+    for slug in gone_schools(session, out, shard) {
+        let changes = staging.remove(&slug, &[SchoolRecord::path(&slug)])?;
+        tally.changes.merge(changes);
+    }
+    if ctx.with_root_index && shard.is_first() {
+        if shard != Shard::WHOLE {
+            tally.entries.extend(other_shards(session, shard));
+            tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
+        }
+        let index = render::render_root_index(&tally.entries, ctx)?;
+        tally.changes.merge(staging.stage("", &[index])?);
+    }
+    Ok(())
 }
 
 /// What happened to one school.
@@ -114,6 +117,17 @@ struct Tally {
 }
 
 impl Tally {
+    fn summary(&self, schools: usize, out: &Path) -> String {
+        format!(
+            "built {schools} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed\n",
+            shown(out),
+            self.up_to_date,
+            self.changes.written,
+            self.changes.unchanged,
+            self.changes.removed()
+        )
+    }
+
     fn add(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::UpToDate(entry, changes) => {
