@@ -7,7 +7,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
 use crate::data::sources::Stamp;
+use crate::data::sources::Stamps;
 use crate::render::{IndexEntry, OutputFile};
 
 /// The folder of the records, inside the output folder.
@@ -21,7 +23,7 @@ pub struct SchoolRecord {
     /// Fingerprint of the school's own files.
     pub content: String,
     /// Stamps of the school's files, when they could be trusted.
-    pub stamps: Option<Vec<(String, Stamp)>>,
+    pub stamps: Option<Stamps>,
     pub index: IndexEntry,
 }
 

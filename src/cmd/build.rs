@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::Session;
 use crate::cli::{BuildArgs, Shard};
 use crate::data::school::RawSchoolHeading;
+use crate::data::sources::Stamps;
 use crate::data::{SchoolInputs, SchoolSources};
 use crate::diagnostic::Problem;
 use crate::error::Error;
@@ -193,7 +194,7 @@ impl Builder<'_> {
         &self,
         sources: SchoolSources,
         content: String,
-        stamps: Option<Vec<(String, crate::data::sources::Stamp)>>,
+        stamps: Option<Stamps>,
     ) -> Result<Outcome, Error> {
         let site = match self.session.validate_school(sources) {
             Ok(site) => site,

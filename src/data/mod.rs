@@ -214,13 +214,22 @@ pub fn load_articles(
     }
     for path in fs::sorted_entries(dir)? {
         if path.extension().is_some_and(|ext| ext == "md") {
-            match read_source(layout, &path)?.and_then(|file| parse_article(&path, file)) {
+            match parse_article_bytes(layout, &path, fs::read(&path)?) {
                 Ok(article) => loaded.push(article),
                 Err(problem) => problems.push(problem),
             }
         }
     }
     Ok(loaded)
+}
+
+/// An article from its file's bytes: UTF-8, front matter and body.
+fn parse_article_bytes(
+    layout: &Layout,
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<Loaded<RawArticle>, Problem> {
+    decode_source(layout, path, bytes).and_then(|file| parse_article(path, file))
 }
 
 fn parse_article(path: &Path, file: Arc<SourceFile>) -> Result<Loaded<RawArticle>, Problem> {
@@ -372,9 +381,7 @@ pub fn parse_school_dir(
     };
     let mut articles = Vec::with_capacity(inputs.articles.len());
     for (input, bytes) in inputs.articles.iter().zip(contents) {
-        match decode_source(layout, &input.path, bytes)
-            .and_then(|file| parse_article(&input.path, file))
-        {
+        match parse_article_bytes(layout, &input.path, bytes) {
             Ok(article) => articles.push(article),
             Err(problem) => problems.push(problem),
         }

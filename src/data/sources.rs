@@ -18,6 +18,9 @@ pub struct Stamp {
     pub modified_ns: u128,
 }
 
+/// Each input file's path (relative to the school folder) and stamp, in `files` order.
+pub type Stamps = Vec<(String, Stamp)>;
+
 /// How close to "now" a modification time must be for its stamp to be distrusted: a file written
 /// again within the same tick of a coarse clock (FAT keeps 2 s) could keep its stamp. Git calls
 /// these entries "racily clean" and compares their content instead.
@@ -51,14 +54,13 @@ impl SchoolInputs {
     pub fn scan(layout: &Layout, slug: &str) -> Result<SchoolInputs, Error> {
         let now = SystemTime::now();
         let dir = layout.schools().join(slug);
-        let toml_path = dir.join("school.toml");
-        let toml = toml_path.is_file().then(|| input(toml_path, now));
+        let toml = input(dir.join("school.toml"), now);
         let faq = dir.join("faq");
         let mut articles = Vec::new();
         if faq.is_dir() {
             for path in fs::sorted_entries(&faq)? {
                 if path.extension().is_some_and(|ext| ext == "md") {
-                    articles.push(input(path, now));
+                    articles.extend(input(path, now));
                 }
             }
         }
@@ -77,7 +79,7 @@ impl SchoolInputs {
 
     /// Each file's path (relative to the school folder) and stamp; `None` when any stamp is
     /// untrusted, since then only the content can tell whether the school changed.
-    pub fn stamps(&self) -> Option<Vec<(String, Stamp)>> {
+    pub fn stamps(&self) -> Option<Stamps> {
         self.files()
             .map(|file| Some((self.relative(&file.path), file.stamp?)))
             .collect()
@@ -114,9 +116,12 @@ impl SchoolSources {
     }
 }
 
-fn input(path: PathBuf, now: SystemTime) -> Input {
-    let stamp = std::fs::metadata(&path).ok().and_then(|meta| {
-        let modified = meta.modified().ok()?;
+/// The file at `path` with its stamp (one stat for both), or `None` when it is not a file.
+fn input(path: PathBuf, now: SystemTime) -> Option<Input> {
+    let meta = std::fs::metadata(&path)
+        .ok()
+        .filter(|meta| meta.is_file())?;
+    let stamp = meta.modified().ok().and_then(|modified| {
         let racy = now
             .duration_since(modified)
             .map_or(true, |age| age < RACY_WINDOW);
@@ -126,7 +131,7 @@ fn input(path: PathBuf, now: SystemTime) -> Input {
             modified_ns,
         })
     });
-    Input { path, stamp }
+    Some(Input { path, stamp })
 }
 
 #[cfg(test)]

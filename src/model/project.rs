@@ -23,7 +23,6 @@ pub struct SchoolSite {
 #[derive(Debug)]
 pub struct Shared {
     pub platforms: BTreeMap<String, Arc<Platform>>,
-    known: Vec<String>,
     pub calendar: Arc<ProductionCalendar>,
     pub articles: Vec<Arc<Article>>,
     /// A hash of the shared files: a school's output depends on them as on its own.
@@ -34,14 +33,12 @@ impl Shared {
     /// Validate the shared content, pushing every problem found.
     pub fn validate(raw: &RawShared, problems: &mut Vec<Problem>) -> Shared {
         let platforms = validate_platforms(raw, problems);
-        let known: Vec<String> = platforms.keys().cloned().collect();
-        let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
-        let articles = validate_articles(&raw.articles, &known_refs, problems);
+        let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
+        let articles = validate_articles(&raw.articles, &known, problems);
         Shared {
             calendar: Arc::new(validate_calendar(raw, problems)),
             fingerprint: shared_fingerprint(raw),
             platforms,
-            known,
             articles,
         }
     }
@@ -57,7 +54,7 @@ impl Shared {
             &self.calendar,
             &mut report,
         );
-        let known: Vec<&str> = self.known.iter().map(String::as_str).collect();
+        let known: Vec<&str> = self.platforms.keys().map(String::as_str).collect();
         let own = validate_articles(&dir.articles, &known, &mut problems);
         let site = school.map(|school| {
             let articles = articles_for(&school, &self.articles, own);
