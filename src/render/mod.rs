@@ -272,7 +272,7 @@ impl<'a> Pages<'a> {
             .map_err(|error| Error::Render {
                 school: self.slug.to_owned(),
                 page: path.to_owned(),
-                message: theme::error_chain(&error),
+                message: theme::describe(&error),
             })?;
         Ok(bytes)
     }
@@ -343,7 +343,7 @@ pub fn render_root_index(entries: &[IndexEntry], ctx: &RenderContext) -> Result<
         .map_err(|error| Error::Render {
             school: String::new(),
             page: "index.html".into(),
-            message: theme::error_chain(&error),
+            message: theme::describe(&error),
         })?;
     Ok(OutputFile {
         path: "index.html".into(),

@@ -24,7 +24,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "base.html",
     "header.html",
     "footer.html",
-    "macros.html",
+    "components.html",
     "home.html",
     "schedule.html",
     "contacts.html",
@@ -120,26 +120,48 @@ fn built_in_translations() -> BTreeMap<&'static str, Translations> {
 }
 
 fn compile(templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>) -> Result<Tera, Error> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html"]);
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html"]);
     tera.set_escape_fn(super::escape::escape_html);
-    let list: Vec<(&str, &str)> = templates
+    let list = templates
         .iter()
-        .map(|(name, (text, _))| (name.as_str(), text.as_str()))
-        .collect();
+        .map(|(name, (text, _))| (name.as_str(), text.as_str()));
     tera.add_raw_templates(list).map_err(|error| {
-        let culprit = templates.values().find_map(|(_, file)| file.clone());
-        let mut problem = Problem::new(format!(
+        let problem = Problem::new(format!(
             "the theme's templates do not compile: {}",
-            error_chain(&error)
+            describe(&error)
         ))
-        .with_hint("fix the Tera syntax of the template named in the message");
-        if let Some(file) = culprit {
-            problem = problem.in_file(&file);
-        }
-        Error::Invalid(vec![problem])
+        .with_hint("fix the Tera syntax at the place named (Tera 2 syntax: README, Themes)");
+        Error::Invalid(vec![locate(problem, &error, templates)])
     })?;
     Ok(tera)
+}
+
+/// Points a template problem at the overriding file and the span Tera reports, when the
+/// template at fault is the user's own (the built-in ones are tested to compile).
+fn locate(
+    problem: Problem,
+    error: &tera::Error,
+    templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>,
+) -> Problem {
+    let Some(report) = report(error) else {
+        return problem;
+    };
+    match templates.get(report.filename()) {
+        Some((_, Some(file))) => problem
+            .in_file(file)
+            .with_span(Some(report.span().range.clone())),
+        _ => problem,
+    }
+}
+
+fn report(error: &tera::Error) -> Option<&tera::ReportError> {
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            Some(report)
+        }
+        _ => None,
+    }
 }
 
 fn override_templates(
@@ -201,10 +223,23 @@ fn override_translations(
     Ok(())
 }
 
-/// A Tera error with all its causes on one line (Tera puts the useful part in the sources).
-pub fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
+/// A Tera error on one line: the template, line and column when Tera knows them, the message,
+/// and any causes (Tera's own rendering of a report spans several lines of source).
+pub fn describe(error: &tera::Error) -> String {
+    let mut text = match report(error) {
+        Some(report) => {
+            let span = report.span();
+            format!(
+                "{}, line {}, column {}: {}",
+                report.filename(),
+                span.start_line,
+                span.start_col + 1,
+                report.message()
+            )
+        }
+        None => error.to_string(),
+    };
+    let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         text.push_str(": ");
         text.push_str(&cause.to_string());

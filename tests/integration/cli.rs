@@ -194,8 +194,8 @@ fn a_header_that_uses_a_page_title_is_reported() {
     let project = Project::examples();
     project.write("mytheme/templates/header.html", "<p>{{ page.title }}</p>");
     let stderr = project.run(&["build", "--theme", "mytheme"]).fails_with(3);
-    assert!(stderr.contains("header.html"), "{stderr}");
-    assert!(stderr.contains("page.title"), "{stderr}");
+    assert!(stderr.contains("header.html, line 1, column"), "{stderr}");
+    assert!(stderr.contains("`title` is not defined"), "{stderr}");
     assert!(
         stderr.contains("hint: check the template named last"),
         "{stderr}"
@@ -206,10 +206,11 @@ fn a_header_that_uses_a_page_title_is_reported() {
 #[test]
 fn broken_user_template_is_reported() {
     let project = Project::examples();
-    project.write("mytheme/templates/home.html", "{% if %}");
+    project.write("mytheme/templates/home.html", "ok\n{% if %}");
     let stderr = project.run(&["build", "--theme", "mytheme"]).fails_with(1);
     assert!(stderr.contains("templates do not compile"), "{stderr}");
-    assert!(stderr.contains("home.html"), "{stderr}");
+    // The user's own file, at the line and column of the fault.
+    assert!(stderr.contains("home.html:2:7"), "{stderr}");
 }
 
 #[test]

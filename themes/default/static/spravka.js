@@ -31,7 +31,7 @@
     dl.appendChild(row);
   }
 
-  // Same markup as the session macro in macros.html.
+  // Same markup as the session component in components.html.
   function sessionItem(s, labels, moved) {
     var li = el('li', 'session');
     var when = el('p', 'session-when');
