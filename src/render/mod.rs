@@ -119,8 +119,8 @@ pub fn render_school(
     let mut context = Context::new();
     context.insert("school", &view);
     context.insert("calendar", &calendar);
-    context.insert("t", t);
-    context.insert("doc", doc);
+    context.insert_value("t", ctx.theme.translation_value(site.school.language));
+    context.insert_value("doc", ctx.theme.translation_value(Language::Russian));
     let mut pages = Pages {
         ctx,
         slug: &site.school.slug,
@@ -184,11 +184,12 @@ struct PartialPage<'a> {
     site_index: Option<&'a str>,
 }
 
-/// The rendered header and footer of one kind of page.
+/// The rendered header and footer of one kind of page, as template values (shared, not copied,
+/// by every page that shows them).
 #[derive(Debug)]
 struct Partials {
-    header: String,
-    footer: String,
+    header: tera::Value,
+    footer: tera::Value,
 }
 
 /// Renders the pages of one school. The header and footer are the same on every page of a kind
@@ -225,8 +226,8 @@ impl<'a> Pages<'a> {
             self.partials.insert(key.clone(), partials);
         }
         let partials = &self.partials[&key];
-        self.context.insert("header", &partials.header);
-        self.context.insert("footer", &partials.footer);
+        self.context.insert_value("header", partials.header.clone());
+        self.context.insert_value("footer", partials.footer.clone());
         self.context.insert("page", &page);
         match article {
             Some(article) => self.context.insert("article", &article),
@@ -251,11 +252,8 @@ impl<'a> Pages<'a> {
         self.context.insert("page", &partial);
         // The line breaks around a partial's markup (after its leading comment, at the end of
         // the file) are not part of the page: base.html places it on a line of its own.
-        let text = |bytes: Vec<u8>| {
-            String::from_utf8_lossy(&bytes)
-                .trim_matches('\n')
-                .to_owned()
-        };
+        let text =
+            |bytes: Vec<u8>| tera::Value::from(String::from_utf8_lossy(&bytes).trim_matches('\n'));
         Ok(Partials {
             header: text(self.template("header.html", path)?),
             footer: text(self.template("footer.html", path)?),

@@ -55,6 +55,9 @@ pub struct Theme {
     /// Path inside a school's site (`assets/style.css`) -> bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
     translations: BTreeMap<&'static str, Translations>,
+    /// The translations as templates see them (`t`, `doc`), converted once: every school's
+    /// context shares them instead of converting them again (a Tera value is reference-counted).
+    translation_values: BTreeMap<&'static str, tera::Value>,
     /// Fingerprint of every template, asset and translation, built-in or overridden.
     pub fingerprint: String,
 }
@@ -77,16 +80,26 @@ impl Theme {
             override_translations(dir, &mut translations)?;
         }
         let fingerprint = theme_fingerprint(&templates, &assets, &translations);
+        let translation_values = translations
+            .iter()
+            .map(|(code, table)| (*code, tera::Value::from_serializable(table)))
+            .collect();
         Ok(Theme {
             tera: compile(&templates)?,
             assets,
             translations,
+            translation_values,
             fingerprint,
         })
     }
 
     pub fn translations(&self, language: Language) -> &Translations {
         &self.translations[language.code()]
+    }
+
+    /// The translations of `language` ready for a template context.
+    pub fn translation_value(&self, language: Language) -> tera::Value {
+        self.translation_values[language.code()].clone()
     }
 }
 
