@@ -19,10 +19,18 @@ struct Manifest<'a> {
 }
 
 /// The manifest of `files` (paths relative to the school's folder), as pretty, sorted JSON.
-pub fn manifest(files: &[OutputFile]) -> OutputFile {
+/// `known` holds digests already computed for some of the paths (the theme's assets, the same
+/// bytes in every school), which are taken as they are instead of hashed again.
+pub fn manifest(files: &[OutputFile], known: &BTreeMap<String, String>) -> OutputFile {
     let files = files
         .iter()
-        .map(|file| (file.path.as_str(), hex(&Sha256::digest(&file.bytes))))
+        .map(|file| {
+            let digest = known
+                .get(&file.path)
+                .cloned()
+                .unwrap_or_else(|| digest(&file.bytes));
+            (file.path.as_str(), digest)
+        })
         .collect();
     let manifest = Manifest {
         algorithm: "sha256",
@@ -34,6 +42,11 @@ pub fn manifest(files: &[OutputFile]) -> OutputFile {
         path: PATH.to_owned(),
         bytes,
     }
+}
+
+/// The SHA-256 of `bytes` in lowercase hex, as the manifest lists it.
+pub fn digest(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -62,12 +75,30 @@ mod tests {
                 bytes: b"".to_vec(),
             },
         ];
-        let text = String::from_utf8(manifest(&files).bytes).unwrap();
+        let known = BTreeMap::from([("c.css".to_owned(), "given".to_owned())]);
+        let text = String::from_utf8(manifest(&files, &known).bytes).unwrap();
         let a = text
             .find(
                 "\"a.html\": \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"",
             )
             .unwrap();
         assert!(a < text.find("\"b.html\"").unwrap(), "{text}");
+        assert!(
+            !text.contains("given"),
+            "a known digest is used only for its own path"
+        );
+    }
+
+    #[test]
+    fn a_known_digest_is_taken_as_given() {
+        let files = [OutputFile {
+            path: "assets/style.css".into(),
+            bytes: b"body{}".to_vec(),
+        }];
+        let known = BTreeMap::from([("assets/style.css".to_owned(), digest(b"body{}"))]);
+        assert_eq!(
+            manifest(&files, &known).bytes,
+            manifest(&files, &BTreeMap::new()).bytes
+        );
     }
 }

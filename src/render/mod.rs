@@ -151,7 +151,7 @@ pub fn render_school(
         path: path.clone(),
         bytes: bytes.clone(),
     }));
-    files.push(manifest::manifest(&files));
+    files.push(manifest::manifest(&files, &ctx.theme.asset_digests));
     Ok(files)
 }
 

@@ -54,6 +54,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Path inside a school's site (`assets/style.css`) -> bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// The SHA-256 of each asset for the schools' manifests, computed once rather than per school.
+    pub asset_digests: BTreeMap<String, String>,
     translations: BTreeMap<&'static str, Translations>,
     /// The translations as templates see them (`t`, `doc`), converted once: every school's
     /// context shares them instead of converting them again (a Tera value is reference-counted).
@@ -84,9 +86,14 @@ impl Theme {
             .iter()
             .map(|(code, table)| (*code, tera::Value::from_serializable(table)))
             .collect();
+        let asset_digests = assets
+            .iter()
+            .map(|(path, bytes)| (path.clone(), super::manifest::digest(bytes)))
+            .collect();
         Ok(Theme {
             tera: compile(&templates)?,
             assets,
+            asset_digests,
             translations,
             translation_values,
             fingerprint,
