@@ -67,6 +67,16 @@ pub fn rename(from: &Path, to: &Path) -> Result<(), Error> {
 }
 
 /// The entries of a folder, sorted by name so that every later step is deterministic.
+/// The entries of `dir`, sorted by name, for callers that stat them through the folder.
+pub fn sorted_dir_entries(dir: &Path) -> Result<Vec<std::fs::DirEntry>, Error> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(context(dir, "list folder"))? {
+        entries.push(entry.map_err(context(dir, "list folder"))?);
+    }
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    Ok(entries)
+}
+
 pub fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(context(dir, "list folder"))? {

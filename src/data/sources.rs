@@ -54,13 +54,21 @@ impl SchoolInputs {
     pub fn scan(layout: &Layout, slug: &str) -> Result<SchoolInputs, Error> {
         let now = SystemTime::now();
         let dir = layout.schools().join(slug);
-        let toml = input(dir.join("school.toml"), now);
+        let toml = dir.join("school.toml");
+        let toml = input(std::fs::metadata(&toml), toml, now);
         let faq = dir.join("faq");
         let mut articles = Vec::new();
         if faq.is_dir() {
-            for path in fs::sorted_entries(&faq)? {
+            for entry in fs::sorted_dir_entries(&faq)? {
+                let path = entry.path();
                 if path.extension().is_some_and(|ext| ext == "md") {
-                    articles.extend(input(path, now));
+                    // Stat through the open folder (no walk of the whole path again), following
+                    // a symbolic link as the article's own file would be.
+                    let meta = match entry.file_type() {
+                        Ok(kind) if kind.is_symlink() => std::fs::metadata(&path),
+                        _ => entry.metadata(),
+                    };
+                    articles.extend(input(meta, path, now));
                 }
             }
         }
@@ -117,10 +125,12 @@ impl SchoolSources {
 }
 
 /// The file at `path` with its stamp (one stat for both), or `None` when it is not a file.
-fn input(path: PathBuf, now: SystemTime) -> Option<Input> {
-    let meta = std::fs::metadata(&path)
-        .ok()
-        .filter(|meta| meta.is_file())?;
+fn input(
+    meta: std::io::Result<std::fs::Metadata>,
+    path: PathBuf,
+    now: SystemTime,
+) -> Option<Input> {
+    let meta = meta.ok().filter(|meta| meta.is_file())?;
     let stamp = meta.modified().ok().and_then(|modified| {
         let racy = now
             .duration_since(modified)
@@ -181,5 +191,27 @@ mod tests {
         std::fs::write(root.path().join("schools/a/faq/a.md"), "A").unwrap();
         let second = inputs.read().unwrap().fingerprint();
         assert_ne!(first, second);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_article_is_stamped_as_the_file_it_points_to() {
+        let root = project_with_school(&[("school.toml", "x"), ("elsewhere.md", "Статья")]);
+        let school = root.path().join("schools/a");
+        std::fs::create_dir_all(school.join("faq")).unwrap();
+        std::os::unix::fs::symlink(school.join("elsewhere.md"), school.join("faq/a.md")).unwrap();
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(school.join("elsewhere.md"))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let inputs = SchoolInputs::scan(&Layout::new(root.path()), "a").unwrap();
+        let article = &inputs.articles[0];
+        assert_eq!(
+            article.stamp.map(|stamp| stamp.len),
+            Some("Статья".len() as u64)
+        );
     }
 }
