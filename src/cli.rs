@@ -24,7 +24,8 @@ pub enum Command {
     Check(ProjectArgs),
     /// Create a new school from the template regulation, with blanks for `check` to list.
     New(NewArgs),
-    /// Build, then serve the sites on this computer for a preview (no live reload yet).
+    /// Build, then serve the sites on this computer for a preview; every change to the project
+    /// rebuilds what it affects, and open pages reload themselves.
     Serve(ServeArgs),
 }
 
@@ -40,7 +41,7 @@ pub struct ServeArgs {
     pub address: std::net::IpAddr,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ProjectArgs {
     /// The project folder (it holds `schools/` and `content/`).
     #[arg(long, default_value = ".")]
@@ -53,7 +54,7 @@ pub struct ProjectArgs {
     pub theme: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub project: ProjectArgs,

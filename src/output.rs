@@ -40,6 +40,12 @@ impl Changes {
     pub fn removed(&self) -> usize {
         self.stale.len()
     }
+
+    /// Whether any file (or new folder) to be moved into place or removed matches `wanted`.
+    pub fn touches(&self, wanted: impl Fn(&Path) -> bool) -> bool {
+        let targets = self.renames.iter().map(|(_, target)| target);
+        targets.chain(&self.stale).any(|path| wanted(path))
+    }
 }
 
 impl Staging {

@@ -58,6 +58,11 @@ impl SchoolRecord {
         slugs
     }
 
+    /// Whether a path of the output is a record (not part of any site).
+    pub fn is_record(path: &Path) -> bool {
+        path.components().any(|part| part.as_os_str() == RECORDS)
+    }
+
     /// Beside the school folders, not inside them, so it is never uploaded with a school's site.
     pub fn path(slug: &str) -> String {
         format!("{RECORDS}/{slug}.json")

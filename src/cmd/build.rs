@@ -24,8 +24,25 @@ use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
 use crate::render::{self, IndexEntry, RenderContext};
 
+/// What a build did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// One line for the terminal.
+    pub summary: String,
+    /// Files written (new or changed) and removed.
+    pub written: usize,
+    pub removed: usize,
+    /// Whether a file of the sites changed (not only the build's own records).
+    pub site_changed: bool,
+}
+
 /// Build and return a summary line.
 pub fn run(args: &BuildArgs) -> Result<String, Error> {
+    build(args).map(|report| report.summary)
+}
+
+/// Build; the same path serves `spravka build` and each rebuild of `spravka serve`.
+pub fn build(args: &BuildArgs) -> Result<Report, Error> {
     let theme = Theme::load(args.project.theme.as_deref())?;
     let session = Session::open(&args.project)?;
     let out = args
@@ -68,9 +85,14 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
     if args.project.schools.is_empty() {
         project_files(&session, &ctx, (&staging, &out), shard, &mut tally)?;
     }
-    let summary = tally.summary(mine.len(), &out);
+    let report = Report {
+        summary: tally.summary(mine.len(), &out),
+        written: tally.changes.written,
+        removed: tally.changes.removed(),
+        site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
+    };
     staging.commit(tally.changes)?;
-    Ok(summary)
+    Ok(report)
 }
 
 /// What only a build of every school (or of one shard of them) does: remove the folders of

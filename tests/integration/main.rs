@@ -5,5 +5,6 @@ mod cli;
 mod errors;
 mod scale;
 mod seeds;
+mod serve;
 mod site;
 mod support;
