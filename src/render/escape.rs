@@ -25,6 +25,13 @@ pub fn escape_html(text: &str, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(&text.as_bytes()[copied..])
 }
 
+/// `text` escaped for HTML, as a string (for markup built outside the templates).
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    escape_html(text, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod escape;
 pub mod i18n;
 pub mod manifest;
+pub mod qr;
 pub mod theme;
 pub mod time;
 pub mod views;
@@ -52,6 +53,29 @@ pub const PAGES: [(&str, &str, &str); 6] = [
     ("faq", "faq_index.html", "faq.html"),
     ("regulation", "regulation.html", "regulation.html"),
 ];
+
+/// The printable A4 announcement of the office hours for the school's information board; linked
+/// from the schedule page, not from the navigation.
+pub const POSTER: &str = "poster.html";
+
+/// What the poster adds to the school's view: the site's address and its QR code, when the
+/// build knows the public address (`--base-url`).
+#[derive(Debug, Serialize)]
+struct PosterView {
+    url: Option<String>,
+    qr: Option<String>,
+}
+
+impl PosterView {
+    fn new(ctx: &RenderContext, site: &SchoolSite, t: &Translations) -> PosterView {
+        let url = (ctx.base_url.as_deref())
+            .map(|base| format!("{}/{}/", base.trim_end_matches('/'), site.school.slug));
+        let qr = url
+            .as_deref()
+            .and_then(|url| qr::svg(url, &t.format("poster.qr_label", &[("url", url)])));
+        PosterView { url, qr }
+    }
+}
 
 /// A link of the site's navigation as a page's template sees it (`nav`): ready to print, so
 /// that the template does no lookups and string building of its own for the links of every page
@@ -119,6 +143,7 @@ pub fn render_school(
     let mut context = Context::new();
     context.insert("school", &view);
     context.insert("calendar", &calendar);
+    context.insert("poster", &PosterView::new(ctx, site, t));
     context.insert_value("t", ctx.theme.translation_value(site.school.language));
     context.insert_value("doc", ctx.theme.translation_value(Language::Russian));
     let mut pages = Pages {
@@ -134,6 +159,9 @@ pub fn render_school(
         let page = page(ctx, key, title, path, &view);
         files.push(pages.render(template, path, page, None)?);
     }
+    let title = t.text("poster.page");
+    let poster = page(ctx, "poster", title, POSTER, &view);
+    files.push(pages.render("poster.html", POSTER, poster, None)?);
     for (article, summary) in site.articles.iter().zip(&view.articles) {
         let page = page(ctx, "faq", article.title.clone(), &summary.path, &view);
         debug_assert_eq!(page.root, crate::links::ARTICLE_ROOT);

@@ -276,3 +276,51 @@ fn platform_specific_article_shows_only_on_that_platform() {
             .contains("Только для Школьного портала")
     );
 }
+
+#[test]
+fn the_poster_shows_the_office_hours_and_the_vendor_and_links_the_site_when_its_address_is_known() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let poster = project.page_text("public/internat-11/poster.html");
+    for fact in [
+        "Помощь по работе в ИС «Дневник.ру»",
+        "Вторник 14:00–16:00 кабинет информатики",
+        "Четверг 15:00–17:00 кабинет информатики",
+        "Служба поддержки ИС «Дневник.ру»",
+        "Телефон: 8 (812) 490-70-33 (звонок платный)",
+        // The vendor's hours in Moscow time and in the school's own (Krasnoyarsk, МСК+4).
+        "Регистрация телефонных обращений: ежедневно, 09:00–21:00 МСК (UTC+3) (13:00–01:00 МСК+4 (UTC+7))",
+    ] {
+        assert!(poster.contains(fact), "no `{fact}` in: {poster}");
+    }
+    let schedule = project.read("public/internat-11/schedule.html");
+    assert!(
+        schedule.contains("href=\"poster.html\""),
+        "linked from the schedule"
+    );
+    let html = project.read("public/internat-11/poster.html");
+    assert!(
+        !html.contains("<svg"),
+        "no QR code without the site's address"
+    );
+    let css = project.read("public/internat-11/assets/style.css");
+    assert!(
+        css.contains("@page poster { size: A4 portrait"),
+        "one A4 sheet"
+    );
+
+    project
+        .run(&["build", "--base-url", "https://school.ru/help/"])
+        .success();
+    let html = project.read("public/internat-11/poster.html");
+    let url = "https://school.ru/help/internat-11/";
+    assert!(
+        html.contains(&format!("aria-label=\"QR-код со ссылкой на сайт {url}\"")),
+        "{html}"
+    );
+    assert!(
+        project
+            .page_text("public/internat-11/poster.html")
+            .contains(url)
+    );
+}
