@@ -7,6 +7,7 @@ pub mod manifest;
 pub mod qr;
 pub mod theme;
 pub mod time;
+pub mod vcard;
 pub mod views;
 
 use std::collections::HashMap;
@@ -67,9 +68,7 @@ struct PosterView {
 }
 
 impl PosterView {
-    fn new(ctx: &RenderContext, site: &SchoolSite, t: &Translations) -> PosterView {
-        let url = (ctx.base_url.as_deref())
-            .map(|base| format!("{}/{}/", base.trim_end_matches('/'), site.school.slug));
+    fn new(url: Option<String>, t: &Translations) -> PosterView {
         let qr = url
             .as_deref()
             .and_then(|url| qr::svg(url, &t.format("poster.qr_label", &[("url", url)])));
@@ -143,7 +142,9 @@ pub fn render_school(
     let mut context = Context::new();
     context.insert("school", &view);
     context.insert("calendar", &calendar);
-    context.insert("poster", &PosterView::new(ctx, site, t));
+    let site_url = (ctx.base_url.as_deref())
+        .map(|base| format!("{}/{}/", base.trim_end_matches('/'), site.school.slug));
+    context.insert("poster", &PosterView::new(site_url.clone(), t));
     context.insert_value("t", ctx.theme.translation_value(site.school.language));
     context.insert_value("doc", ctx.theme.translation_value(Language::Russian));
     let mut pages = Pages {
@@ -175,6 +176,7 @@ pub fn render_school(
         previous,
     };
     files.extend(calendar::feeds::render_feeds(site, t, &feed_context));
+    files.extend(vcard::render_cards(site, t, site_url.as_deref()));
     files.extend(ctx.theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
         bytes: bytes.clone(),

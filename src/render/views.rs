@@ -28,6 +28,8 @@ pub struct SchoolView {
     pub emails: Vec<LinkView>,
     pub platform: PlatformView,
     pub consultants: Vec<ConsultantView>,
+    /// The school's vCard, when it has a phone or email.
+    pub card: Option<&'static str>,
     pub helpers: Vec<HelperView>,
     pub help: HelpView,
     pub audiences: Vec<AudienceView>,
@@ -116,6 +118,8 @@ pub struct ConsultantView {
     pub email: Option<LinkView>,
     /// Name and role, or the role alone.
     pub label: String,
+    /// The consultant's vCard, relative to the school's folder, when it has a phone or email.
+    pub card: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -266,6 +270,7 @@ pub fn school_view(
             .collect(),
         platform: platform_view(school, t, date),
         consultants: school.consultants.iter().map(consultant_view).collect(),
+        card: super::vcard::has_school_card(school).then_some(super::vcard::SCHOOL_CARD),
         helpers: school
             .helpers
             .iter()
@@ -462,6 +467,7 @@ fn consultant_view(c: &crate::model::school::Consultant) -> ConsultantView {
             Some(name) => format!("{name}, {}", c.role),
             None => capitalize(&c.role),
         },
+        card: super::vcard::consultant_card(c),
     }
 }
 

@@ -324,3 +324,54 @@ fn the_poster_shows_the_office_hours_and_the_vendor_and_links_the_site_when_its_
             .contains(url)
     );
 }
+
+#[test]
+fn contacts_can_be_saved_as_vcards() {
+    let project = Project::examples();
+    let school = project.read("schools/osh/school.toml").replacen(
+        "role = \"администратор АИС «Дневник.ру» в школе\"",
+        "role = \"администратор АИС «Дневник.ру» в школе\"\nname = \"Иванова Мария Петровна\"\n\
+         phone = \"+7 (900) 123-45-67\"\nemail = \"ivanova@osh.example\"",
+        1,
+    );
+    project.write("schools/osh/school.toml", &school);
+    project
+        .run(&["build", "--base-url", "https://school.ru/help"])
+        .success();
+    let card = project.read("public/osh/consultant-admin.vcf");
+    assert!(card.ends_with("END:VCARD\r\n"), "{card}");
+    for line in card.split("\r\n").filter(|line| !line.is_empty()) {
+        assert!(line.len() <= 75, "longer than 75 octets: {line}");
+    }
+    let unfolded = card.replace("\r\n ", "");
+    for property in [
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n",
+        "FN:Иванова Мария Петровна\r\n",
+        "N:Иванова;Мария;Петровна;;\r\n",
+        "ORG:МБОУ ОСШ\r\n",
+        "TITLE:администратор АИС «Дневник.ру» в школе\r\n",
+        "TEL;TYPE=WORK:+7 (900) 123-45-67\r\n",
+        "EMAIL;TYPE=INTERNET:ivanova@osh.example\r\n",
+        "URL:https://school.ru/help/osh/\r\n",
+        // The consultant's office hours, with TEXT escaping of the comma.
+        "NOTE:Приёмные часы: пятница 14:00–15:30\\, кабинет заместителя директора\r\n",
+    ] {
+        assert!(
+            unfolded.contains(property),
+            "no {property:?} in:\n{unfolded}"
+        );
+    }
+    let contacts = project.read("public/osh/contacts.html");
+    assert!(
+        contacts.contains("href=\"consultant-admin.vcf\" type=\"text/vcard\""),
+        "{contacts}"
+    );
+    // A school with phones gets a card too; one whose consultant has no phone or email does not.
+    let school_card = project.read("public/mytishchi-27/school.vcf");
+    assert!(
+        school_card.contains("TEL;TYPE=WORK:+7 495 582 69 00\r\n"),
+        "{school_card}"
+    );
+    let files = crate::support::snapshot(&project.path().join("public/internat-11"));
+    assert!(!files.iter().any(|(path, _)| path.ends_with(".vcf")));
+}
