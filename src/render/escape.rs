@@ -32,6 +32,11 @@ pub fn escape_attribute(text: &str) -> String {
     String::from_utf8(out).expect("escaping keeps UTF-8")
 }
 
+/// JSON placed inside a <script> element must not contain `</`.
+pub fn script_json(json: &str) -> String {
+    json.replace("</", "<\\/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +45,15 @@ mod tests {
         let mut out = Vec::new();
         escape_html(text, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_cannot_end_its_script_element() {
+        let json = r#"{"name":"</script><script>alert(1)</script>"}"#;
+        assert_eq!(
+            script_json(json),
+            r#"{"name":"<\/script><script>alert(1)<\/script>"}"#
+        );
     }
 
     #[test]

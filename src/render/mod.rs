@@ -5,6 +5,7 @@ pub mod escape;
 pub mod i18n;
 pub mod manifest;
 pub mod qr;
+pub mod schema;
 pub mod theme;
 pub mod time;
 pub mod vcard;
@@ -145,6 +146,10 @@ pub fn render_school(
     let site_url = (ctx.base_url.as_deref())
         .map(|base| format!("{}/{}/", base.trim_end_matches('/'), site.school.slug));
     context.insert("poster", &PosterView::new(site_url.clone(), t));
+    context.insert(
+        "schema",
+        &schema::school_json_ld(site, &t.text("ui.help_site")),
+    );
     context.insert_value("t", ctx.theme.translation_value(site.school.language));
     context.insert_value("doc", ctx.theme.translation_value(Language::Russian));
     let mut pages = Pages {

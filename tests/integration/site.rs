@@ -53,8 +53,9 @@ fn nothing_is_loaded_from_other_hosts() {
         }
         for (i, _) in html.match_indices("<script") {
             let tag = &html[i..i + html[i..].find('>').unwrap()];
-            let local =
-                tag.contains("type=\"application/json\"") || tag.contains("assets/spravka.js\"");
+            let local = tag.contains("type=\"application/json\"")
+                || tag.contains("type=\"application/ld+json\"")
+                || tag.contains("assets/spravka.js\"");
             assert!(
                 local,
                 "{page}: only the site's own script and inline data: {tag}"
@@ -374,4 +375,31 @@ fn contacts_can_be_saved_as_vcards() {
     );
     let files = crate::support::snapshot(&project.path().join("public/internat-11"));
     assert!(!files.iter().any(|(path, _)| path.ends_with(".vcf")));
+}
+
+#[test]
+fn the_home_page_describes_the_school_and_its_office_hours_for_search_engines() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let home = project.read("public/mytishchi-27/index.html");
+    let start = home
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD")
+        + 35;
+    let json = &home[start..start + home[start..].find("</script>").unwrap()];
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(data["@type"], "School");
+    assert_eq!(data["alternateName"], "МБОУ СОШ № 27");
+    assert_eq!(data["telephone"][1], "+7 495 582 69 00");
+    let hours = &data["contactPoint"][0]["hoursAvailable"];
+    assert_eq!(hours[0]["dayOfWeek"], "https://schema.org/Monday");
+    assert_eq!(
+        (hours[0]["opens"].as_str(), hours[0]["closes"].as_str()),
+        (Some("15:00"), Some("17:00"))
+    );
+    let contacts = project.read("public/mytishchi-27/contacts.html");
+    assert!(
+        !contacts.contains("ld+json"),
+        "once per site, on its home page"
+    );
 }

@@ -103,8 +103,10 @@ pub fn calendar_view(
             .map(view)
             .collect(),
         as_of: long_date(today, t),
-        sessions_json: script_json(&sessions_json(site, &sessions, t, today)),
-        support_json: script_json(&support_json(site, today)),
+        sessions_json: crate::render::escape::script_json(&sessions_json(
+            site, &sessions, t, today,
+        )),
+        support_json: crate::render::escape::script_json(&support_json(site, today)),
     }
 }
 
@@ -367,9 +369,4 @@ fn window_json(key: &str, hours: Hours) -> WindowJson {
             end: time.end.minutes(),
         },
     }
-}
-
-/// JSON placed inside a <script> element must not contain `</`.
-fn script_json(json: &str) -> String {
-    json.replace("</", "<\\/")
 }

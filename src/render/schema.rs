@@ -1,0 +1,115 @@
+//! schema.org data (JSON-LD) of the school for the home and contacts pages: search engines and
+//! assistants read who helps with the gradebook, how to reach them and when. Inline JSON in the
+//! page; nothing is loaded (the `@context` address is a name, not a request).
+
+use serde::Serialize;
+
+use crate::model::SchoolSite;
+use crate::model::school::{Consultant, School};
+use crate::model::types::Weekday;
+
+#[derive(Debug, Serialize)]
+struct SchoolData<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "alternateName")]
+    alternate_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    telephone: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    email: Vec<&'a str>,
+    #[serde(rename = "contactPoint", skip_serializing_if = "Vec::is_empty")]
+    contact_point: Vec<ContactPoint<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ContactPoint<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "contactType")]
+    contact_type: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    telephone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(rename = "hoursAvailable", skip_serializing_if = "Vec::is_empty")]
+    hours_available: Vec<OpeningHours>,
+}
+
+/// One weekly office-hours slot, in the school's local time (as schema.org expects).
+#[derive(Debug, Serialize)]
+struct OpeningHours {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dayOfWeek")]
+    day_of_week: String,
+    opens: String,
+    closes: String,
+}
+
+/// The school as JSON-LD, ready to place inside `<script type="application/ld+json">`.
+/// `contact_type` names what the consultants help with, in the site's language.
+pub fn school_json_ld(site: &SchoolSite, contact_type: &str) -> String {
+    let school = &site.school;
+    let identity = &school.identity;
+    let data = SchoolData {
+        context: "https://schema.org",
+        kind: "School",
+        name: &identity.full_name,
+        alternate_name: &identity.short_name,
+        address: identity.address.as_deref(),
+        url: identity.website.as_ref().map(|url| url.href()),
+        telephone: identity.phones.iter().map(|p| p.phone.display()).collect(),
+        email: identity.emails.iter().map(|e| e.as_str()).collect(),
+        contact_point: (school.consultants.iter())
+            .map(|consultant| contact_point(school, consultant, contact_type))
+            .collect(),
+    };
+    let json = serde_json::to_string(&data).expect("schema.org data serializes");
+    super::escape::script_json(&json)
+}
+
+fn contact_point<'a>(
+    school: &'a School,
+    consultant: &'a Consultant,
+    contact_type: &'a str,
+) -> ContactPoint<'a> {
+    let slots = school.schedule.slots.iter();
+    let mine = slots.filter(|slot| school.consultant(slot).id == consultant.id);
+    ContactPoint {
+        kind: "ContactPoint",
+        contact_type,
+        name: consultant.name.as_deref().unwrap_or(&consultant.role),
+        telephone: consultant.phone.as_ref().map(|phone| phone.display()),
+        email: consultant.email.as_ref().map(|email| email.as_str()),
+        hours_available: mine
+            .map(|slot| OpeningHours {
+                kind: "OpeningHoursSpecification",
+                day_of_week: format!("https://schema.org/{}", day_name(slot.weekday)),
+                opens: slot.time.start.to_string(),
+                closes: slot.time.end.to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// schema.org's `DayOfWeek` members.
+fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
