@@ -138,7 +138,7 @@ fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
         .unwrap_or_else(FieldPath::root);
     let span = local.map(|span| span.start + file.toml.start..span.end + file.toml.start);
     let message = error.message().trim().replace('\n', " ");
-    let hint = toml_hint(&message);
+    let hint = toml_hint(&message, readme_section(&file.path));
     Problem::new(message)
         .in_file(file)
         .with_span(span)
@@ -146,17 +146,31 @@ fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
         .with_hint(hint)
 }
 
-fn toml_hint(message: &str) -> &'static str {
-    if message.starts_with("unknown field") {
-        "check the spelling of the key; the README lists every key of school.toml"
-    } else if message.starts_with("missing field") {
-        "add the missing key; the README shows a complete example"
-    } else if message.contains("did not match any variant") {
-        "see the README for the forms this value can take"
-    } else if message.starts_with("invalid type") {
-        "check the quotes and brackets: text goes in \"quotes\", lists in [brackets]"
+/// The README section that documents the keys of the file at `path`.
+fn readme_section(path: &Path) -> &'static str {
+    let within = |folder: &str| path.components().any(|part| part.as_os_str() == folder);
+    if path.extension().is_some_and(|ext| ext == "md") {
+        "FAQ articles"
+    } else if within("platforms") {
+        "Platform presets"
+    } else if within("calendar") {
+        "The production calendar"
     } else {
-        "check the TOML syntax near this place: quotes, brackets, `key = value`"
+        "The school.toml format"
+    }
+}
+
+fn toml_hint(message: &str, section: &str) -> String {
+    if message.starts_with("unknown field") {
+        format!("check the spelling of the key; the README lists every key (section «{section}»)")
+    } else if message.starts_with("missing field") {
+        format!("add the missing key; the README shows a complete example (section «{section}»)")
+    } else if message.contains("did not match any variant") {
+        format!("see the README for the forms this value can take (section «{section}»)")
+    } else if message.starts_with("invalid type") {
+        "check the quotes and brackets: text goes in \"quotes\", lists in [brackets]".to_owned()
+    } else {
+        "check the TOML syntax near this place: quotes, brackets, `key = value`".to_owned()
     }
 }
 

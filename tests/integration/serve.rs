@@ -101,6 +101,19 @@ impl Served {
     fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
+
+    /// Whether the server prints `text` (its output is read by another thread, so a line printed
+    /// just before a rebuild was announced may not have arrived yet).
+    fn prints(&self, text: &str) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !self.log().contains(text) {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        true
+    }
 }
 
 impl Drop for Served {
@@ -195,11 +208,7 @@ fn an_edit_to_one_school_rebuilds_that_school_and_reloads_open_pages() {
         "{home}"
     );
     assert_eq!(modified_times(&project, "public/internat-11"), others);
-    assert!(
-        served.log().contains("built 1 school(s)"),
-        "{}",
-        served.log()
-    );
+    assert!(served.prints("built 1 school(s)"), "{}", served.log());
 }
 
 #[test]
