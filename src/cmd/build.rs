@@ -29,9 +29,6 @@ use crate::render::{self, IndexEntry, RenderContext};
 pub struct Report {
     /// One line for the terminal.
     pub summary: String,
-    /// Files written (new or changed) and removed.
-    pub written: usize,
-    pub removed: usize,
     /// Whether a file of the sites changed (not only the build's own records).
     pub site_changed: bool,
 }
@@ -87,8 +84,6 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
     }
     let report = Report {
         summary: tally.summary(mine.len(), &out),
-        written: tally.changes.written,
-        removed: tally.changes.removed(),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
     };
     staging.commit(tally.changes)?;

@@ -125,8 +125,6 @@ impl<'a> Rebuilder<'a> {
         if chosen.is_empty() && self.index_entries(&slugs) != before {
             let index = build::build(self.args)?;
             return Ok(Some(Report {
-                written: report.written + index.written,
-                removed: report.removed + index.removed,
                 site_changed: report.site_changed || index.site_changed,
                 ..report
             }));

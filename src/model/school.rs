@@ -444,6 +444,12 @@ impl School {
         &self.consultants[slot.consultant]
     }
 
+    /// The weekly office hours a consultant keeps, in schedule order.
+    pub fn slots_of<'a>(&'a self, consultant: &'a Consultant) -> impl Iterator<Item = &'a Slot> {
+        let slots = self.schedule.slots.iter();
+        slots.filter(move |slot| self.consultant(slot).id == consultant.id)
+    }
+
     pub fn audience_help(&self, audience: Audience) -> Option<&AudienceHelp> {
         match audience {
             Audience::Staff => self.staff.as_ref(),

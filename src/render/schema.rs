@@ -82,15 +82,13 @@ fn contact_point<'a>(
     consultant: &'a Consultant,
     contact_type: &'a str,
 ) -> ContactPoint<'a> {
-    let slots = school.schedule.slots.iter();
-    let mine = slots.filter(|slot| school.consultant(slot).id == consultant.id);
     ContactPoint {
         kind: "ContactPoint",
         contact_type,
         name: consultant.name.as_deref().unwrap_or(&consultant.role),
         telephone: consultant.phone.as_ref().map(|phone| phone.display()),
         email: consultant.email.as_ref().map(|email| email.as_str()),
-        hours_available: mine
+        hours_available: (school.slots_of(consultant))
             .map(|slot| OpeningHours {
                 kind: "OpeningHoursSpecification",
                 day_of_week: format!("https://schema.org/{}", day_name(slot.weekday)),

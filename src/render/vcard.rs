@@ -4,7 +4,7 @@
 //! folding are those of iCalendar, so the calendar's writer writes them.
 
 use super::OutputFile;
-use super::calendar::ics::IcsWriter;
+use super::calendar::ics::{IcsWriter, escape_text as escape};
 use super::i18n::Translations;
 use crate::model::SchoolSite;
 use crate::model::school::{Consultant, School};
@@ -131,19 +131,13 @@ fn structured_name(name: Option<&str>) -> String {
 
 /// The consultant's weekly office hours in one line: «вторник 14:00–16:00, кабинет 12; …».
 fn office_hours(school: &School, consultant: &Consultant, t: &Translations) -> String {
-    let slots = school.schedule.slots.iter();
-    let mine = slots.filter(|slot| school.consultant(slot).id == consultant.id);
-    let lines: Vec<String> = mine
+    let lines: Vec<String> = (school.slots_of(consultant))
         .map(|slot| {
             let weekday = t.text(&format!("weekday.{}", slot.weekday.key()));
             format!("{} {}, {}", weekday.to_lowercase(), slot.time, slot.place)
         })
         .collect();
     lines.join("; ")
-}
-
-fn escape(text: &str) -> String {
-    super::calendar::ics::escape_text(text)
 }
 
 #[cfg(test)]
