@@ -361,6 +361,12 @@ pub fn content_type(path: &Path) -> &'static str {
         "vcf" => "text/vcard; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
         "pdf" => "application/pdf",
         _ => "application/octet-stream",
     }
@@ -381,6 +387,21 @@ mod tests {
             String::from_utf8(with_live_script(b"<p>x")).unwrap(),
             "<p>x<script src=\"/__spravka/live.js\" defer></script>"
         );
+    }
+
+    #[test]
+    fn the_live_script_inserts_build_problems_as_text_never_as_html() {
+        let script = include_str!("live.js");
+        for sink in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+        ] {
+            assert!(!script.contains(sink), "live.js uses {sink}");
+        }
+        assert!(script.contains(".textContent = error"));
     }
 
     #[test]

@@ -490,3 +490,33 @@ fn an_http_1_0_request_gets_a_whole_response_and_the_connection_closes() {
         assert!(rest.is_empty());
     }
 }
+
+#[test]
+fn a_folder_without_its_slash_is_sent_to_it_and_other_methods_are_refused() {
+    let project = Project::examples();
+    let served = Served::start(&project);
+    let folder = get(&served, "/osh/calendar?x=1");
+    assert_eq!(folder.status, 308, "{}", folder.head);
+    assert_eq!(folder.header("location"), Some("/osh/calendar/"));
+    let mut stream = connect(&served);
+    let head = format!(
+        "HEAD /osh/ HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        served.address
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).unwrap();
+    assert!(
+        raw.starts_with("HTTP/1.1 200") && raw.ends_with("\r\n\r\n"),
+        "{raw}"
+    );
+    let post = format!(
+        "POST /osh/ HTTP/1.1\r\nHost: {}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi",
+        served.address
+    );
+    let post = send(&served, &post);
+    assert_eq!(
+        (post.status, post.header("allow")),
+        (405, Some("GET, HEAD"))
+    );
+}
