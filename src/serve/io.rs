@@ -119,25 +119,33 @@ impl<T> WriteDeadline<T> {
         }
     }
 
-    /// `result` of a write, or a timeout once writes have waited for `limit` in a row.
+    /// A write's `result`: bytes taken restart the clock (`took`), and a write, flush or
+    /// shutdown still waiting fails once the client has taken nothing for `limit`. A flush
+    /// that is done at once is no progress (a socket's always is), so it restarts nothing.
     fn watch<R>(
         &mut self,
         cx: &mut Context<'_>,
         result: Poll<io::Result<R>>,
+        took: impl FnOnce(&R) -> bool,
     ) -> Poll<io::Result<R>> {
-        if result.is_ready() {
-            self.stalled = None;
-            return result;
+        match result {
+            Poll::Ready(Ok(value)) => {
+                if took(&value) {
+                    self.stalled = None;
+                }
+                Poll::Ready(Ok(value))
+            }
+            Poll::Ready(Err(error)) => Poll::Ready(Err(error)),
+            Poll::Pending => self.stalled(cx),
         }
+    }
+
+    fn stalled<R>(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<R>> {
         let limit = self.limit;
         let stalled = (self.stalled).get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
-        match stalled.as_mut().poll(cx) {
-            Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
-                io::ErrorKind::TimedOut,
-                "the client stopped reading",
-            ))),
-            Poll::Pending => Poll::Pending,
-        }
+        ready!(stalled.as_mut().poll(cx));
+        let error = io::Error::new(io::ErrorKind::TimedOut, "the client stopped reading");
+        Poll::Ready(Err(error))
     }
 }
 
@@ -159,7 +167,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for WriteDeadline<T> {
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
         let result = Pin::new(&mut this.inner).poll_write(cx, buf);
-        this.watch(cx, result)
+        this.watch(cx, result, |&written| written > 0)
     }
 
     fn poll_write_vectored(
@@ -169,7 +177,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for WriteDeadline<T> {
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
         let result = Pin::new(&mut this.inner).poll_write_vectored(cx, bufs);
-        this.watch(cx, result)
+        this.watch(cx, result, |&written| written > 0)
     }
 
     fn is_write_vectored(&self) -> bool {
@@ -179,13 +187,13 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for WriteDeadline<T> {
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         let result = Pin::new(&mut this.inner).poll_flush(cx);
-        this.watch(cx, result)
+        this.watch(cx, result, |()| false)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         let result = Pin::new(&mut this.inner).poll_shutdown(cx);
-        this.watch(cx, result)
+        this.watch(cx, result, |()| false)
     }
 }
 
@@ -240,9 +248,13 @@ mod tests {
                     .unwrap(),
                 8
             );
-            let error = poll_fn(|cx| writer.as_mut().poll_write(cx, b"9"))
-                .await
-                .unwrap_err();
+            // Each wake-up flushes (done at once: no progress) before it tries to write again.
+            let flush_then_write = poll_fn(|cx| {
+                ready!(writer.as_mut().poll_flush(cx))?;
+                writer.as_mut().poll_write(cx, b"9")
+            });
+            let waited = tokio::time::timeout(Duration::from_secs(2), flush_then_write).await;
+            let error = waited.expect("the deadline fired").unwrap_err();
             assert_eq!(error.kind(), io::ErrorKind::TimedOut);
         });
     }
