@@ -26,7 +26,7 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode, Version};
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::runtime::Runtime;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -88,13 +88,11 @@ impl Preview {
             .thread_name("spravka-serve")
             .build()
             .map_err(failed)?;
-        let listener = std::net::TcpListener::bind(addr).map_err(failed)?;
-        let address = listener.local_addr().map_err(failed)?;
-        listener.set_nonblocking(true).map_err(failed)?;
         let listener = {
             let _inside = runtime.enter();
-            TcpListener::from_std(listener).map_err(failed)?
+            listen(addr).map_err(failed)?
         };
+        let address = listener.local_addr().map_err(failed)?;
         let site = Site {
             root: root.to_path_buf(),
             live,
@@ -123,6 +121,20 @@ impl Preview {
         } = self;
         runtime.block_on(accept(listener, site));
     }
+}
+
+/// A listening socket on `addr` whose queue holds a burst of new connections (the standard
+/// library's holds 128, fewer than a page's requests from a few browsers at once).
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = match addr {
+        SocketAddr::V4(_) => TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => TcpSocket::new_v6()?,
+    };
+    // A preview stopped and started again takes its port back at once, as `bind` would.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(1024)
 }
 
 async fn accept(listener: TcpListener, site: Arc<Site>) {

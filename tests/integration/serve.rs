@@ -278,3 +278,18 @@ fn a_renamed_or_added_school_updates_the_index_of_all_schools() {
     let index = served.get("/index.html");
     assert!(index.contains("osh-3/index.html"), "{index}");
 }
+
+#[test]
+fn a_port_in_use_is_named_with_a_hint() {
+    let project = Project::examples();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = project.run(&["serve", "--port", &port]);
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    let error = run.stderr();
+    assert!(
+        error.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{error}"
+    );
+    assert!(error.contains("--port"), "{error}");
+}
