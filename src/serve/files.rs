@@ -266,6 +266,46 @@ mod tests {
         );
     }
 
+    /// Paths built from the pieces an attacker would try, in any order and escaping.
+    fn hostile_path() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("/"),
+            Just("."),
+            Just(".."),
+            Just("%2e"),
+            Just("%2E"),
+            Just("%2f"),
+            Just("%5c"),
+            Just("\\"),
+            Just("%00"),
+            Just("%25"),
+            Just("%c0%ae"),
+            Just(":"),
+            Just("~"),
+            Just("a"),
+            Just("osh"),
+            Just(".spravka"),
+            Just("%"),
+            Just("%0a"),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|pieces| format!("/{}", pieces.concat()))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decoded_names_never_climb_or_hide(url in hostile_path()) {
+            if let Some(names) = names_of(&url) {
+                let joined: PathBuf = names.iter().collect();
+                for component in joined.components() {
+                    proptest::prop_assert!(matches!(component, Component::Normal(_)), "{url}");
+                }
+                proptest::prop_assert!(names.iter().all(|n| !n.starts_with('.')), "{url}");
+                proptest::prop_assert_eq!(joined.components().count(), names.len());
+            }
+        }
+    }
+
     #[test]
     fn a_folder_location_is_escaped() {
         let names = ["осш".to_owned(), "a b".to_owned()];
