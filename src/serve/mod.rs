@@ -51,6 +51,7 @@ const FILE_THREADS: usize = 4;
 
 /// A bound server; `run` answers requests until the process ends. One thread runs an event
 /// loop for every connection (pages, long polls, slow clients alike) and a few more read files.
+#[derive(Debug)]
 pub struct Preview {
     runtime: Runtime,
     listener: TcpListener,
@@ -66,28 +67,23 @@ struct Site {
     hosts: Hosts,
 }
 
-impl std::fmt::Debug for Preview {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Preview")
-            .field("address", &self.address)
-            .field("site", &self.site)
-            .finish_non_exhaustive()
-    }
-}
-
 impl Preview {
     pub fn bind(root: &Path, addr: SocketAddr, live: Arc<LiveState>) -> Result<Preview, Error> {
-        let failed = |error: std::io::Error| Error::Usage {
-            message: format!("cannot listen on {addr}: {error}"),
-            hint: Some("choose another port with --port".into()),
-        };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
             .enable_time()
             .max_blocking_threads(FILE_THREADS)
             .thread_name("spravka-serve")
             .build()
-            .map_err(failed)?;
+            .map_err(|source| Error::Io {
+                action: "start the preview server for",
+                path: root.to_path_buf(),
+                source,
+            })?;
+        let failed = |error: std::io::Error| Error::Usage {
+            message: format!("cannot listen on {addr}: {error}"),
+            hint: Some("choose another port with --port".into()),
+        };
         let listener = {
             let _inside = runtime.enter();
             listen(addr).map_err(failed)?
@@ -124,7 +120,7 @@ impl Preview {
 }
 
 /// A listening socket on `addr` whose queue holds a burst of new connections (the standard
-/// library's holds 128, fewer than a page's requests from a few browsers at once).
+/// library's `bind` queues 128; the load test opens 200 at once).
 fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
     let socket = match addr {
         SocketAddr::V4(_) => TcpSocket::new_v4()?,
@@ -171,7 +167,7 @@ async fn connection(stream: TcpStream, site: Arc<Site>, _slot: OwnedSemaphorePer
 impl Site {
     async fn answer(&self, request: Request<Incoming>) -> Response<Body> {
         if !self.is_named(&request) {
-            return self.refused();
+            return refused();
         }
         if !matches!(*request.method(), Method::GET | Method::HEAD) {
             let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "GET or HEAD only\n");
@@ -206,13 +202,6 @@ impl Site {
             (None, None) => request.version() < Version::HTTP_11,
             (host, target) => host.unwrap_or(true) && target.unwrap_or(true),
         }
-    }
-
-    fn refused(&self) -> Response<Body> {
-        let text = "This is Spravka's preview server. It answers only requests that name this \
-            computer (localhost, 127.0.0.1, [::1] or the address given to --address) with its \
-            port; this one named another host, as a page of another site would.\n";
-        plain(StatusCode::FORBIDDEN, text)
     }
 
     /// Answer a browser's "anything after generation N?" (`?since=N`; without it, at once).
@@ -293,7 +282,8 @@ fn load(root: &Path, url_path: &str) -> Loaded {
 }
 
 /// A response with the headers every answer carries: its type, no sniffing of another type,
-/// and no reuse of a stale copy (the next rebuild may change any file).
+/// no reuse of a stale copy (the next rebuild may change any file), and no use by a page of
+/// another site (which could otherwise embed the poll's answer or a page as a resource).
 fn respond(status: StatusCode, kind: &'static str, body: Body) -> Response<Body> {
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -310,6 +300,14 @@ fn respond(status: StatusCode, kind: &'static str, body: Body) -> Response<Body>
         same_origin,
     );
     response
+}
+
+/// The answer to a request that names another host: no page, no poll, no script.
+fn refused() -> Response<Body> {
+    let text = "This is Spravka's preview server. It answers only requests that name this \
+        computer (localhost, 127.0.0.1, [::1] or the address given to --address) with its \
+        port; this one named another host, as a page of another site would.\n";
+    plain(StatusCode::FORBIDDEN, text)
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
