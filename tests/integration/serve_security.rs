@@ -281,6 +281,9 @@ fn a_request_naming_another_host_is_refused() {
     assert!(matches!(send(&served, &absolute).status, 400 | 403 | 421));
     let no_host = "GET /osh/ HTTP/1.1\r\nConnection: close\r\n\r\n";
     assert!(matches!(send(&served, no_host).status, 400 | 403 | 421));
+    // HTTP/1.0 had no Host; browsers always send one, so this opens nothing to a rebinding page.
+    let old_client = send(&served, "GET /osh/ HTTP/1.0\r\n\r\n");
+    assert_eq!(old_client.status, 200, "{}", old_client.head);
     let two_hosts = format!(
         "GET /osh/ HTTP/1.1\r\nHost: {}\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
         served.address
