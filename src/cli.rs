@@ -36,7 +36,9 @@ pub struct ServeArgs {
     /// The port to listen on (0 lets the system choose).
     #[arg(long, default_value_t = 8080)]
     pub port: u16,
-    /// The address to listen on; the default serves this computer only.
+    /// The address to listen on; the default serves this computer only. Requests must name
+    /// `localhost`, a loopback address or this one (with 0.0.0.0 or ::, any IP address), never
+    /// another host name, so that no other site's page can read the preview (DNS rebinding).
     #[arg(long, default_value = "127.0.0.1")]
     pub address: std::net::IpAddr,
 }

@@ -36,6 +36,13 @@ pub fn run(args: &ServeArgs) -> Result<String, Error> {
         SocketAddr::new(args.address, args.port),
         live,
     )?;
+    if !args.address.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: any device that can reach this port can read the \
+             preview and the build's problems",
+            preview.address()
+        );
+    }
     println!(
         "serving {} at http://{}/ (Ctrl+C to stop); watching {} for changes",
         rebuilder.out.display(),

@@ -1,7 +1,8 @@
 // Live reload for `spravka serve` (never part of a built site). Asks the server, one long
 // request at a time, whether a rebuild happened since the generation this page was loaded in:
 // after a successful rebuild the page reloads; while the build fails, its problems are shown
-// over the page, which still shows the last good build.
+// over the page, which still shows the last good build. The problems are inserted as text
+// (textContent), never as HTML: whatever a message quotes from a file stays text.
 (function () {
   "use strict";
   var seen = null;
@@ -47,8 +48,12 @@
 
   function poll() {
     var url = "/__spravka/poll" + (seen === null ? "" : "?since=" + seen);
+    var asked = Date.now();
     fetch(url, { cache: "no-store" })
       .then(function (response) {
+        if (!response.ok) {
+          throw new Error("poll answered " + response.status);
+        }
         return response.json();
       })
       .then(function (state) {
@@ -56,9 +61,12 @@
           location.reload();
           return;
         }
+        var unchanged = seen === state.generation;
         seen = state.generation;
         show(state.error);
-        poll();
+        // A server answers a poll at once only with news; an answer without news that came
+        // quickly would otherwise make this loop ask as fast as the network allows.
+        setTimeout(poll, unchanged && Date.now() - asked < 1000 ? 2000 : 0);
       })
       .catch(function () {
         // The server stopped or restarts: try again a little later.

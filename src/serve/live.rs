@@ -2,10 +2,10 @@
 //! for the next one. Browsers long-poll: each asks "anything newer than generation N?" and is
 //! answered as soon as there is, or after a timeout with the same generation.
 
-use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde::Serialize;
+use tokio::sync::watch;
 
 /// What a browser is told: a generation that grows with every change worth a reload, and the
 /// text of the last build's problems while it is failing.
@@ -15,10 +15,19 @@ pub struct Snapshot {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Default)]
+/// The last snapshot, and the browsers waiting for the next: a waiting poll is a few bytes in
+/// the server's event loop, not a thread.
+#[derive(Debug)]
 pub struct LiveState {
-    snapshot: Mutex<Snapshot>,
-    changed: Condvar,
+    snapshot: watch::Sender<Snapshot>,
+}
+
+impl Default for LiveState {
+    fn default() -> Self {
+        LiveState {
+            snapshot: watch::Sender::new(Snapshot::default()),
+        }
+    }
 }
 
 impl LiveState {
@@ -29,34 +38,28 @@ impl LiveState {
     /// Record the outcome of a rebuild. Browsers are woken only when it matters to them: files
     /// were written (`changed`), or the build started or stopped failing, or fails differently.
     pub fn settle(&self, changed: bool, error: Option<String>) {
-        let mut snapshot = self.lock();
-        if !changed && snapshot.error == error {
-            return;
-        }
-        snapshot.generation += 1;
-        snapshot.error = error;
-        self.changed.notify_all();
+        self.snapshot.send_if_modified(|snapshot| {
+            if !changed && snapshot.error == error {
+                return false;
+            }
+            snapshot.generation += 1;
+            snapshot.error = error;
+            true
+        });
     }
 
     pub fn current(&self) -> Snapshot {
-        self.lock().clone()
+        self.snapshot.borrow().clone()
     }
 
     /// The snapshot once its generation differs from `seen`, or after `timeout` at the latest.
-    pub fn wait_past(&self, seen: u64, timeout: Duration) -> Snapshot {
-        let guard = self.lock();
-        let (guard, _) = self
-            .changed
-            .wait_timeout_while(guard, timeout, |snapshot| snapshot.generation == seen)
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        guard.clone()
-    }
-
-    /// A panic while holding the lock leaves a snapshot that is still whole: keep using it.
-    fn lock(&self) -> MutexGuard<'_, Snapshot> {
-        self.snapshot
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    pub async fn wait_past(&self, seen: u64, timeout: Duration) -> Snapshot {
+        let mut changes = self.snapshot.subscribe();
+        let moved = changes.wait_for(|snapshot| snapshot.generation != seen);
+        // Neither the timeout nor a closed channel (the state is dropped) is a problem: the
+        // browser is told the current state and asks again.
+        let _ = tokio::time::timeout(timeout, moved).await;
+        self.current()
     }
 }
 
@@ -87,24 +90,41 @@ mod tests {
         assert_eq!(live.current(), Snapshot::default().with_generation(3));
     }
 
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        let mut builder = tokio::runtime::Builder::new_current_thread();
+        builder.enable_time().build().unwrap().block_on(future)
+    }
+
     #[test]
     fn a_waiting_browser_is_answered_when_the_generation_moves() {
         let live = Arc::new(LiveState::new());
-        let waiter = {
+        let settler = {
             let live = Arc::clone(&live);
-            thread::spawn(move || live.wait_past(0, Duration::from_secs(60)))
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(50));
+                live.settle(true, None);
+            })
         };
-        thread::sleep(Duration::from_millis(50));
-        live.settle(true, None);
-        assert_eq!(waiter.join().unwrap().generation, 1);
+        let waited = block_on(live.wait_past(0, Duration::from_secs(60)));
+        assert_eq!(waited.generation, 1);
+        settler.join().unwrap();
     }
 
     #[test]
     fn a_browser_behind_is_answered_at_once_and_one_up_to_date_waits_out_the_timeout() {
         let live = LiveState::new();
         live.settle(true, None);
-        assert_eq!(live.wait_past(0, Duration::from_secs(60)).generation, 1);
-        assert_eq!(live.wait_past(1, Duration::from_millis(20)).generation, 1);
+        let started = std::time::Instant::now();
+        assert_eq!(
+            block_on(live.wait_past(0, Duration::from_secs(60))).generation,
+            1
+        );
+        assert!(started.elapsed() < Duration::from_secs(1));
+        assert_eq!(
+            block_on(live.wait_past(1, Duration::from_millis(20))).generation,
+            1
+        );
+        assert!(started.elapsed() >= Duration::from_millis(20));
     }
 
     impl Snapshot {

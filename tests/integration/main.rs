@@ -6,5 +6,6 @@ mod errors;
 mod scale;
 mod seeds;
 mod serve;
+mod serve_security;
 mod site;
 mod support;

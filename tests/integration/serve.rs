@@ -13,15 +13,16 @@ use crate::support::Project;
 const LIVE_TAG: &str = r#"<script src="/__spravka/live.js" defer></script>"#;
 
 /// A `spravka serve --port 0` running on a project; killed when dropped.
-struct Served {
+pub struct Served {
     child: Child,
-    address: String,
+    /// `127.0.0.1:PORT`, as the server printed it.
+    pub address: String,
     /// Everything the server printed so far, both streams.
     log: Arc<Mutex<String>>,
 }
 
 impl Served {
-    fn start(project: &Project) -> Served {
+    pub fn start(project: &Project) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_spravka"))
             .args(["serve", "--port", "0"])
             .current_dir(project.path())
@@ -57,11 +58,12 @@ impl Served {
     }
 
     /// The status line and the whole response (headers and body).
-    fn get(&self, path: &str) -> String {
+    pub fn get(&self, path: &str) -> String {
         let mut stream = TcpStream::connect(&self.address).unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
         )
         .unwrap();
         let mut response = String::new();
@@ -70,7 +72,7 @@ impl Served {
     }
 
     /// The live-reload state the browsers see: (generation, error).
-    fn poll(&self, since: Option<u64>) -> (u64, Option<String>) {
+    pub fn poll(&self, since: Option<u64>) -> (u64, Option<String>) {
         let path = match since {
             Some(seen) => format!("/__spravka/poll?since={seen}"),
             None => "/__spravka/poll".to_owned(),
@@ -98,7 +100,12 @@ impl Served {
         }
     }
 
-    fn log(&self) -> String {
+    /// The server's process id, to read its thread count.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
@@ -270,4 +277,19 @@ fn a_renamed_or_added_school_updates_the_index_of_all_schools() {
     }
     let index = served.get("/index.html");
     assert!(index.contains("osh-3/index.html"), "{index}");
+}
+
+#[test]
+fn a_port_in_use_is_named_with_a_hint() {
+    let project = Project::examples();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = project.run(&["serve", "--port", &port]);
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    let error = run.stderr();
+    assert!(
+        error.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{error}"
+    );
+    assert!(error.contains("--port"), "{error}");
 }
