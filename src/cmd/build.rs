@@ -332,13 +332,15 @@ fn program_identity() -> String {
     )
 }
 
+/// A path as the user would type it: relative to the current folder, without `./`.
 fn shown(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd)
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string()
+    let relative = path.strip_prefix(&cwd).unwrap_or(path);
+    let parts = relative.components();
+    let path: PathBuf = parts
+        .filter(|part| *part != std::path::Component::CurDir)
+        .collect();
+    path.display().to_string()
 }
 
 /// The day the build describes: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).

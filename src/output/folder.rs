@@ -218,7 +218,10 @@ fn lock(out: &Path) -> Result<File, Error> {
     match fs4::FileExt::try_lock(&file) {
         Ok(()) => Ok(file),
         Err(fs4::TryLockError::WouldBlock) => Err(Error::Busy {
-            out: out.to_path_buf(),
+            out: out
+                .components()
+                .filter(|c| *c != Component::CurDir)
+                .collect(),
         }),
         Err(fs4::TryLockError::Error(source)) => Err(io_error(source)),
     }
