@@ -289,6 +289,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_link_to_the_inputs_is_seen_through() {
         let root = project();
         let link = root.path().join("public");

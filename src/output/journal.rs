@@ -153,6 +153,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(unix)]
     fn removal_never_follows_a_link() {
         let dir = tempfile::tempdir().unwrap();
         let (out, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));

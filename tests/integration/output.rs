@@ -55,6 +55,7 @@ fn a_record_named_dots_deletes_nothing() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_removed_school_whose_folder_is_a_link_loses_the_link_only() {
     let project = Project::examples();
     project.run(&["build"]).success();
