@@ -273,6 +273,24 @@ fn write_all(base: &Path, files: &[OutputFile]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Whether `relative` is a regular file of the output folder `out`, reached through real folders
+/// only (no link followed on the way).
+pub fn is_regular_file(out: &Path, relative: &Path) -> bool {
+    let mut path = out.to_path_buf();
+    let mut parts = relative.components().peekable();
+    while let Some(part) = parts.next() {
+        path.push(part);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            return false;
+        };
+        let last = parts.peek().is_none();
+        if (last && !meta.is_file()) || (!last && !meta.is_dir()) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Whether `path` is a regular file (not a link) holding `bytes`.
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     match std::fs::symlink_metadata(path) {
@@ -406,6 +424,24 @@ mod tests {
         staging.commit(changes).unwrap();
         assert!(std::fs::symlink_metadata(out.join("a")).is_err());
         assert!(elsewhere.join("index.html").exists());
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_behind_a_link_is_not_a_regular_file_of_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("real/calendar")).unwrap();
+        std::fs::write(dir.path().join("real/calendar/all.ics"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("link")).unwrap();
+        assert!(is_regular_file(
+            dir.path(),
+            Path::new("real/calendar/all.ics")
+        ));
+        assert!(!is_regular_file(
+            dir.path(),
+            Path::new("link/calendar/all.ics")
+        ));
+        assert!(!is_regular_file(dir.path(), Path::new("real/calendar")));
     }
 
     #[test]

@@ -381,13 +381,13 @@ fn kept_lines(foreign: &[PathBuf]) -> String {
     lines
 }
 
-/// The events of the feed this school published last time, if there is one (a regular file:
-/// a link there is not ours and is not read).
+/// The events of the feed this school published last time, if there is one (a regular file
+/// reached through real folders: a link there is not ours and is not read).
 fn previous_events(out: &Path, slug: &str) -> Result<PreviousEvents, Error> {
-    let path = out.join(slug).join("calendar").join("all.ics");
-    if !std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
+    let relative = Path::new(slug).join("calendar").join("all.ics");
+    if !crate::output::is_regular_file(out, &relative) {
         return Ok(PreviousEvents::new());
     }
-    let bytes = fs::read(&path)?;
+    let bytes = fs::read(&out.join(relative))?;
     Ok(parse_previous(&String::from_utf8_lossy(&bytes)))
 }

@@ -79,6 +79,28 @@ fn a_removed_school_whose_folder_is_a_link_loses_the_link_only() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_school_folder_replaced_by_a_link_stops_the_build_and_its_target_stays() {
+    let project = Project::examples();
+    project.run(&["build"]).success();
+    let outside = tempfile::tempdir().unwrap();
+    let theirs = outside.path().join("osh");
+    let folder = project.path().join("public/osh");
+    copy_dir(&folder, &theirs);
+    std::fs::write(theirs.join("index.html"), "чужая страница").unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&theirs, &folder).unwrap();
+    let files_before = snapshot(&theirs);
+    let error = project.run(&["build", "--force"]).fails_with(3);
+    assert!(error.contains("public/osh"), "{error}");
+    assert!(
+        error.contains("move it out of the output folder"),
+        "{error}"
+    );
+    assert_same(&snapshot(&theirs), &files_before, "the link's target");
+}
+
+#[test]
 fn an_output_that_is_or_holds_the_inputs_is_refused() {
     let project = Project::examples();
     let before = inputs(&project);
