@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand};
 /// office hours, contacts, escalation to the vendor's support, FAQ and the regulation itself.
 ///
 /// Exit codes: 0 success; 1 the input has problems (each is listed); 2 wrong command line;
-/// 3 a file could not be read, rendered or written.
+/// 3 a file could not be read, rendered or written, or another build holds the output folder;
+/// 130 stopped by SIGINT, SIGTERM or SIGHUP.
 #[derive(Debug, Parser)]
 #[command(name = "spravka", version, about, long_about)]
 pub struct Cli {

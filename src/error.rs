@@ -27,6 +27,12 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// Another build holds the lock of the output folder.
+    #[error("another build is writing into {}", out.display())]
+    Busy { out: PathBuf },
+    /// SIGINT, SIGTERM or SIGHUP arrived before the build switched its output over.
+    #[error("interrupted; the output folder was left as it was")]
+    Interrupted,
 }
 
 impl Error {
@@ -42,7 +48,9 @@ impl Error {
         match self {
             Error::Invalid(_) => 1,
             Error::Usage { .. } => 2,
-            Error::Io { .. } | Error::Render { .. } => 3,
+            Error::Io { .. } | Error::Render { .. } | Error::Busy { .. } => 3,
+            // 128 + SIGINT, as shells report a command stopped with Ctrl-C.
+            Error::Interrupted => 130,
         }
     }
 
@@ -74,6 +82,11 @@ impl Error {
                 "check the template named last; header.html and footer.html are made once for \
                  all pages of a kind and see only `school`, `t`, `doc`, `calendar`, `nav` and \
                  `page.key`, `page.root`, `page.site_index` (README, Themes)"
+            ),
+            Error::Busy { .. } => format!(
+                "error: {self}\n  hint: {}\n",
+                "wait until it ends (a running `spravka serve` rebuilds into its output folder), \
+                 or build into another folder with --out DIR"
             ),
             other => format!("error: {other}\n"),
         }

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod fingerprint;
 pub mod fs;
+pub mod interrupt;
 pub mod links;
 pub mod markdown;
 pub mod model;

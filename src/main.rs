@@ -11,7 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = spravka::cli::Cli::parse();
-    match spravka::run(cli) {
+    match spravka::interrupt::install().and_then(|()| spravka::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprint!("{}", error.render());

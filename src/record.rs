@@ -1,7 +1,8 @@
 //! What a build remembers of each school it wrote, in `OUT/.spravka/<slug>.json`: the
 //! fingerprints of everything the school's output was made from, the stamps of its files, and
 //! its line in the index of all schools. The next build compares them to skip the school
-//! without reading (same stamps) or without rendering (same content) it.
+//! without reading (same stamps) or without rendering (same content) it. The record also lists
+//! the files the build wrote into the school's folder: the only ones a later build may remove.
 
 use std::path::Path;
 
@@ -10,10 +11,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use crate::data::sources::Stamp;
 use crate::data::sources::Stamps;
+use crate::model::article::is_slug;
+use crate::output::INTERNAL as RECORDS;
 use crate::render::{IndexEntry, OutputFile};
-
-/// The folder of the records, inside the output folder.
-const RECORDS: &str = ".spravka";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolRecord {
@@ -25,6 +25,8 @@ pub struct SchoolRecord {
     /// Stamps of the school's files, when they could be trusted.
     pub stamps: Option<Stamps>,
     pub index: IndexEntry,
+    /// The files written into the school's folder, relative to it, sorted.
+    pub files: Vec<String>,
 }
 
 impl SchoolRecord {
@@ -43,7 +45,8 @@ impl SchoolRecord {
         }
     }
 
-    /// The slugs of the schools that have a record in the output folder `out`.
+    /// The slugs of the schools that have a record in the output folder `out`. A name that is not
+    /// a school's folder name (`..json`, `...json`) names no school and is ignored.
     pub fn recorded(out: &Path) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir(out.join(RECORDS)) else {
             return Vec::new();
@@ -51,7 +54,8 @@ impl SchoolRecord {
         let mut slugs: Vec<String> = entries
             .filter_map(|entry| {
                 let name = entry.ok()?.file_name().into_string().ok()?;
-                name.strip_suffix(".json").map(str::to_owned)
+                let slug = name.strip_suffix(".json")?;
+                is_slug(slug).then(|| slug.to_owned())
             })
             .collect();
         slugs.sort();
@@ -92,6 +96,7 @@ mod tests {
                 full_name: "Школа № 1".into(),
                 platform: "Дневник.ру".into(),
             },
+            files: vec!["index.html".into()],
         };
         let file = record.file();
         let path = out.path().join(&file.path);
@@ -100,5 +105,18 @@ mod tests {
         assert_eq!(SchoolRecord::load(out.path(), "a"), Some(record));
         std::fs::write(&path, "{\"old\": 1}").unwrap();
         assert_eq!(SchoolRecord::load(out.path(), "a"), None);
+    }
+
+    #[test]
+    fn only_school_names_count_as_records() {
+        let out = tempfile::tempdir().unwrap();
+        let records = out.path().join(RECORDS);
+        std::fs::create_dir_all(&records).unwrap();
+        for name in [
+            "osh.json", "...json", "..json", ".json", "A.json", "x y.json", "lock",
+        ] {
+            std::fs::write(records.join(name), "{}").unwrap();
+        }
+        assert_eq!(SchoolRecord::recorded(out.path()), ["osh"]);
     }
 }

@@ -1,7 +1,8 @@
 //! `spravka build`: the schools stream through the pipeline in parallel, each read, validated,
 //! rendered and staged on its own, so memory holds only the schools in flight. A school whose
 //! inputs are unchanged since the last build is skipped by its file stamps without being read.
-//! Nothing is moved into place until every school has succeeded.
+//! Nothing is moved into place until every school has succeeded, and then all of it at once,
+//! through a journal, while the build holds the lock of its output folder.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,7 +19,8 @@ use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::fingerprint::Fingerprint;
 use crate::fs;
-use crate::output::{Changes, Staging};
+use crate::interrupt;
+use crate::output::{Changes, OutputFolder, Staging};
 use crate::record::SchoolRecord;
 use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
@@ -40,6 +42,8 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
 
 /// Build; the same path serves `spravka build` and each rebuild of `spravka serve`.
 pub fn build(args: &BuildArgs) -> Result<Report, Error> {
+    // First, so that it is dropped last: a signal waits for the staging folder to go.
+    let _running = interrupt::Build::enter();
     let theme = Theme::load(args.project.theme.as_deref())?;
     let session = Session::open(&args.project)?;
     let out = args
@@ -57,7 +61,8 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
         with_root_index: session.selection.total > 1,
         dtstamp: source_date_epoch()?,
     };
-    let staging = Staging::create(&out)?;
+    let folder = OutputFolder::open(&out, &session.layout.root, args.project.theme.as_deref())?;
+    let staging = Staging::create(folder.path())?;
     let builder = Builder {
         fingerprint: build_fingerprint(&theme, &session, &ctx),
         session: &session,
@@ -79,6 +84,7 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
         tally.add(outcome);
     }
     session.check(std::mem::take(&mut tally.problems))?;
+    interrupt::check()?;
     if args.project.schools.is_empty() {
         project_files(&session, &ctx, (&staging, &out), shard, &mut tally)?;
     }
@@ -86,7 +92,9 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
         summary: tally.summary(mine.len(), &out),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
     };
+    interrupt::check()?;
     staging.commit(tally.changes)?;
+    folder.keep();
     Ok(report)
 }
 
@@ -100,7 +108,9 @@ fn project_files(
     tally: &mut Tally,
 ) -> Result<(), Error> {
     for slug in gone_schools(session, out, shard) {
-        let changes = staging.remove(&slug, &[SchoolRecord::path(&slug)])?;
+        let ours = SchoolRecord::load(out, &slug).map(|r| r.files);
+        let root_files = [SchoolRecord::path(&slug)];
+        let changes = staging.remove(&slug, &ours.unwrap_or_default(), &root_files)?;
         tally.changes.merge(changes);
     }
     if ctx.with_root_index && shard.is_first() {
@@ -109,7 +119,7 @@ fn project_files(
             tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
         }
         let index = render::render_root_index(&tally.entries, ctx)?;
-        tally.changes.merge(staging.stage("", &[index])?);
+        tally.changes.merge(staging.stage_root(&[index])?);
     }
     Ok(())
 }
@@ -136,8 +146,9 @@ struct Tally {
 
 impl Tally {
     fn summary(&self, schools: usize, out: &Path) -> String {
+        let kept = kept_lines(&self.changes.foreign);
         format!(
-            "built {schools} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed\n",
+            "{kept}built {schools} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed\n",
             shown(out),
             self.up_to_date,
             self.changes.written,
@@ -179,9 +190,12 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn school(&self, slug: &str) -> Result<Outcome, Error> {
+        interrupt::check()?;
         let inputs = SchoolInputs::scan(&self.session.layout, slug)?;
         let stamps = inputs.stamps();
-        let record = self.previous_record(slug);
+        let stored = self.stored_record(slug);
+        let ours = stored.as_ref().map(|r| r.files.clone()).unwrap_or_default();
+        let record = stored.filter(|record| !self.force && record.build == self.fingerprint);
         if let Some(record) = &record {
             if stamps.is_some() && record.stamps == stamps {
                 return Ok(Outcome::UpToDate(record.index.clone(), Changes::default()));
@@ -192,26 +206,27 @@ impl Builder<'_> {
         if let Some(record) = record.filter(|record| record.content == content) {
             // Touched but not changed: remember the new stamps so the next build reads nothing.
             let fresh = SchoolRecord { stamps, ..record };
-            let changes = self.staging.stage("", &[fresh.file()])?;
+            let changes = self.staging.stage_root(&[fresh.file()])?;
             return Ok(Outcome::UpToDate(fresh.index, changes));
         }
-        self.render(sources, content, stamps)
+        self.render(sources, (content, stamps), &ours)
     }
 
-    /// The record of the school's last build, when that build was made from the same shared
-    /// inputs and its output is still there.
-    fn previous_record(&self, slug: &str) -> Option<SchoolRecord> {
-        if self.force || !self.out.join(slug).is_dir() {
+    /// The record of the school's last build, when its folder is still there (a real folder).
+    fn stored_record(&self, slug: &str) -> Option<SchoolRecord> {
+        let folder = std::fs::symlink_metadata(self.out.join(slug));
+        if !folder.is_ok_and(|meta| meta.is_dir()) {
             return None;
         }
-        SchoolRecord::load(self.out, slug).filter(|record| record.build == self.fingerprint)
+        SchoolRecord::load(self.out, slug)
     }
 
+    /// Render and stage a school; `ours` lists the files the previous build wrote for it.
     fn render(
         &self,
         sources: SchoolSources,
-        content: String,
-        stamps: Option<Stamps>,
+        (content, stamps): (String, Option<Stamps>),
+        ours: &[String],
     ) -> Result<Outcome, Error> {
         let site = match self.session.validate_school(sources) {
             Ok(site) => site,
@@ -227,14 +242,17 @@ impl Builder<'_> {
         let slug = &site.school.slug;
         let previous = previous_events(self.out, slug)?;
         let files = render::render_school(&site, self.ctx, &previous)?;
-        let mut changes = self.staging.stage(slug, &files)?;
+        let mut changes = self.staging.stage_school(slug, &files, ours)?;
+        let mut written: Vec<String> = files.iter().map(|file| file.path.clone()).collect();
+        written.sort();
         let record = SchoolRecord {
             build: self.fingerprint.clone(),
             content,
             stamps,
             index: index.clone(),
+            files: written,
         };
-        changes.merge(self.staging.stage("", &[record.file()])?);
+        changes.merge(self.staging.stage_root(&[record.file()])?);
         Ok(Outcome::Built(index, changes))
     }
 }
@@ -314,13 +332,15 @@ fn program_identity() -> String {
     )
 }
 
+/// A path as the user would type it: relative to the current folder, without `./`.
 fn shown(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd)
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string()
+    let relative = path.strip_prefix(&cwd).unwrap_or(path);
+    let parts = relative.components();
+    let path: PathBuf = parts
+        .filter(|part| *part != std::path::Component::CurDir)
+        .collect();
+    path.display().to_string()
 }
 
 /// The day the build describes: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
@@ -348,12 +368,26 @@ fn source_date_epoch() -> Result<Option<DateTime<Utc>>, Error> {
         .ok_or_else(|| bad("is out of range"))
 }
 
-/// The events of the feed this school published last time, if there is one.
+/// Lines naming the files of school folders that Spravka did not write and left alone.
+fn kept_lines(foreign: &[PathBuf]) -> String {
+    const SHOWN: usize = 10;
+    let mut lines: String = (foreign.iter().take(SHOWN))
+        .map(|path| format!("kept {}: Spravka did not write it\n", shown(path)))
+        .collect();
+    if foreign.len() > SHOWN {
+        let more = foreign.len() - SHOWN;
+        lines.push_str(&format!("kept {more} more file(s) Spravka did not write\n"));
+    }
+    lines
+}
+
+/// The events of the feed this school published last time, if there is one (a regular file
+/// reached through real folders: a link there is not ours and is not read).
 fn previous_events(out: &Path, slug: &str) -> Result<PreviousEvents, Error> {
-    let path = out.join(slug).join("calendar").join("all.ics");
-    if !path.is_file() {
+    let relative = Path::new(slug).join("calendar").join("all.ics");
+    if !crate::output::is_regular_file(out, &relative) {
         return Ok(PreviousEvents::new());
     }
-    let bytes = fs::read(&path)?;
+    let bytes = fs::read(&out.join(relative))?;
     Ok(parse_previous(&String::from_utf8_lossy(&bytes)))
 }
