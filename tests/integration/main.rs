@@ -3,6 +3,7 @@
 mod calendar;
 mod cli;
 mod errors;
+mod inputs;
 mod scale;
 mod seeds;
 mod serve;
