@@ -3,7 +3,9 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use crate::data::spans::SpanIndex;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -18,6 +20,10 @@ pub struct SourceFile {
     pub text: Arc<str>,
     /// The part of `text` that is TOML: all of it for `.toml`, the front matter for Markdown.
     pub toml: Range<usize>,
+    /// Where each value of the TOML part is, built on the first problem that asks.
+    spans: OnceLock<Arc<SpanIndex>>,
+    /// Where each line starts, built on the first problem that asks.
+    lines: OnceLock<Arc<[usize]>>,
 }
 
 impl SourceFile {
@@ -28,6 +34,17 @@ impl SourceFile {
             path: path.into(),
             text,
             toml,
+            spans: OnceLock::new(),
+            lines: OnceLock::new(),
+        }
+    }
+
+    /// The same file, of which only `toml` is TOML (an article's front matter).
+    pub fn with_toml(&self, toml: Range<usize>) -> Self {
+        SourceFile {
+            toml,
+            spans: OnceLock::new(),
+            ..self.clone()
         }
     }
 
@@ -38,13 +55,33 @@ impl SourceFile {
 
     /// The span of a field in the whole file.
     pub fn span_of(&self, field: &FieldPath) -> Option<Range<usize>> {
-        let span = crate::data::spans::span_of(self.toml_text(), field)?;
+        let spans = self
+            .spans
+            .get_or_init(|| Arc::new(SpanIndex::build(self.toml_text())));
+        let span = spans.span_of(field)?;
         Some(span.start + self.toml.start..span.end + self.toml.start)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let (line, start) = self.line_of(offset);
+        (line + 1, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// The line (0-based) that holds byte `offset`, and the byte where it starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let lines = self.lines.get_or_init(|| {
+            let starts = self.text.match_indices('\n').map(|(i, _)| i + 1);
+            std::iter::once(0).chain(starts).collect()
+        });
+        let line = lines.partition_point(|&start| start <= offset) - 1;
+        (line, lines[line])
     }
 }
 
 /// One step of a path into a TOML document: a key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
     Key(String),
     Index(usize),
@@ -143,7 +180,7 @@ impl Problem {
         let Some(span) = &self.span else {
             return Some(file.path.display().to_string());
         };
-        let (line, column) = line_column(&file.text, span.start);
+        let (line, column) = file.line_column(span.start);
         Some(format!("{}:{line}:{column}", file.path.display()))
     }
 
@@ -173,16 +210,6 @@ impl Problem {
         line.push_str(&self.message);
         line
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -261,8 +288,7 @@ impl Excerpt {
         let text = &*file.text;
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line = text[..line_start].matches('\n').count();
+        let (line, line_start) = file.line_of(start);
         let column = text[line_start..start].chars().count();
         let line_len = text[line_start..]
             .split('\n')
@@ -548,7 +574,10 @@ mod tests {
     fn line_column_counts_characters_not_bytes() {
         let text = "a = 1\nимя = \"x\"\n";
         let offset = text.find('"').unwrap();
-        assert_eq!(line_column(text, offset), (2, 7));
+        let file = SourceFile::new("a.toml", text);
+        assert_eq!(file.line_column(offset), (2, 7));
+        assert_eq!(file.line_column(0), (1, 1));
+        assert_eq!(file.line_column(text.len()), (3, 1));
     }
 
     fn problem_at(text: &str, needle: &str) -> Problem {

@@ -365,10 +365,7 @@ fn parse_article(path: &Path, file: Arc<SourceFile>) -> Result<Loaded<RawArticle
     };
     let toml = split.front_matter_offset..split.front_matter_offset + split.front_matter.len();
     let body = split.body.to_owned();
-    let file = Arc::new(SourceFile {
-        toml,
-        ..(*file).clone()
-    });
+    let file = Arc::new(file.with_toml(toml));
     let front_matter = parse_toml(&file)?;
     let value = RawArticle {
         id: file_stem(path),

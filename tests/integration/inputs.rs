@@ -549,3 +549,22 @@ fn control_characters_in_file_names_are_shown_not_sent() {
     project.write("content/faq/\u{202e}dm.txt.md", ARTICLE);
     check_fails(&project, 1, &["␛[31mkrasnyi␇", "\\u{202e}dm.txt"]);
 }
+
+#[test]
+fn eight_thousand_problems_in_one_file_are_reported_in_linear_time() {
+    let project = project();
+    let toml = example_toml();
+    let slot = "\n[[schedule.slots]]\nweekday = \"friday\"\ntime = \"15:30-14:00\"\nplace = \"x\"\nconsultant = \"konsultant\"\n";
+    let at = toml.find("\n[school_year]").unwrap_or(toml.len());
+    let toml = format!("{}{}{}", &toml[..at], slot.repeat(8_000), &toml[at..]);
+    project.write("schools/shkola/school.toml", &toml);
+    let started = Instant::now();
+    let stderr = check_fails(&project, 1, &["schedule.slots[8000].time"]);
+    assert!(stderr.contains("problems found"), "{stderr}");
+    // Each problem used to parse the whole file again to find its span: minutes for this one.
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+}
