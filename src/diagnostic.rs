@@ -192,7 +192,7 @@ impl Problem {
         let mut out = String::new();
         let view = ProblemView::from(self);
         if handler.render_report(&mut out, &view).is_err() {
-            out = format!("error: {}\n", self.headline());
+            out = format!("error: {}\n", shown(&self.headline()));
         }
         out
     }
@@ -250,15 +250,28 @@ impl From<&Problem> for ProblemView {
             )
         });
         ProblemView {
-            headline: visible(&headline).into_owned(),
-            hint: problem
-                .hint
-                .as_deref()
-                .map(|hint| visible(hint).into_owned()),
+            headline: shown(&headline),
+            hint: problem.hint.as_deref().map(shown),
             source,
             label,
         }
     }
+}
+
+/// At most this many characters of a message or hint are shown: a serde message quotes the
+/// whole wrong value, which may be a megabyte long.
+const MESSAGE_WIDTH: usize = 400;
+
+/// A message as shown: control characters made visible, the middle of a long one cut out.
+fn shown(text: &str) -> String {
+    let text = visible(text);
+    let count = text.chars().count();
+    if count <= MESSAGE_WIDTH {
+        return text.into_owned();
+    }
+    let head: String = text.chars().take(MESSAGE_WIDTH * 3 / 4).collect();
+    let tail: String = text.chars().skip(count - MESSAGE_WIDTH / 4).collect();
+    format!("{head} … {tail}")
 }
 
 /// At most this many characters of a source line are shown, with «…» where it was cut.
@@ -614,6 +627,17 @@ mod tests {
         }
         assert!(out.contains("␛[2J␇\\u{9b}1m\\u{202e}txt"), "{out}");
         assert!(out.contains("the name `␛]0;title␇`"), "{out}");
+    }
+
+    #[test]
+    fn a_megabyte_value_quoted_in_a_message_is_cut() {
+        let value = "я".repeat(1 << 20);
+        let out = Problem::new(format!(
+            "invalid type: string \"{value}\", expected an integer"
+        ))
+        .render();
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains('…') && out.contains("integer"), "{out}");
     }
 
     #[test]

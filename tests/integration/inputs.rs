@@ -579,3 +579,21 @@ fn a_named_pipe_in_a_school_of_another_shard_does_not_block_the_index() {
     let stderr = run(&project, &["build", "--shard", "2/2"]).fails_with(1);
     assert_clean(&stderr, &["schools/osh/school.toml", "named pipe"]);
 }
+
+#[test]
+fn a_megabyte_value_of_the_wrong_type_is_not_quoted_whole() {
+    let project = project();
+    project.write(
+        "schools/shkola/faq/ves.md",
+        &format!(
+            "+++\ntitle = \"A\"\nweight = \"{}\"\n+++\n",
+            "я".repeat(1 << 20)
+        ),
+    );
+    let stderr = run(&project, &["check"]).stderr();
+    assert!(stderr.len() < 5_000, "{} bytes of messages", stderr.len());
+    assert_clean(
+        &stderr,
+        &["schools/shkola/faq/ves.md:3:10", "invalid type", "…"],
+    );
+}
