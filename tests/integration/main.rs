@@ -3,6 +3,7 @@
 mod calendar;
 mod cli;
 mod errors;
+#[cfg(unix)]
 mod inputs;
 mod scale;
 mod seeds;
