@@ -221,9 +221,7 @@ fn special_kind(_meta: &Metadata) -> &'static str {
 fn open_input(root: &Root, path: &Path) -> Result<File, ReadError> {
     let file = match open_no_follow(path) {
         Ok(file) => file,
-        Err(error) if !is_link(path) => {
-            return Err(context(path, "read")(error).into());
-        }
+        Err(error) if !is_link(path) => return Err(open_failed(path, path, error)),
         Err(_) => {
             let Ok(target) = std::fs::canonicalize(path) else {
                 return Err(Refusal::Broken.into());
@@ -234,7 +232,7 @@ fn open_input(root: &Root, path: &Path) -> Result<File, ReadError> {
                 }
                 .into());
             }
-            open_no_follow(&target).map_err(context(path, "read"))?
+            open_no_follow(&target).map_err(|error| open_failed(path, &target, error))?
         }
     };
     // A folder above the file may be a link too: where the open file really is decides.
@@ -244,6 +242,17 @@ fn open_input(root: &Root, path: &Path) -> Result<File, ReadError> {
             link: first_link(root, path),
         }
         .into()),
+    }
+}
+
+/// Why `target` (reached from `path`) could not be opened: a socket cannot be opened at all, so
+/// its type is looked up; anything else is a failure of the system.
+fn open_failed(path: &Path, target: &Path, error: io::Error) -> ReadError {
+    match std::fs::symlink_metadata(target) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() && !meta.file_type().is_symlink() => {
+            Refusal::Special(special_kind(&meta)).into()
+        }
+        _ => context(path, "read")(error).into(),
     }
 }
 
@@ -361,6 +370,15 @@ mod tests {
     }
 
     #[test]
+    fn a_root_given_through_a_link_holds_its_own_files() {
+        let (dir, _) = root_with(&[("project/a.md", b"a")]);
+        let alias = dir.path().join("alias");
+        std::os::unix::fs::symlink(dir.path().join("project"), &alias).unwrap();
+        let root = Root::new(&alias, "the project folder");
+        assert_eq!(read_input(&root, &alias.join("a.md"), 10).unwrap(), b"a");
+    }
+
+    #[test]
     fn refuses_pipes_devices_folders_and_broken_links() {
         let (dir, root) = root_with(&[]);
         let fifo = dir.path().join("fifo.md");
@@ -379,6 +397,12 @@ mod tests {
         assert_eq!(
             refusal(read_input(&root, &dir.path().join("x.md"), 10)),
             Refusal::Folder
+        );
+        let socket = dir.path().join("socket.md");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert_eq!(
+            refusal(read_input(&root, &socket, 10)),
+            Refusal::Special("a socket")
         );
         let broken = dir.path().join("broken.md");
         std::os::unix::fs::symlink("nowhere.md", &broken).unwrap();

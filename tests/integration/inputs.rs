@@ -597,3 +597,42 @@ fn a_megabyte_value_of_the_wrong_type_is_not_quoted_whole() {
         &["schools/shkola/faq/ves.md:3:10", "invalid type", "…"],
     );
 }
+
+#[test]
+fn links_inside_the_theme_folder_are_followed() {
+    let project = project();
+    project.write("mytheme/shared/extra.css", "p { color: teal }");
+    link(&project, "../shared/extra.css", "mytheme/static/extra.css");
+    link(
+        &project,
+        project.path().join("mytheme/shared"),
+        "mytheme/static/more",
+    );
+    run(&project, &["build", "--theme", "mytheme"]).success();
+    assert!(
+        project
+            .read("public/shkola/assets/extra.css")
+            .contains("teal")
+    );
+    assert!(
+        project
+            .read("public/shkola/assets/more/extra.css")
+            .contains("teal")
+    );
+}
+
+#[test]
+fn a_socket_among_the_articles_is_refused() {
+    let project = project();
+    std::fs::create_dir_all(project.path().join("schools/shkola/faq")).unwrap();
+    let socket = project.path().join("schools/shkola/faq/rozetka.md");
+    let _listener = std::os::unix::net::UnixListener::bind(socket).unwrap();
+    check_fails(
+        &project,
+        1,
+        &[
+            "schools/shkola/faq/rozetka.md",
+            "this is a socket, not a regular file",
+        ],
+    );
+}
