@@ -572,6 +572,7 @@ impl<'a> Collector<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn field_path_reads_like_toml() {
@@ -650,5 +651,45 @@ mod tests {
             .with_span(Some(0..text.len()))
             .render();
         assert!(out.contains("k4 = 4") && !out.contains("k10 = 10"), "{out}");
+    }
+
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let interesting = prop_oneof![
+            Just('\n'),
+            Just('\r'),
+            Just('\t'),
+            Just('\u{1b}'),
+            Just('\u{9b}'),
+            Just('\u{202e}'),
+            Just('я'),
+            Just('🙂'),
+        ];
+        proptest::collection::vec(prop_oneof![any::<char>(), interesting], 0..300)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        /// Whatever the file and wherever the span, drawing never panics, never shows a raw
+        /// control character and stays short.
+        #[test]
+        fn any_span_of_any_text_is_drawn_briefly(
+            text in hostile_text(),
+            wide in prop_oneof![Just(0usize), Just(70_000usize)],
+            start in any::<usize>(),
+            len in any::<usize>(),
+        ) {
+            let text = format!("{}{text}", "x".repeat(wide));
+            let start = start % (text.len() + 2);
+            let end = start.saturating_add(len % (text.len() + 2));
+            let file = Arc::new(SourceFile::new("a\u{1b}.toml", text.as_str()));
+            let out = Problem::new(format!("bad `{text}`"))
+                .in_file(&file)
+                .with_span(Some(start..end))
+                .with_field("a.b")
+                .with_hint("fix it")
+                .render();
+            prop_assert!(!out.chars().any(|c| is_hidden(c)), "{out:?}");
+            prop_assert!(out.len() < 12_000, "{} bytes", out.len());
+        }
     }
 }
