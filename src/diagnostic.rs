@@ -688,7 +688,7 @@ mod tests {
                 .with_field("a.b")
                 .with_hint("fix it")
                 .render();
-            prop_assert!(!out.chars().any(|c| is_hidden(c)), "{out:?}");
+            prop_assert!(!out.chars().any(is_hidden), "{out:?}");
             prop_assert!(out.len() < 12_000, "{} bytes", out.len());
         }
     }
