@@ -210,6 +210,11 @@ fn a_faq_or_content_folder_linked_out_of_the_project_is_not_listed() {
     project.write("schools/shkola/school.toml", &example_toml());
     link(&project, dir.path().join("content"), "content");
     check_fails(&project, 1, &["content: this symbolic link leads out"]);
+    let project = Project::empty();
+    crate::support::copy_dir(&repo().join("content"), &project.path().join("content"));
+    std::fs::create_dir_all(dir.path().join("schools/shkola")).unwrap();
+    link(&project, dir.path().join("schools"), "schools");
+    check_fails(&project, 1, &["schools: this symbolic link leads out"]);
 }
 
 #[test]
