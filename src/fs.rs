@@ -15,6 +15,8 @@ fn context<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -
     }
 }
 
+/// Read a file of Spravka's own (in the output folder); the project's inputs are read with
+/// `read_input` instead.
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(context(path, "read"))
 }
