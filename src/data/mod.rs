@@ -161,7 +161,9 @@ pub fn refused(
             ),
         ),
         Refusal::Broken => (
-            "this symbolic link points to a file that does not exist".to_owned(),
+            "this symbolic link leads to nothing that can be read: a missing file, or a loop of \
+             links"
+                .to_owned(),
             "fix the link or remove it".to_owned(),
         ),
         Refusal::TooLarge { limit } => (

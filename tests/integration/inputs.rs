@@ -255,12 +255,16 @@ fn a_broken_link_is_reported_and_an_editor_lock_link_is_ignored() {
     let project = project();
     link(&project, "nowhere.md", "schools/shkola/faq/slomana.md");
     link(&project, "user@host.123", "schools/shkola/faq/.#statya.md");
+    link(&project, "krug-2.md", "content/faq/krug-1.md");
+    link(&project, "krug-1.md", "content/faq/krug-2.md");
     let stderr = check_fails(
         &project,
         1,
         &[
             "schools/shkola/faq/slomana.md",
-            "points to a file that does not exist",
+            "content/faq/krug-1.md",
+            "content/faq/krug-2.md",
+            "leads to nothing that can be read",
         ],
     );
     assert!(!stderr.contains(".#statya"), "{stderr}");
