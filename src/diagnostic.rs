@@ -3,7 +3,9 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use crate::data::spans::SpanIndex;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -18,6 +20,10 @@ pub struct SourceFile {
     pub text: Arc<str>,
     /// The part of `text` that is TOML: all of it for `.toml`, the front matter for Markdown.
     pub toml: Range<usize>,
+    /// Where each value of the TOML part is, built on the first problem that asks.
+    spans: OnceLock<Arc<SpanIndex>>,
+    /// Where each line starts, built on the first problem that asks.
+    lines: OnceLock<Arc<[usize]>>,
 }
 
 impl SourceFile {
@@ -28,6 +34,17 @@ impl SourceFile {
             path: path.into(),
             text,
             toml,
+            spans: OnceLock::new(),
+            lines: OnceLock::new(),
+        }
+    }
+
+    /// The same file, of which only `toml` is TOML (an article's front matter).
+    pub fn with_toml(&self, toml: Range<usize>) -> Self {
+        SourceFile {
+            toml,
+            spans: OnceLock::new(),
+            ..self.clone()
         }
     }
 
@@ -38,13 +55,33 @@ impl SourceFile {
 
     /// The span of a field in the whole file.
     pub fn span_of(&self, field: &FieldPath) -> Option<Range<usize>> {
-        let span = crate::data::spans::span_of(self.toml_text(), field)?;
+        let spans = self
+            .spans
+            .get_or_init(|| Arc::new(SpanIndex::build(self.toml_text())));
+        let span = spans.span_of(field)?;
         Some(span.start + self.toml.start..span.end + self.toml.start)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let (line, start) = self.line_of(offset);
+        (line + 1, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// The line (0-based) that holds byte `offset`, and the byte where it starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let lines = self.lines.get_or_init(|| {
+            let starts = self.text.match_indices('\n').map(|(i, _)| i + 1);
+            std::iter::once(0).chain(starts).collect()
+        });
+        let line = lines.partition_point(|&start| start <= offset) - 1;
+        (line, lines[line])
     }
 }
 
 /// One step of a path into a TOML document: a key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
     Key(String),
     Index(usize),
@@ -143,7 +180,7 @@ impl Problem {
         let Some(span) = &self.span else {
             return Some(file.path.display().to_string());
         };
-        let (line, column) = line_column(&file.text, span.start);
+        let (line, column) = file.line_column(span.start);
         Some(format!("{}:{line}:{column}", file.path.display()))
     }
 
@@ -155,7 +192,7 @@ impl Problem {
         let mut out = String::new();
         let view = ProblemView::from(self);
         if handler.render_report(&mut out, &view).is_err() {
-            out = format!("error: {}\n", self.headline());
+            out = format!("error: {}\n", shown(&self.headline()));
         }
         out
     }
@@ -175,16 +212,6 @@ impl Problem {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -197,7 +224,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 struct ProblemView {
     headline: String,
     hint: Option<String>,
-    source: Option<CharColumns>,
+    source: Option<Excerpt>,
     label: Option<LabeledSpan>,
 }
 
@@ -211,39 +238,192 @@ impl From<&Problem> for ProblemView {
             (Some(file), None) => format!("{}: {headline}", file.path.display()),
             _ => headline,
         };
-        let source = problem
-            .file
-            .as_deref()
-            .filter(|_| problem.span.is_some())
-            .map(|file| CharColumns {
-                name: file.path.display().to_string(),
-                text: Arc::clone(&file.text),
-            });
-        let label = problem.span.clone().map(|span| {
-            let len = span.len().max(1);
+        let source = match (&problem.file, &problem.span) {
+            (Some(file), Some(span)) => Some(Excerpt::new(file, span.clone())),
+            _ => None,
+        };
+        let label = source.as_ref().map(|excerpt| {
+            let span = &excerpt.span;
             LabeledSpan::new_with_span(
                 problem.field.clone().map(|_| "here".to_owned()),
-                (span.start, len),
+                (span.start, span.len().max(1)),
             )
         });
         ProblemView {
-            headline,
-            hint: problem.hint.clone(),
+            headline: shown(&headline),
+            hint: problem.hint.as_deref().map(shown),
             source,
             label,
         }
     }
 }
 
-/// A named source whose reported column counts characters, as editors do (miette counts bytes,
-/// which puts every column of a Cyrillic line far to the right).
-#[derive(Debug)]
-struct CharColumns {
-    name: String,
-    text: Arc<str>,
+/// At most this many characters of a message or hint are shown: a serde message quotes the
+/// whole wrong value, which may be a megabyte long.
+const MESSAGE_WIDTH: usize = 400;
+
+/// A message as shown: control characters made visible, the middle of a long one cut out.
+fn shown(text: &str) -> String {
+    let text = visible(text);
+    let count = text.chars().count();
+    if count <= MESSAGE_WIDTH {
+        return text.into_owned();
+    }
+    let head: String = text.chars().take(MESSAGE_WIDTH * 3 / 4).collect();
+    let tail: String = text.chars().skip(count - MESSAGE_WIDTH / 4).collect();
+    format!("{head} … {tail}")
 }
 
-impl SourceCode for CharColumns {
+/// At most this many characters of a source line are shown, with «…» where it was cut.
+const EXCERPT_WIDTH: usize = 120;
+/// How many of them come before the start of the span on a long line.
+const EXCERPT_BEFORE: usize = 40;
+/// At most this many lines of a span that covers several.
+const EXCERPT_SPAN_LINES: usize = 6;
+
+/// The few lines of a file that a problem shows, cut to a window around the span and with
+/// control characters made visible: miette gets only this, never a whole file. Its drawing
+/// panics on a column past 65,535 and would echo a 100 MB line whole.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// The line of the file (0-based) that the excerpt's first line is.
+    first_line: usize,
+    /// The column of the span's start in the file, in characters (0-based).
+    column: usize,
+    /// The span, in the excerpt.
+    span: Range<usize>,
+}
+
+impl Excerpt {
+    fn new(file: &SourceFile, span: Range<usize>) -> Excerpt {
+        let text = &*file.text;
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let (line, line_start) = file.line_of(start);
+        let column = text[line_start..start].chars().count();
+        let line_len = text[line_start..]
+            .split('\n')
+            .next()
+            .map_or(0, |l| l.chars().count());
+        let from = if line_len > EXCERPT_WIDTH {
+            column.saturating_sub(EXCERPT_BEFORE)
+        } else {
+            0
+        };
+        let mut builder = ExcerptBuilder {
+            text: String::new(),
+            window: from..from + EXCERPT_WIDTH,
+            span: (start, end),
+            mapped: (None, None),
+            lines: 0,
+        };
+        let first_line = if line > 0 {
+            let previous = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+            builder.line(text, previous);
+            line - 1
+        } else {
+            line
+        };
+        let (mut at, mut shown) = (line_start, 0);
+        let next = loop {
+            let next = builder.line(text, at);
+            shown += 1;
+            if end < next || shown == EXCERPT_SPAN_LINES || next > text.len() {
+                break next;
+            }
+            at = next;
+        };
+        // One line of context after a span that ended on the lines shown.
+        if end < next && next <= text.len() {
+            builder.line(text, next);
+        }
+        let span = builder.mapped_span();
+        Excerpt {
+            name: visible(&file.path.display().to_string()).into_owned(),
+            text: builder.text,
+            first_line,
+            column,
+            span,
+        }
+    }
+}
+
+/// Appends windowed lines of a file to an excerpt and finds where the span lands in it.
+struct ExcerptBuilder {
+    text: String,
+    /// The characters of each line shown.
+    window: Range<usize>,
+    /// The span, in the file.
+    span: (usize, usize),
+    /// The span, in the excerpt, once reached.
+    mapped: (Option<usize>, Option<usize>),
+    /// Lines appended so far.
+    lines: usize,
+}
+
+impl ExcerptBuilder {
+    /// Append the line that starts at byte `start` of `text`; the start of the next line.
+    fn line(&mut self, text: &str, start: usize) -> usize {
+        if self.lines > 0 {
+            self.text.push('\n');
+        }
+        self.lines += 1;
+        let rest = &text[start..];
+        let line = rest.split('\n').next().unwrap_or_default();
+        let content = line.strip_suffix('\r').unwrap_or(line);
+        if self.window.start > 0 && content.chars().nth(self.window.start).is_some() {
+            self.text.push('…');
+        }
+        let mut cut = false;
+        for (index, (offset, c)) in content.char_indices().enumerate() {
+            if index < self.window.start {
+                continue;
+            }
+            if index >= self.window.end {
+                cut = true;
+                break;
+            }
+            self.mark(start + offset);
+            push_visible(&mut self.text, c);
+        }
+        self.mark_end(start, content);
+        if cut {
+            self.text.push('…');
+        }
+        start + line.len() + 1
+    }
+
+    /// Record the excerpt's position for the span's ends that are at `offset` of the file.
+    fn mark(&mut self, offset: usize) {
+        if offset >= self.span.0 && self.mapped.0.is_none() {
+            self.mapped.0 = Some(self.text.len());
+        }
+        if offset >= self.span.1 && self.mapped.1.is_none() {
+            self.mapped.1 = Some(self.text.len());
+        }
+    }
+
+    /// The ends of the span that fall at the end of the line (or past its window) land there.
+    fn mark_end(&mut self, start: usize, content: &str) {
+        let line_end = start + content.len();
+        if self.span.0 <= line_end && self.mapped.0.is_none() {
+            self.mapped.0 = Some(self.text.len());
+        }
+        if self.span.1 <= line_end && self.mapped.1.is_none() && self.mapped.0.is_some() {
+            self.mapped.1 = Some(self.text.len());
+        }
+    }
+
+    fn mapped_span(&self) -> Range<usize> {
+        let start = self.mapped.0.unwrap_or(self.text.len());
+        let end = self.mapped.1.unwrap_or(self.text.len()).max(start);
+        start..end
+    }
+}
+
+impl SourceCode for Excerpt {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
@@ -251,15 +431,59 @@ impl SourceCode for CharColumns {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let contents = self.text.read_span(span, before, after)?;
-        let (_, column) = line_column(&self.text, span.offset());
+        // Columns count characters of the file, as editors do (miette counts bytes, which puts
+        // every column of a Cyrillic line far to the right), and lines count from the file's top.
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             contents.data(),
             *contents.span(),
-            contents.line(),
-            column - 1,
+            self.first_line + contents.line(),
+            self.column,
             contents.line_count(),
         )))
+    }
+}
+
+/// Whether `c` must not reach a terminal as it is: controls (C0 but tab and newline, DEL, C1),
+/// the bidirectional overrides and isolates that reorder what is shown, and line separators.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+        )
+        || matches!(c, '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `text` with every character that could drive or garble a terminal made visible: C0 controls
+/// as their Unicode pictures (␛, ␇, ␀), others as `\u{202e}`. Tabs and newlines stay.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        push_visible(&mut out, c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn push_visible(out: &mut String, c: char) {
+    if !is_hidden(c) {
+        out.push(c);
+    } else if let Some(picture) = control_picture(c) {
+        out.push(picture);
+    } else {
+        out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+    }
+}
+
+/// The Unicode picture of a C0 control or DEL (U+2400 block).
+fn control_picture(c: char) -> Option<char> {
+    match u32::from(c) {
+        code @ 0..=0x1f => char::from_u32(0x2400 + code),
+        0x7f => Some('\u{2421}'),
+        _ => None,
     }
 }
 
@@ -348,6 +572,7 @@ impl<'a> Collector<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn field_path_reads_like_toml() {
@@ -363,6 +588,108 @@ mod tests {
     fn line_column_counts_characters_not_bytes() {
         let text = "a = 1\nимя = \"x\"\n";
         let offset = text.find('"').unwrap();
-        assert_eq!(line_column(text, offset), (2, 7));
+        let file = SourceFile::new("a.toml", text);
+        assert_eq!(file.line_column(offset), (2, 7));
+        assert_eq!(file.line_column(0), (1, 1));
+        assert_eq!(file.line_column(text.len()), (3, 1));
+    }
+
+    fn problem_at(text: &str, needle: &str) -> Problem {
+        let file = Arc::new(SourceFile::new("school.toml", text));
+        let start = text.find(needle).unwrap();
+        Problem::new("bad value")
+            .in_file(&file)
+            .with_span(Some(start..start + needle.len()))
+            .with_field("school.name")
+    }
+
+    #[test]
+    fn a_span_past_column_65535_is_drawn_in_a_window_of_its_line() {
+        let text = format!(
+            "a = 1\nname = \"{}BAD{}\"\nb = 2\n",
+            "x".repeat(100_000),
+            "y".repeat(100_000)
+        );
+        let out = problem_at(&text, "BAD").render();
+        assert!(out.contains("school.toml:2:100009"), "{out}");
+        assert!(out.contains("…xxx") && out.contains("yyy…"), "{out}");
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains("BAD"), "{out}");
+    }
+
+    #[test]
+    fn control_characters_of_the_source_and_message_are_made_visible() {
+        let text = "name = \"\u{1b}[2J\u{7}\u{9b}1m\u{202e}txt\"\r\nnext = 1\r\n";
+        let mut problem = problem_at(text, "\"\u{1b}");
+        problem.message = "the name `\u{1b}]0;title\u{7}` is wrong".to_owned();
+        let out = problem.render();
+        for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\r'] {
+            assert!(!out.contains(raw), "{raw:?} in {out:?}");
+        }
+        assert!(out.contains("␛[2J␇\\u{9b}1m\\u{202e}txt"), "{out}");
+        assert!(out.contains("the name `␛]0;title␇`"), "{out}");
+    }
+
+    #[test]
+    fn a_megabyte_value_quoted_in_a_message_is_cut() {
+        let value = "я".repeat(1 << 20);
+        let out = Problem::new(format!(
+            "invalid type: string \"{value}\", expected an integer"
+        ))
+        .render();
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains('…') && out.contains("integer"), "{out}");
+    }
+
+    #[test]
+    fn a_long_multi_line_span_shows_its_first_lines_only() {
+        let body: String = (0..1000).map(|i| format!("k{i} = {i}\n")).collect();
+        let text = format!("[table]\n{body}");
+        let file = Arc::new(SourceFile::new("a.toml", text.as_str()));
+        let out = Problem::new("missing key")
+            .in_file(&file)
+            .with_span(Some(0..text.len()))
+            .render();
+        assert!(out.contains("k4 = 4") && !out.contains("k10 = 10"), "{out}");
+    }
+
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let interesting = prop_oneof![
+            Just('\n'),
+            Just('\r'),
+            Just('\t'),
+            Just('\u{1b}'),
+            Just('\u{9b}'),
+            Just('\u{202e}'),
+            Just('я'),
+            Just('🙂'),
+        ];
+        proptest::collection::vec(prop_oneof![any::<char>(), interesting], 0..300)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        /// Whatever the file and wherever the span, drawing never panics, never shows a raw
+        /// control character and stays short.
+        #[test]
+        fn any_span_of_any_text_is_drawn_briefly(
+            text in hostile_text(),
+            wide in prop_oneof![Just(0usize), Just(70_000usize)],
+            start in any::<usize>(),
+            len in any::<usize>(),
+        ) {
+            let text = format!("{}{text}", "x".repeat(wide));
+            let start = start % (text.len() + 2);
+            let end = start.saturating_add(len % (text.len() + 2));
+            let file = Arc::new(SourceFile::new("a\u{1b}.toml", text.as_str()));
+            let out = Problem::new(format!("bad `{text}`"))
+                .in_file(&file)
+                .with_span(Some(start..end))
+                .with_field("a.b")
+                .with_hint("fix it")
+                .render();
+            prop_assert!(!out.chars().any(is_hidden), "{out:?}");
+            prop_assert!(out.len() < 12_000, "{} bytes", out.len());
+        }
     }
 }

@@ -54,8 +54,13 @@ impl Error {
         }
     }
 
-    /// The full text shown to the user, ending with a newline.
+    /// The full text shown to the user, ending with a newline. Whatever of the input it quotes
+    /// (values, file names, source lines), no control character reaches the terminal raw.
     pub fn render(&self) -> String {
+        crate::diagnostic::visible(&self.render_raw()).into_owned()
+    }
+
+    fn render_raw(&self) -> String {
         match self {
             Error::Invalid(problems) => {
                 let mut out: String = problems

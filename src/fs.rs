@@ -1,6 +1,8 @@
-//! File system calls that name the path in every error.
+//! File system calls that name the path in every error, and the one safe way to read an input:
+//! regular files only, never through a link that leaves the project, never more than a limit.
 
-use std::io;
+use std::fs::{File, Metadata};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
@@ -13,31 +15,10 @@ fn context<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -
     }
 }
 
+/// Read a file of Spravka's own (in the output folder); the project's inputs are read with
+/// `read_input` instead.
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(context(path, "read"))
-}
-
-/// Read a file whose size is already known (`len`, from an earlier stat) with one read and
-/// without asking the file system again: `std::fs::read` stats every file it opens and reads in
-/// growing chunks, and a regional build reads 26,000 files.
-pub fn read_known(path: &Path, len: Option<u64>) -> Result<Vec<u8>, Error> {
-    use std::io::Read;
-    let Some(len) = len.and_then(|len| usize::try_from(len).ok()) else {
-        return read(path);
-    };
-    let mut file = std::fs::File::open(path).map_err(context(path, "read"))?;
-    let mut bytes = vec![0; len];
-    match file.read_exact(&mut bytes) {
-        Ok(()) => {}
-        // Shorter than it was: read it again the ordinary way.
-        Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return read(path),
-        Err(error) => return Err(context(path, "read")(error)),
-    }
-    // Longer than it was: take the rest too. Through `Take`, `read_to_end` cannot stat the file.
-    file.take(u64::MAX)
-        .read_to_end(&mut bytes)
-        .map_err(context(path, "read"))?;
-    Ok(bytes)
 }
 
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
@@ -86,19 +67,352 @@ pub fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(entries)
 }
 
-#[cfg(test)]
+/// The largest input files read, in bytes: a larger file is refused before it fills memory.
+pub mod limits {
+    /// `school.toml`, platform presets, calendar years, a theme's translations.
+    pub const TOML: u64 = 4 << 20;
+    /// A FAQ article (front matter and Markdown).
+    pub const ARTICLE: u64 = 10 << 20;
+    /// A theme template.
+    pub const TEMPLATE: u64 = 4 << 20;
+    /// A theme's static file (styles, scripts, images, fonts).
+    pub const ASSET: u64 = 64 << 20;
+}
+
+/// Why an input was not read: something in the project that Spravka will not read, as opposed
+/// to a failure of the system (those are `Error::Io`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A named pipe, socket or device: reading it could block forever or never end.
+    Special(&'static str),
+    /// A folder where a file belongs.
+    Folder,
+    /// The symbolic link `link` (the first on the way) leads out of the root folder.
+    Outside { link: PathBuf },
+    /// A symbolic link to nothing.
+    Broken,
+    /// Longer than `limit` bytes.
+    TooLarge { limit: u64 },
+}
+
+/// A failed read of an input: refused (a problem of the project) or failed (of the system).
+#[derive(Debug)]
+pub enum ReadError {
+    Refused(Refusal),
+    Failed(Error),
+}
+
+impl From<Error> for ReadError {
+    fn from(error: Error) -> Self {
+        ReadError::Failed(error)
+    }
+}
+
+impl From<Refusal> for ReadError {
+    fn from(refusal: Refusal) -> Self {
+        ReadError::Refused(refusal)
+    }
+}
+
+/// The folder that every input must stay inside (the project, or a `--theme` folder), resolved
+/// once: a link is followed only when its target is inside.
+#[derive(Debug, Clone)]
+pub struct Root {
+    /// What the folder is, for messages: "the project folder".
+    pub name: &'static str,
+    /// The folder as given, which the paths of its inputs start with.
+    given: PathBuf,
+    /// The folder with every link resolved.
+    real: PathBuf,
+}
+
+impl Root {
+    pub fn new(given: impl Into<PathBuf>, name: &'static str) -> Root {
+        let given = given.into();
+        let real = std::fs::canonicalize(&given).unwrap_or_else(|_| given.clone());
+        Root { name, given, real }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.given
+    }
+
+    fn contains(&self, real: &Path) -> bool {
+        real.starts_with(&self.real)
+    }
+}
+
+/// Read the input file at `path` (inside `root`): a regular file of at most `limit` bytes,
+/// reached through no link that leads out of `root`. The type and size are taken from the opened
+/// file itself, so a file swapped after a check cannot slip through.
+pub fn read_input(root: &Root, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let file = open_input(root, path)?;
+    let meta = file.metadata().map_err(context(path, "read"))?;
+    check_type(&meta)?;
+    if meta.len() > limit {
+        return Err(Refusal::TooLarge { limit }.into());
+    }
+    // Read at most one byte past the limit: a file that grows while read is caught too, and
+    // through `Take` the read cannot ask the file system for the size again.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(context(path, "read"))?;
+    if bytes.len() as u64 > limit {
+        return Err(Refusal::TooLarge { limit }.into());
+    }
+    Ok(bytes)
+}
+
+/// Whether the folder `dir` of inputs (whose parent the caller has checked) may be listed:
+/// `Ok(false)` when it does not exist or is not a folder, a refusal when it is a link that
+/// leads out of `root`.
+pub fn input_folder(root: &Root, dir: &Path) -> Result<bool, ReadError> {
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(meta) => meta,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(error) => return Err(context(dir, "list folder")(error).into()),
+    };
+    if !meta.file_type().is_symlink() {
+        return Ok(meta.is_dir());
+    }
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return Ok(false);
+    };
+    if !root.contains(&real) {
+        return Err(Refusal::Outside {
+            link: first_link(root, dir),
+        }
+        .into());
+    }
+    Ok(real.is_dir())
+}
+
+fn check_type(meta: &Metadata) -> Result<(), Refusal> {
+    if meta.is_file() {
+        Ok(())
+    } else if meta.is_dir() {
+        Err(Refusal::Folder)
+    } else {
+        Err(Refusal::Special(special_kind(meta)))
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &Metadata) -> &'static str {
+    "not a regular file"
+}
+
+/// Open `path` for reading without following a link in its last part; when that part is a
+/// link, resolve it first and open its target only when it is inside `root`.
+fn open_input(root: &Root, path: &Path) -> Result<File, ReadError> {
+    let file = match open_no_follow(path) {
+        Ok(file) => file,
+        Err(error) if !is_link(path) => return Err(open_failed(path, path, error)),
+        Err(_) => {
+            let Ok(target) = std::fs::canonicalize(path) else {
+                return Err(Refusal::Broken.into());
+            };
+            if !root.contains(&target) {
+                return Err(Refusal::Outside {
+                    link: first_link(root, path),
+                }
+                .into());
+            }
+            open_no_follow(&target).map_err(|error| open_failed(path, &target, error))?
+        }
+    };
+    // A folder above the file may be a link too: where the open file really is decides.
+    match real_path(&file, path) {
+        Some(real) if root.contains(&real) => Ok(file),
+        _ => Err(Refusal::Outside {
+            link: first_link(root, path),
+        }
+        .into()),
+    }
+}
+
+/// Why `target` (reached from `path`) could not be opened: a socket cannot be opened at all, so
+/// its type is looked up; anything else is a failure of the system.
+fn open_failed(path: &Path, target: &Path, error: io::Error) -> ReadError {
+    match std::fs::symlink_metadata(target) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() && !meta.file_type().is_symlink() => {
+            Refusal::Special(special_kind(&meta)).into()
+        }
+        _ => context(path, "read")(error).into(),
+    }
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+/// `O_NONBLOCK` so that opening a named pipe returns at once (its type is then refused), and
+/// `O_NOCTTY` so that a terminal device cannot become the controlling terminal.
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// Where the open `file` really is. Linux names it for the open descriptor (one call, and no
+/// race with a rename); elsewhere the path is resolved again.
+fn real_path(file: &File, path: &Path) -> Option<PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        if let Ok(real) = std::fs::read_link(format!("/proc/self/fd/{fd}")) {
+            return Some(real);
+        }
+    }
+    let _ = file;
+    std::fs::canonicalize(path).ok()
+}
+
+/// The first symbolic link on the way from `root` to `path`, for messages that name it; `path`
+/// itself when none is found (it changed meanwhile).
+fn first_link(root: &Root, path: &Path) -> PathBuf {
+    let Ok(relative) = path.strip_prefix(&root.given) else {
+        return path.to_path_buf();
+    };
+    let mut at = root.given.clone();
+    for part in relative.components() {
+        at.push(part);
+        if is_link(&at) {
+            return at;
+        }
+    }
+    path.to_path_buf()
+}
+
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_known_size_reads_the_whole_file_even_when_it_changed() {
+    fn root_with(files: &[(&str, &[u8])]) -> (tempfile::TempDir, Root) {
         let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        let root = Root::new(dir.path(), "the test folder");
+        (dir, root)
+    }
+
+    fn refusal(result: Result<Vec<u8>, ReadError>) -> Refusal {
+        match result {
+            Err(ReadError::Refused(refusal)) => refusal,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_a_regular_file_up_to_the_limit() {
+        let (dir, root) = root_with(&[("a.md", "Школа".as_bytes())]);
         let path = dir.path().join("a.md");
-        std::fs::write(&path, "Школа").unwrap();
-        let len = Some("Школа".len() as u64);
-        assert_eq!(read_known(&path, len).unwrap(), "Школа".as_bytes());
-        assert_eq!(read_known(&path, Some(3)).unwrap(), "Школа".as_bytes());
-        assert_eq!(read_known(&path, Some(100)).unwrap(), "Школа".as_bytes());
-        assert_eq!(read_known(&path, None).unwrap(), "Школа".as_bytes());
+        assert_eq!(read_input(&root, &path, 10).unwrap(), "Школа".as_bytes());
+        assert_eq!(
+            refusal(read_input(&root, &path, 9)),
+            Refusal::TooLarge { limit: 9 }
+        );
+    }
+
+    #[test]
+    fn follows_links_that_stay_inside_and_refuses_the_others() {
+        let (dir, root) = root_with(&[("shared/a.md", b"a"), ("b/x.md", b"x")]);
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "secret").unwrap();
+        let link = dir.path().join("b/inside.md");
+        std::os::unix::fs::symlink("../shared/a.md", &link).unwrap();
+        assert_eq!(read_input(&root, &link, 10).unwrap(), b"a");
+        let out = dir.path().join("b/out.md");
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), &out).unwrap();
+        assert_eq!(
+            refusal(read_input(&root, &out, 10)),
+            Refusal::Outside { link: out.clone() }
+        );
+        let folder = dir.path().join("linked");
+        std::os::unix::fs::symlink(outside.path(), &folder).unwrap();
+        assert_eq!(
+            refusal(read_input(&root, &folder.join("secret.md"), 10)),
+            Refusal::Outside {
+                link: folder.clone()
+            }
+        );
+        assert!(matches!(
+            input_folder(&root, &folder),
+            Err(ReadError::Refused(Refusal::Outside { .. }))
+        ));
+        assert!(input_folder(&root, &dir.path().join("b")).unwrap());
+    }
+
+    #[test]
+    fn a_root_given_through_a_link_holds_its_own_files() {
+        let (dir, _) = root_with(&[("project/a.md", b"a")]);
+        let alias = dir.path().join("alias");
+        std::os::unix::fs::symlink(dir.path().join("project"), &alias).unwrap();
+        let root = Root::new(&alias, "the project folder");
+        assert_eq!(read_input(&root, &alias.join("a.md"), 10).unwrap(), b"a");
+    }
+
+    #[test]
+    fn refuses_pipes_devices_folders_and_broken_links() {
+        let (dir, root) = root_with(&[]);
+        let fifo = dir.path().join("fifo.md");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert_eq!(
+            refusal(read_input(&root, &fifo, 10)),
+            Refusal::Special("a named pipe (FIFO)")
+        );
+        std::fs::create_dir(dir.path().join("x.md")).unwrap();
+        assert_eq!(
+            refusal(read_input(&root, &dir.path().join("x.md"), 10)),
+            Refusal::Folder
+        );
+        let socket = dir.path().join("socket.md");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert_eq!(
+            refusal(read_input(&root, &socket, 10)),
+            Refusal::Special("a socket")
+        );
+        let broken = dir.path().join("broken.md");
+        std::os::unix::fs::symlink("nowhere.md", &broken).unwrap();
+        assert_eq!(refusal(read_input(&root, &broken, 10)), Refusal::Broken);
+        let device = Root::new("/dev", "the devices");
+        assert_eq!(
+            refusal(read_input(&device, Path::new("/dev/zero"), 10)),
+            Refusal::Special("a device")
+        );
     }
 }

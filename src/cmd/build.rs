@@ -277,8 +277,8 @@ fn other_shards(session: &Session, shard: Shard) -> Vec<IndexEntry> {
         .par_iter()
         .filter_map(|slug| {
             let path = session.layout.schools().join(slug).join("school.toml");
-            let text = std::fs::read_to_string(path).ok()?;
-            let heading: RawSchoolHeading = toml::from_str(&text).ok()?;
+            let bytes = fs::read_input(session.layout.inputs(), &path, fs::limits::TOML).ok()?;
+            let heading: RawSchoolHeading = toml::from_slice(&bytes).ok()?;
             let platform = session.shared.platforms.get(&heading.platform.preset)?;
             Some(IndexEntry {
                 slug: (*slug).clone(),

@@ -13,6 +13,7 @@ use std::time::Instant;
 use super::build::{self, Report};
 use crate::cli::{BuildArgs, ServeArgs};
 use crate::data::{self, Layout};
+use crate::diagnostic::visible;
 use crate::error::Error;
 use crate::record::SchoolRecord;
 use crate::render::IndexEntry;
@@ -56,7 +57,8 @@ pub fn run(args: &ServeArgs) -> Result<String, Error> {
     while let Some(paths) = watch.next_batch() {
         let paths: Vec<PathBuf> = paths.into_iter().filter(|p| !p.starts_with(&out)).collect();
         if let Some(scope) = scope_of(&paths, &schools, &rebuilder.known) {
-            println!("{} changed", describe(&paths, &root));
+            // File names are the user's: no control character reaches the terminal raw.
+            println!("{} changed", visible(&describe(&paths, &root)));
             rebuilder.rebuild(scope);
         }
     }

@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{FieldPath, Problem, SourceFile};
 use crate::error::Error;
-use crate::fs;
+use crate::fs::{self, ReadError, Refusal, limits};
 
 pub use article::RawFrontMatter;
 pub use platform::RawPlatform;
@@ -50,45 +50,134 @@ pub struct RawArticle {
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub root: PathBuf,
+    /// The project folder that every input must stay inside.
+    inputs: fs::Root,
 }
 
 impl Layout {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Layout { root: root.into() }
+        let root = root.into();
+        let inputs = fs::Root::new(&root, "the project folder");
+        Layout { root, inputs }
     }
 
     pub fn schools(&self) -> PathBuf {
         self.root.join("schools")
     }
 
+    pub fn content(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
     pub fn platforms(&self) -> PathBuf {
-        self.root.join("content").join("platforms")
+        self.content().join("platforms")
     }
 
     pub fn shared_faq(&self) -> PathBuf {
-        self.root.join("content").join("faq")
+        self.content().join("faq")
     }
 
     pub fn calendar(&self) -> PathBuf {
-        self.root.join("content").join("calendar")
+        self.content().join("calendar")
     }
 
     pub fn theme(&self) -> PathBuf {
         self.root.join("themes").join("default")
     }
 
+    /// The folder that every input must stay inside.
+    pub fn inputs(&self) -> &fs::Root {
+        &self.inputs
+    }
+
     /// A path as the user should see it: relative to the project root when inside it.
     pub fn display_path(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
     }
+
+    /// The problem of an input that was refused.
+    pub fn refused(&self, path: &Path, refusal: &Refusal) -> Problem {
+        refused(path, refusal, self.inputs.name, |path| {
+            self.display_path(path)
+        })
+    }
+
+    /// Whether the folder `dir` exists and may be listed; a refused folder becomes a problem.
+    fn list_folder(&self, dir: &Path, problems: &mut Vec<Problem>) -> Result<bool, Error> {
+        match fs::input_folder(&self.inputs, dir) {
+            Ok(exists) => Ok(exists),
+            Err(ReadError::Refused(refusal)) => {
+                problems.push(self.refused(dir, &refusal));
+                Ok(false)
+            }
+            Err(ReadError::Failed(error)) => Err(error),
+        }
+    }
 }
 
-/// Read a file as UTF-8; a bad byte becomes a problem that names its line.
+/// Read an input file of the project as text (at most `limit` bytes); a file that is refused or
+/// is not UTF-8 becomes a problem.
 pub fn read_source(
     layout: &Layout,
     path: &Path,
+    limit: u64,
 ) -> Result<Result<Arc<SourceFile>, Problem>, Error> {
-    Ok(decode_source(layout, path, fs::read(path)?))
+    Ok(match fs::read_input(&layout.inputs, path, limit) {
+        Ok(bytes) => decode_source(layout, path, bytes),
+        Err(ReadError::Refused(refusal)) => Err(layout.refused(path, &refusal)),
+        Err(ReadError::Failed(error)) => return Err(error),
+    })
+}
+
+/// The problem of a refused input at `path`, shown through `shown`; `root` names the folder
+/// that inputs must stay inside.
+pub fn refused(
+    path: &Path,
+    refusal: &Refusal,
+    root: &str,
+    shown: impl Fn(&Path) -> PathBuf,
+) -> Problem {
+    let (message, hint) = match refusal {
+        Refusal::Special(kind) => (
+            format!("this is {kind}, not a regular file, and is not read"),
+            "replace it with an ordinary file, or remove it (README, Input files)".to_owned(),
+        ),
+        Refusal::Folder => (
+            "this is a folder where a file belongs".to_owned(),
+            "remove or rename the folder: an input is a file, such as faq/NAME.md".to_owned(),
+        ),
+        Refusal::Outside { link } => (
+            if link == path {
+                format!("this symbolic link leads out of {root}, and nothing outside it is read")
+            } else {
+                format!(
+                    "the symbolic link `{}` on its way leads out of {root}, and nothing outside \
+                     it is read",
+                    shown(link).display()
+                )
+            },
+            format!(
+                "copy the file into {root}, or make the link point inside it (README, Input files)"
+            ),
+        ),
+        Refusal::Broken => (
+            "this symbolic link leads to nothing that can be read: a missing file, or a loop of \
+             links"
+                .to_owned(),
+            "fix the link or remove it".to_owned(),
+        ),
+        Refusal::TooLarge { limit } => (
+            format!(
+                "the file is larger than {} MiB, the most read for a file of its kind",
+                limit >> 20
+            ),
+            "split it into smaller files; the limits are listed in the README (Input files)"
+                .to_owned(),
+        ),
+    };
+    Problem::new(message)
+        .in_file(&Arc::new(SourceFile::new(shown(path), "")))
+        .with_hint(hint)
 }
 
 /// A file's bytes as UTF-8 text; a bad byte becomes a problem that names its line.
@@ -97,7 +186,16 @@ pub fn decode_source(
     path: &Path,
     bytes: Vec<u8>,
 ) -> Result<Arc<SourceFile>, Problem> {
-    let shown = layout.display_path(path);
+    decode(layout.display_path(path), bytes)
+}
+
+/// Bytes as UTF-8 text, for the file shown as `shown`; UTF-16 and bad bytes become problems.
+pub fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Problem> {
+    if is_utf16(&bytes) {
+        return Err(Problem::new("the file is saved as UTF-16, not UTF-8 text")
+            .in_file(&Arc::new(SourceFile::new(shown, "")))
+            .with_hint(SAVE_AS_UTF8));
+    }
     // Most text here is Cyrillic, where std's validation leaves its ASCII fast path; the SIMD
     // check is several times faster (perf: 7% of a 1,000-school build before).
     if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
@@ -114,7 +212,20 @@ pub fn decode_source(
         "the file is not valid UTF-8 text (line {line}, byte {valid})"
     ))
     .in_file(&Arc::new(SourceFile::new(shown, lossy)))
-    .with_hint("save the file with the UTF-8 encoding (in Notepad: Save as… → Encoding: UTF-8)"))
+    .with_hint(SAVE_AS_UTF8))
+}
+
+const SAVE_AS_UTF8: &str =
+    "save the file with the UTF-8 encoding (in Notepad: Save as… → Encoding: UTF-8)";
+
+/// UTF-16 (as Windows' "Unicode" saves): a byte order mark, or text that starts with an ASCII
+/// character and a zero byte, which no text file of Spravka's ever does in UTF-8.
+fn is_utf16(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => true,
+        [first, 0, ..] | [0, first, ..] => *first != 0 && first.is_ascii(),
+        _ => false,
+    }
 }
 
 fn floor_boundary(text: &str, mut offset: usize) -> usize {
@@ -181,11 +292,11 @@ pub fn load_toml_dir<T: DeserializeOwned>(
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<(String, Loaded<T>)>, Error> {
     let mut loaded = Vec::new();
-    if !dir.is_dir() {
+    if !layout.list_folder(dir, problems)? {
         return Ok(loaded);
     }
     for path in fs::sorted_entries(dir)? {
-        if path.extension().is_some_and(|ext| ext == "toml") {
+        if is_input(&path, "toml") {
             if let Some(value) = load_toml_file(layout, &path, problems)? {
                 loaded.push((file_stem(&path), value));
             }
@@ -200,7 +311,7 @@ pub fn load_toml_file<T: DeserializeOwned>(
     path: &Path,
     problems: &mut Vec<Problem>,
 ) -> Result<Option<Loaded<T>>, Error> {
-    let file = match read_source(layout, path)? {
+    let file = match read_source(layout, path, limits::TOML)? {
         Ok(file) => file,
         Err(problem) => {
             problems.push(problem);
@@ -223,13 +334,16 @@ pub fn load_articles(
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<Loaded<RawArticle>>, Error> {
     let mut loaded = Vec::new();
-    if !dir.is_dir() {
+    if !layout.list_folder(dir, problems)? {
         return Ok(loaded);
     }
     for path in fs::sorted_entries(dir)? {
-        if path.extension().is_some_and(|ext| ext == "md") {
-            match parse_article_bytes(layout, &path, fs::read(&path)?) {
-                Ok(article) => loaded.push(article),
+        if is_input(&path, "md") {
+            match read_source(layout, &path, limits::ARTICLE)? {
+                Ok(file) => match parse_article(&path, file) {
+                    Ok(article) => loaded.push(article),
+                    Err(problem) => problems.push(problem),
+                },
                 Err(problem) => problems.push(problem),
             }
         }
@@ -237,13 +351,11 @@ pub fn load_articles(
     Ok(loaded)
 }
 
-/// An article from its file's bytes: UTF-8, front matter and body.
-fn parse_article_bytes(
-    layout: &Layout,
-    path: &Path,
-    bytes: Vec<u8>,
-) -> Result<Loaded<RawArticle>, Problem> {
-    decode_source(layout, path, bytes).and_then(|file| parse_article(path, file))
+/// Whether the file at `path` is an input with extension `ext`: hidden files (editors' lock
+/// files such as `.#a.md`, links to nothing) are not.
+pub fn is_input(path: &Path, ext: &str) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    !name.starts_with('.') && path.extension().is_some_and(|e| e == ext)
 }
 
 fn parse_article(path: &Path, file: Arc<SourceFile>) -> Result<Loaded<RawArticle>, Problem> {
@@ -255,10 +367,7 @@ fn parse_article(path: &Path, file: Arc<SourceFile>) -> Result<Loaded<RawArticle
     };
     let toml = split.front_matter_offset..split.front_matter_offset + split.front_matter.len();
     let body = split.body.to_owned();
-    let file = Arc::new(SourceFile {
-        toml,
-        ..(*file).clone()
-    });
+    let file = Arc::new(file.with_toml(toml));
     let front_matter = parse_toml(&file)?;
     let value = RawArticle {
         id: file_stem(path),
@@ -293,6 +402,9 @@ pub struct RawShared {
 /// Read the shared content: every platform preset, calendar year and shared article.
 /// Files that cannot be parsed become problems; only I/O failures are errors.
 pub fn load_shared(layout: &Layout, problems: &mut Vec<Problem>) -> Result<RawShared, Error> {
+    if !layout.list_folder(&layout.content(), problems)? {
+        return Ok(RawShared::default());
+    }
     Ok(RawShared {
         platforms: load_toml_dir(layout, &layout.platforms(), problems)?,
         calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
@@ -311,7 +423,12 @@ pub struct Selection {
 /// The selected school folders (all when `selection` is `None`), in name order.
 pub fn select_schools(layout: &Layout, selection: Option<&[String]>) -> Result<Selection, Error> {
     let schools_dir = layout.schools();
-    if !schools_dir.is_dir() {
+    let mut problems = Vec::new();
+    let listed = layout.list_folder(&schools_dir, &mut problems)?;
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    if !listed {
         return Err(Error::usage(
             format!("there is no `schools` folder in {}", layout.root.display()),
             "run spravka in the project folder, pass --root, or create a school with `spravka new SLUG --platform ID`",
@@ -353,8 +470,51 @@ pub fn parse_school_dir(
     problems: &mut Vec<Problem>,
 ) -> Option<RawSchoolDir> {
     let SchoolSources { inputs, contents } = sources;
-    let slug = inputs.slug;
-    if !crate::model::article::is_slug(&slug) {
+    check_folder_name(layout, &inputs, problems);
+    for (dir, refusal) in &inputs.refused_folders {
+        problems.push(layout.refused(dir, refusal));
+    }
+    let mut contents = contents.into_iter();
+    let school = match &inputs.toml {
+        Some(toml) => match contents.next().map(|c| decode_input(layout, &toml.path, c)) {
+            Some(Ok(file)) => parse_school(file, problems),
+            Some(Err(problem)) => {
+                problems.push(problem);
+                None
+            }
+            None => None,
+        },
+        // A refused school folder was not looked into: it is reported already.
+        None if inputs
+            .refused_folders
+            .iter()
+            .any(|(dir, _)| *dir == inputs.dir) =>
+        {
+            None
+        }
+        None => {
+            problems.push(no_school_toml(layout, &inputs));
+            None
+        }
+    };
+    let mut articles = Vec::with_capacity(inputs.articles.len());
+    for (input, content) in inputs.articles.iter().zip(contents) {
+        match decode_input(layout, &input.path, content).and_then(|f| parse_article(&input.path, f))
+        {
+            Ok(article) => articles.push(article),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    school.map(|school| RawSchoolDir {
+        slug: inputs.slug,
+        school,
+        articles,
+    })
+}
+
+fn check_folder_name(layout: &Layout, inputs: &SchoolInputs, problems: &mut Vec<Problem>) {
+    let slug = &inputs.slug;
+    if !crate::model::article::is_slug(slug) {
         problems.push(
             Problem::new(format!(
                 "the folder name `{slug}` cannot be used in a web address"
@@ -368,43 +528,32 @@ pub fn parse_school_dir(
             ),
         );
     }
-    let mut contents = contents.into_iter();
-    let school = match inputs.toml {
-        Some(toml) => {
-            let bytes = contents.next().unwrap_or_default();
-            match decode_source(layout, &toml.path, bytes) {
-                Ok(file) => parse_school(file, problems),
-                Err(problem) => {
-                    problems.push(problem);
-                    None
-                }
-            }
-        }
-        None => {
-            let toml_path = inputs.dir.join("school.toml");
-            problems.push(
-                Problem::new("the school folder has no school.toml")
-                    .in_file(&Arc::new(SourceFile::new(layout.display_path(&inputs.dir), "")))
-                    .with_hint(format!(
-                        "create {} (see the README), or run `spravka new {slug} --platform dnevnik-ru`",
-                        layout.display_path(&toml_path).display()
-                    )),
-            );
-            None
-        }
-    };
-    let mut articles = Vec::with_capacity(inputs.articles.len());
-    for (input, bytes) in inputs.articles.iter().zip(contents) {
-        match parse_article_bytes(layout, &input.path, bytes) {
-            Ok(article) => articles.push(article),
-            Err(problem) => problems.push(problem),
-        }
+}
+
+fn no_school_toml(layout: &Layout, inputs: &SchoolInputs) -> Problem {
+    let toml_path = inputs.dir.join("school.toml");
+    Problem::new("the school folder has no school.toml")
+        .in_file(&Arc::new(SourceFile::new(
+            layout.display_path(&inputs.dir),
+            "",
+        )))
+        .with_hint(format!(
+            "create {} (see the README), or run `spravka new {} --platform dnevnik-ru`",
+            layout.display_path(&toml_path).display(),
+            inputs.slug
+        ))
+}
+
+/// A file's content as read (or its refusal) as text.
+fn decode_input(
+    layout: &Layout,
+    path: &Path,
+    content: Result<Vec<u8>, Refusal>,
+) -> Result<Arc<SourceFile>, Problem> {
+    match content {
+        Ok(bytes) => decode_source(layout, path, bytes),
+        Err(refusal) => Err(layout.refused(path, &refusal)),
     }
-    school.map(|school| RawSchoolDir {
-        slug,
-        school,
-        articles,
-    })
 }
 
 /// Parse a school file, unless it still has blanks from `spravka new` (then list every blank).

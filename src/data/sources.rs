@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Layout;
 use crate::error::Error;
 use crate::fingerprint::Fingerprint;
-use crate::fs;
+use crate::fs::{self, ReadError, Refusal, limits};
 
 /// A file's size and modification time, as the file system reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,44 +40,71 @@ pub struct SchoolInputs {
     pub dir: PathBuf,
     pub toml: Option<Input>,
     pub articles: Vec<Input>,
+    /// The school's folder or its `faq` folder, when refused (a link out of the project).
+    pub refused_folders: Vec<(PathBuf, Refusal)>,
+    /// The project folder, which every file read must be inside.
+    root: fs::Root,
 }
 
-/// The inputs of a school with their bytes, in the order of `SchoolInputs::files`.
+/// The inputs of a school with their bytes (or why a file was refused), in the order of
+/// `SchoolInputs::files`.
 #[derive(Debug)]
 pub struct SchoolSources {
     pub inputs: SchoolInputs,
-    pub contents: Vec<Vec<u8>>,
+    pub contents: Vec<Result<Vec<u8>, Refusal>>,
 }
 
 impl SchoolInputs {
-    /// List a school's input files and stamp them; nothing is read.
+    /// List a school's input files and stamp them; nothing is read. A file of any type is
+    /// listed (reading refuses what is not a regular file), and a folder that is a link out of
+    /// the project is not listed at all.
     pub fn scan(layout: &Layout, slug: &str) -> Result<SchoolInputs, Error> {
         let now = SystemTime::now();
         let dir = layout.schools().join(slug);
+        let mut inputs = SchoolInputs {
+            slug: slug.to_owned(),
+            dir: dir.clone(),
+            toml: None,
+            articles: Vec::new(),
+            refused_folders: Vec::new(),
+            root: layout.inputs().clone(),
+        };
+        if !inputs.folder(&dir)? {
+            return Ok(inputs);
+        }
         let toml = dir.join("school.toml");
-        let toml = input(std::fs::metadata(&toml), toml, now);
+        inputs.toml = match std::fs::metadata(&toml) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !is_link(&toml) => None,
+            meta => Some(input(meta, toml, now)),
+        };
         let faq = dir.join("faq");
-        let mut articles = Vec::new();
-        if faq.is_dir() {
+        if inputs.folder(&faq)? {
             for entry in fs::sorted_dir_entries(&faq)? {
                 let path = entry.path();
-                if path.extension().is_some_and(|ext| ext == "md") {
+                if super::is_input(&path, "md") {
                     // Stat through the open folder (no walk of the whole path again), following
                     // a symbolic link as the article's own file would be.
                     let meta = match entry.file_type() {
                         Ok(kind) if kind.is_symlink() => std::fs::metadata(&path),
                         _ => entry.metadata(),
                     };
-                    articles.extend(input(meta, path, now));
+                    inputs.articles.push(input(meta, path, now));
                 }
             }
         }
-        Ok(SchoolInputs {
-            slug: slug.to_owned(),
-            dir,
-            toml,
-            articles,
-        })
+        Ok(inputs)
+    }
+
+    /// Whether `dir` exists and may be listed; a refused folder is kept for `refused_folders`.
+    fn folder(&mut self, dir: &Path) -> Result<bool, Error> {
+        match fs::input_folder(&self.root, dir) {
+            Ok(exists) => Ok(exists),
+            Err(ReadError::Refused(refusal)) => {
+                self.refused_folders.push((dir.to_path_buf(), refusal));
+                Ok(false)
+            }
+            Err(ReadError::Failed(error)) => Err(error),
+        }
     }
 
     /// Every input file: `school.toml` first, then the articles.
@@ -88,16 +115,30 @@ impl SchoolInputs {
     /// Each file's path (relative to the school folder) and stamp; `None` when any stamp is
     /// untrusted, since then only the content can tell whether the school changed.
     pub fn stamps(&self) -> Option<Stamps> {
+        if !self.refused_folders.is_empty() {
+            return None;
+        }
         self.files()
             .map(|file| Some((self.relative(&file.path), file.stamp?)))
             .collect()
     }
 
-    /// Read every input file.
+    /// Read every input file; a refused file is kept as its refusal, a failed read is an error.
     pub fn read(self) -> Result<SchoolSources, Error> {
         let contents = self
             .files()
-            .map(|file| fs::read_known(&file.path, file.stamp.map(|stamp| stamp.len)))
+            .map(|file| {
+                let limit = if super::is_input(&file.path, "toml") {
+                    limits::TOML
+                } else {
+                    limits::ARTICLE
+                };
+                match fs::read_input(&self.root, &file.path, limit) {
+                    Ok(bytes) => Ok(Ok(bytes)),
+                    Err(ReadError::Refused(refusal)) => Ok(Err(refusal)),
+                    Err(ReadError::Failed(error)) => Err(error),
+                }
+            })
             .collect::<Result<_, _>>()?;
         Ok(SchoolSources {
             inputs: self,
@@ -117,21 +158,36 @@ impl SchoolSources {
     /// A hash over every input file's name and bytes.
     pub fn fingerprint(&self) -> String {
         let mut fingerprint = Fingerprint::new();
-        for (file, bytes) in self.inputs.files().zip(&self.contents) {
-            fingerprint.add(&self.inputs.relative(&file.path), bytes);
+        for (file, content) in self.inputs.files().zip(&self.contents) {
+            let name = self.inputs.relative(&file.path);
+            match content {
+                Ok(bytes) => fingerprint.add(&name, bytes),
+                Err(refusal) => fingerprint.add(
+                    &format!("refused {name}"),
+                    format!("{refusal:?}").as_bytes(),
+                ),
+            };
+        }
+        for (dir, refusal) in &self.inputs.refused_folders {
+            let name = self.inputs.relative(dir);
+            fingerprint.add(
+                &format!("refused {name}"),
+                format!("{refusal:?}").as_bytes(),
+            );
         }
         fingerprint.hex()
     }
 }
 
-/// The file at `path` with its stamp (one stat for both), or `None` when it is not a file.
-fn input(
-    meta: std::io::Result<std::fs::Metadata>,
-    path: PathBuf,
-    now: SystemTime,
-) -> Option<Input> {
-    let meta = meta.ok().filter(|meta| meta.is_file())?;
-    let stamp = meta.modified().ok().and_then(|modified| {
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+/// The input at `path` with its stamp (one stat for both); only a regular file is stamped, so
+/// anything else is read (and refused) by every build.
+fn input(meta: std::io::Result<std::fs::Metadata>, path: PathBuf, now: SystemTime) -> Input {
+    let stamp = meta.ok().filter(|meta| meta.is_file()).and_then(|meta| {
+        let modified = meta.modified().ok()?;
         let racy = now
             .duration_since(modified)
             .map_or(true, |age| age < RACY_WINDOW);
@@ -141,7 +197,7 @@ fn input(
             modified_ns,
         })
     });
-    Some(Input { path, stamp })
+    Input { path, stamp }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Positions of values inside a TOML document, looked up by field path (only on the error path).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -7,46 +8,48 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{FieldPath, Segment};
 
-/// The byte range of the value at `path`; of the deepest existing parent when the value is missing.
-pub fn span_of(text: &str, path: &FieldPath) -> Option<Range<usize>> {
-    let (root, _) = DeTable::parse_recoverable(text);
-    if path.is_root() {
-        return None;
-    }
-    let mut current: Option<Range<usize>> = None;
-    let mut table: Option<&DeTable> = Some(root.get_ref());
-    let mut array: Option<&[Spanned<DeValue>]> = None;
-    for segment in &path.0 {
-        let value = match segment {
-            Segment::Key(key) => table.and_then(|t| t.get(key.as_str())),
-            Segment::Index(index) => array.and_then(|a| a.get(*index)),
-        };
-        let Some(value) = value else {
-            return current.or_else(|| key_span(&root, &path.0[0]));
-        };
-        current = Some(value.span());
-        (table, array) = children(value.get_ref());
-    }
-    current
-}
+/// Where every value of a TOML document is, by field path: built once per file on its first
+/// problem, so that a file with thousands of problems is not parsed again for each of them.
+#[derive(Debug, Default)]
+pub struct SpanIndex(HashMap<Vec<Segment>, Range<usize>>);
 
-fn key_span(root: &Spanned<DeTable>, first: &Segment) -> Option<Range<usize>> {
-    let Segment::Key(first) = first else {
-        return None;
-    };
-    root.get_ref()
-        .keys()
-        .find(|key| key.get_ref().as_ref() == first)
-        .map(Spanned::span)
-}
+impl SpanIndex {
+    pub fn build(text: &str) -> SpanIndex {
+        let (root, _) = DeTable::parse_recoverable(text);
+        let mut index = SpanIndex::default();
+        index.table(root.get_ref(), &mut Vec::new());
+        index
+    }
 
-fn children<'a, 'i>(
-    value: &'a DeValue<'i>,
-) -> (Option<&'a DeTable<'i>>, Option<&'a [Spanned<DeValue<'i>>]>) {
-    match value {
-        DeValue::Table(table) => (Some(table), None),
-        DeValue::Array(array) => (None, Some(&array[..])),
-        _ => (None, None),
+    /// The byte range of the value at `path`; of the deepest existing parent when the value is
+    /// missing.
+    pub fn span_of(&self, path: &FieldPath) -> Option<Range<usize>> {
+        (1..=path.0.len())
+            .rev()
+            .find_map(|len| self.0.get(&path.0[..len]).cloned())
+    }
+
+    fn table(&mut self, table: &DeTable, at: &mut Vec<Segment>) {
+        for (key, value) in table.iter() {
+            at.push(Segment::Key(key.get_ref().to_string()));
+            self.value(value, at);
+            at.pop();
+        }
+    }
+
+    fn value(&mut self, value: &Spanned<DeValue>, at: &mut Vec<Segment>) {
+        self.0.insert(at.clone(), value.span());
+        match value.get_ref() {
+            DeValue::Table(table) => self.table(table, at),
+            DeValue::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    at.push(Segment::Index(index));
+                    self.value(item, at);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -104,7 +107,7 @@ mod tests {
             .key("channels")
             .index(1)
             .key("email");
-        let span = span_of(DOC, &path).unwrap();
+        let span = SpanIndex::build(DOC).span_of(&path).unwrap();
         assert_eq!(&DOC[span], "\"bad@\"");
     }
 
@@ -115,7 +118,7 @@ mod tests {
             .key("channels")
             .index(0)
             .key("phone");
-        let span = span_of(DOC, &path).unwrap();
+        let span = SpanIndex::build(DOC).span_of(&path).unwrap();
         assert!(
             span.start >= DOC.find("[[staff.channels]]").unwrap(),
             "{span:?}"

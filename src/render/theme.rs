@@ -10,7 +10,7 @@ use tera::Tera;
 use super::i18n::Translations;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::error::Error;
-use crate::fs;
+use crate::fs::{self, ReadError};
 use crate::model::types::Language;
 
 macro_rules! embedded {
@@ -78,9 +78,10 @@ impl Theme {
             .collect();
         let mut translations = built_in_translations();
         if let Some(dir) = custom {
-            override_templates(dir, &mut templates)?;
-            override_assets(dir, &mut assets)?;
-            override_translations(dir, &mut translations)?;
+            let root = fs::Root::new(dir, "the theme folder");
+            override_templates(&root, &mut templates)?;
+            override_assets(&root, &mut assets)?;
+            override_translations(&root, &mut translations)?;
         }
         let fingerprint = theme_fingerprint(&templates, &assets, &translations);
         let translation_values = translations
@@ -185,57 +186,106 @@ fn report(error: &tera::Error) -> Option<&tera::ReportError> {
     }
 }
 
+/// Read a file of the theme folder (through the one safe path for inputs); a refused file or
+/// one that is not UTF-8 stops the command with a problem.
+fn read_theme_file(root: &fs::Root, path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    match fs::read_input(root, path, limit) {
+        Ok(bytes) => Ok(bytes),
+        Err(ReadError::Failed(error)) => Err(error),
+        Err(ReadError::Refused(refusal)) => Err(Error::Invalid(vec![crate::data::refused(
+            path,
+            &refusal,
+            root.name,
+            Path::to_path_buf,
+        )])),
+    }
+}
+
+fn read_theme_text(root: &fs::Root, path: &Path, limit: u64) -> Result<Arc<SourceFile>, Error> {
+    let bytes = read_theme_file(root, path, limit)?;
+    crate::data::decode(path.to_path_buf(), bytes).map_err(|problem| Error::Invalid(vec![problem]))
+}
+
+/// Whether a folder of the theme exists and may be listed (not a link out of the theme).
+fn theme_folder(root: &fs::Root, dir: &Path) -> Result<bool, Error> {
+    match fs::input_folder(root, dir) {
+        Ok(exists) => Ok(exists),
+        Err(ReadError::Failed(error)) => Err(error),
+        Err(ReadError::Refused(refusal)) => Err(Error::Invalid(vec![crate::data::refused(
+            dir,
+            &refusal,
+            root.name,
+            Path::to_path_buf,
+        )])),
+    }
+}
+
 fn override_templates(
-    dir: &Path,
+    root: &fs::Root,
     templates: &mut BTreeMap<String, (String, Option<Arc<SourceFile>>)>,
 ) -> Result<(), Error> {
-    let folder = dir.join("templates");
-    if !folder.is_dir() {
+    let folder = root.path().join("templates");
+    if !theme_folder(root, &folder)? {
         return Ok(());
     }
     for path in fs::sorted_entries(&folder)? {
-        if path.extension().is_some_and(|ext| ext == "html") {
-            let text = String::from_utf8_lossy(&fs::read(&path)?).into_owned();
+        if crate::data::is_input(&path, "html") {
+            let file = read_theme_text(root, &path, fs::limits::TEMPLATE)?;
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let file = Arc::new(SourceFile::new(path.clone(), text.clone()));
-            templates.insert(name, (text, Some(file)));
+            templates.insert(name, (file.text.to_string(), Some(file)));
         }
     }
     Ok(())
 }
 
-fn override_assets(dir: &Path, assets: &mut BTreeMap<String, Vec<u8>>) -> Result<(), Error> {
-    let folder = dir.join("static");
-    if !folder.is_dir() {
+/// Every file under `static/`, sub-folders included. Links are followed (a linked folder only
+/// when it stays inside the theme), and each file is read through the safe path.
+fn override_assets(root: &fs::Root, assets: &mut BTreeMap<String, Vec<u8>>) -> Result<(), Error> {
+    let folder = root.path().join("static");
+    if !theme_folder(root, &folder)? {
         return Ok(());
     }
-    for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
+    let walk = walkdir::WalkDir::new(&folder)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in walk {
         let entry = entry.map_err(|error| Error::Io {
             action: "list folder",
-            path: folder.clone(),
+            path: error.path().unwrap_or(&folder).to_path_buf(),
             source: error.into(),
         })?;
-        if entry.file_type().is_file() {
-            let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
-            let key = format!("assets/{}", relative.to_string_lossy().replace('\\', "/"));
-            assets.insert(key, fs::read(entry.path())?);
+        if entry.file_type().is_dir() {
+            if entry.path_is_symlink() {
+                theme_folder(root, entry.path())?;
+            }
+            continue;
         }
+        let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
+        let key = format!("assets/{}", relative.to_string_lossy().replace('\\', "/"));
+        assets.insert(key, read_theme_file(root, entry.path(), fs::limits::ASSET)?);
     }
     Ok(())
 }
 
 fn override_translations(
-    dir: &Path,
+    root: &fs::Root,
     translations: &mut BTreeMap<&'static str, Translations>,
 ) -> Result<(), Error> {
+    let folder = root.path().join("i18n");
+    if !theme_folder(root, &folder)? {
+        return Ok(());
+    }
     for (code, table) in translations.iter_mut() {
-        let path = dir.join("i18n").join(format!("{code}.toml"));
-        if path.is_file() {
-            let text = String::from_utf8_lossy(&fs::read(&path)?).into_owned();
-            let file = Arc::new(SourceFile::new(path.clone(), text.clone()));
+        let path = folder.join(format!("{code}.toml"));
+        if std::fs::symlink_metadata(&path).is_ok() {
+            let file = read_theme_text(root, &path, fs::limits::TOML)?;
             let parsed: toml::Table =
                 crate::data::parse_toml(&file).map_err(|problem| Error::Invalid(vec![problem]))?;
             table.merge(parsed);

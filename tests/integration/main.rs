@@ -3,6 +3,8 @@
 mod calendar;
 mod cli;
 mod errors;
+#[cfg(unix)]
+mod inputs;
 mod output;
 mod scale;
 mod seeds;
