@@ -170,6 +170,13 @@ fn claim(out: &Path) -> Result<bool, Error> {
     if !made && is_real_dir(&internal) && is_real_file(&internal.join(MARKER)) {
         return Ok(false);
     }
+    if !made && is_real_dir(&internal) && holds_an_older_record(&internal) {
+        // The output of a Spravka from before the marker: adopt it, so that an upgrade does not
+        // ask the webmaster to delete the site first. Its records list no files, so nothing of
+        // it is removed as stale until a build of this version has recorded what it wrote.
+        fs::write(&internal.join(MARKER), MARKER_TEXT.as_bytes())?;
+        return Ok(false);
+    }
     if !made && !fs::sorted_entries(out)?.is_empty() {
         return Err(not_ours(
             out,
@@ -187,9 +194,33 @@ fn not_ours(out: &Path, why: &str) -> Error {
             "{} is not an output folder of Spravka ({why}); nothing was written",
             out.display()
         ),
-        "build into a new or empty folder with --out DIR; if it is the output of an older \
-         Spravka, delete it and build again",
+        "build into a new or empty folder with --out DIR, or delete this folder's contents if \
+         they are an old build you no longer need",
     )
+}
+
+/// Whether `internal` holds a school record written by an earlier Spravka: a regular file
+/// `<slug>.json` whose JSON has the fields every version of the record has had.
+fn holds_an_older_record(internal: &Path) -> bool {
+    let Ok(entries) = fs::sorted_dir_entries(internal) else {
+        return false;
+    };
+    entries.iter().any(|entry| {
+        let path = entry.path();
+        let is_record_name = (path.file_stem().and_then(|stem| stem.to_str()))
+            .is_some_and(crate::model::article::is_slug)
+            && path.extension().is_some_and(|ext| ext == "json");
+        is_record_name
+            && is_real_file(&path)
+            && std::fs::read(&path)
+                .ok()
+                .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+                .is_some_and(|json| {
+                    ["build", "content", "index"]
+                        .iter()
+                        .all(|key| json.get(key).is_some())
+                })
+    })
 }
 
 fn is_real_dir(path: &Path) -> bool {
@@ -258,6 +289,29 @@ mod tests {
             std::fs::create_dir_all(root.path().join(dir)).unwrap();
         }
         root
+    }
+
+    #[test]
+    fn the_output_of_an_older_version_is_adopted_and_a_stranger_folder_is_not() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(out.path().join(".spravka")).unwrap();
+        std::fs::write(out.path().join("index.html"), "old site").unwrap();
+        std::fs::write(out.path().join(".spravka/notes.json"), r#"{"index": 1}"#).unwrap();
+        assert!(
+            claim(out.path()).is_err(),
+            "a JSON file that is no record proves nothing"
+        );
+        std::fs::write(
+            out.path().join(".spravka/osh.json"),
+            r#"{"build": "b", "content": "c", "stamps": null, "index": {}}"#,
+        )
+        .unwrap();
+        assert!(!claim(out.path()).unwrap());
+        assert!(out.path().join(".spravka").join(MARKER).is_file());
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("index.html")).unwrap(),
+            "old site"
+        );
     }
 
     #[test]
