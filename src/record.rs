@@ -15,6 +15,9 @@ use crate::model::article::is_slug;
 use crate::output::INTERNAL as RECORDS;
 use crate::render::{IndexEntry, OutputFile};
 
+/// Far more than the record of the largest school (its file list is a few KiB).
+const MAX_RECORD: u64 = 16 << 20;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolRecord {
     /// Fingerprint of what all schools of the build depend on: program, theme, shared content,
@@ -33,7 +36,14 @@ impl SchoolRecord {
     /// The record kept in the output folder `out`, if it is there and readable. A record of an
     /// older format is simply not found, and the school is rendered again.
     pub fn load(out: &Path, slug: &str) -> Option<SchoolRecord> {
-        let bytes = std::fs::read(out.join(Self::path(slug))).ok()?;
+        let path = out.join(Self::path(slug));
+        // Only a regular file of a record's size: a pipe or a link to a device put there must
+        // not block the build or fill its memory.
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_RECORD {
+            return None;
+        }
+        let bytes = std::fs::read(&path).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
@@ -76,6 +86,23 @@ impl SchoolRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_record_that_is_a_pipe_or_a_link_is_not_read() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(out.path().join(RECORDS)).unwrap();
+        let pipe = out.path().join(SchoolRecord::path("a"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Reading a pipe with no writer would block this test for ever.
+        assert_eq!(SchoolRecord::load(out.path(), "a"), None);
+        std::os::unix::fs::symlink("/dev/zero", out.path().join(SchoolRecord::path("b"))).unwrap();
+        assert_eq!(SchoolRecord::load(out.path(), "b"), None);
+    }
 
     #[test]
     fn a_record_reads_back_as_written() {
