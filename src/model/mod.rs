@@ -6,6 +6,7 @@ pub mod platform;
 pub mod project;
 pub mod school;
 pub mod school_year;
+pub mod text;
 pub mod types;
 
 use chrono::NaiveDate;

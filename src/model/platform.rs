@@ -3,6 +3,7 @@
 use chrono_tz::Tz;
 
 use super::parse_optional;
+use super::text::shown;
 use super::types::{Email, Phone, TimeRange, WebUrl, parse_timezone};
 use crate::data::platform::{RawHours, RawPlatform, RawSupport, RawSupportChannel};
 use crate::diagnostic::{Collector, FieldPath};
@@ -175,7 +176,7 @@ fn parse_cost(text: &str) -> Result<CallCost, super::ParseError> {
         "free" => Ok(CallCost::Free),
         "paid" => Ok(CallCost::Paid),
         _ => Err(super::ParseError {
-            message: format!("`{text}` is not a call cost"),
+            message: format!("`{}` is not a call cost", shown(text)),
             hint: "write \"free\" or \"paid\"".into(),
         }),
     }
@@ -185,7 +186,7 @@ fn parse_hours(raw: &RawHours) -> Result<Hours, super::ParseError> {
     match raw {
         RawHours::Keyword(word) if word == "24x7" => Ok(Hours::Always),
         RawHours::Keyword(word) => Err(super::ParseError {
-            message: format!("`{word}` is not a working-hours value"),
+            message: format!("`{}` is not a working-hours value", shown(word)),
             hint: "write \"24x7\", or a table such as { days = \"daily\", time = \"9:00-21:00\" }"
                 .into(),
         }),
@@ -195,7 +196,7 @@ fn parse_hours(raw: &RawHours) -> Result<Hours, super::ParseError> {
                 "workdays" => Days::Workdays,
                 other => {
                     return Err(super::ParseError {
-                        message: format!("`{other}` is not a set of days"),
+                        message: format!("`{}` is not a set of days", shown(other)),
                         hint: "write \"daily\" (every day) or \"workdays\" (Monday to Friday, except holidays)".into(),
                     });
                 }

@@ -1,6 +1,6 @@
 //! A validated school: every reference resolved, every string that has a syntax parsed.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -9,9 +9,10 @@ use chrono_tz::Tz;
 use super::calendar::ProductionCalendar;
 use super::platform::Platform;
 use super::school_year::{
-    check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
+    IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
     validate_school_year,
 };
+use super::text::{list_some, shown};
 use super::types::{
     Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, Weekday,
     parse_timezone,
@@ -120,7 +121,7 @@ impl EventKind {
             .find(|(name, _)| *name == text)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| ParseError {
-                message: format!("`{text}` is not a kind of event"),
+                message: format!("`{}` is not a kind of event", shown(text)),
                 hint: format!(
                     "write one of: {}",
                     Self::NAMES.map(|(name, _)| name).join(", ")
@@ -299,7 +300,7 @@ impl ChannelKind {
             .find(|(name, _)| *name == text)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| ParseError {
-                message: format!("`{text}` is not a kind of channel"),
+                message: format!("`{}` is not a kind of channel", shown(text)),
                 hint: format!(
                     "write one of: {}",
                     Self::NAMES.map(|(name, _)| name).join(", ")
@@ -329,6 +330,43 @@ pub struct Schedule {
     pub note: Option<String>,
     pub slots: Vec<Slot>,
     pub exceptions: Vec<Exception>,
+    /// (slot, date) -> index into `exceptions`: the calendar asks once per slot and week.
+    exception_index: HashMap<(usize, NaiveDate), usize>,
+    /// Consultant index -> indexes of their slots, in schedule order.
+    by_consultant: HashMap<usize, Vec<usize>>,
+}
+
+impl Schedule {
+    fn new(posted: Vec<String>, note: Option<String>, slots: Vec<Slot>) -> Schedule {
+        let mut by_consultant: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, slot) in slots.iter().enumerate() {
+            by_consultant.entry(slot.consultant).or_default().push(i);
+        }
+        Schedule {
+            posted,
+            note,
+            slots,
+            exceptions: Vec::new(),
+            exception_index: HashMap::new(),
+            by_consultant,
+        }
+    }
+
+    fn with_exceptions(mut self, exceptions: Vec<Exception>) -> Schedule {
+        self.exception_index = exceptions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.slot, e.date), i))
+            .collect();
+        self.exceptions = exceptions;
+        self
+    }
+
+    /// The change to slot `slot`'s session on `date`, if any.
+    pub fn exception(&self, slot: usize, date: NaiveDate) -> Option<&Exception> {
+        let index = self.exception_index.get(&(slot, date))?;
+        self.exceptions.get(*index)
+    }
 }
 
 /// One weekly consultation slot.
@@ -401,12 +439,13 @@ impl School {
             .map(|h| validate_audience_help(h, &root.key("parents"), report));
         let escalation = validate_escalation(raw, report);
         let known = consultants.as_deref().unwrap_or(&[]);
-        let schedule = validate_schedule(&raw.schedule, known, report);
+        let ids = IdIndex::new(known.iter().map(|c| c.id.as_str()));
+        let schedule = validate_schedule(&raw.schedule, known, &ids, report);
         let school_year = raw
             .school_year
             .as_ref()
             .map(|y| validate_school_year(y, calendar, report));
-        let events = validate_events(&raw.events, known, report);
+        let events = validate_events(&raw.events, &ids, report);
         let exceptions = schedule.as_ref().map(|s| {
             let year = school_year.as_ref().and_then(|y| y.as_ref());
             validate_exceptions(&raw.schedule.exceptions, &s.slots, year, report)
@@ -430,10 +469,7 @@ impl School {
             staff: staff.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             parents: parents.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             escalation: escalation?,
-            schedule: Schedule {
-                exceptions: exceptions.flatten()?,
-                ..schedule?
-            },
+            schedule: schedule?.with_exceptions(exceptions.flatten()?),
             school_year: school_year.map(|y| y.ok_or(Invalid)).transpose().ok()?,
             events: events?,
             rules: validate_rules(&raw.rules),
@@ -446,8 +482,24 @@ impl School {
 
     /// The weekly office hours a consultant keeps, in schedule order.
     pub fn slots_of<'a>(&'a self, consultant: &'a Consultant) -> impl Iterator<Item = &'a Slot> {
-        let slots = self.schedule.slots.iter();
-        slots.filter(move |slot| self.consultant(slot).id == consultant.id)
+        let index = self.consultant_index(consultant);
+        let slots = index.and_then(|i| self.schedule.by_consultant.get(&i));
+        slots
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.schedule.slots.get(*i))
+    }
+
+    /// The index of a consultant of this school: from its address when it is an element of
+    /// `consultants` (callers loop over them, so a search by id would make that loop quadratic).
+    fn consultant_index(&self, consultant: &Consultant) -> Option<usize> {
+        let offset = (consultant as *const Consultant as usize)
+            .wrapping_sub(self.consultants.as_ptr() as usize)
+            / std::mem::size_of::<Consultant>().max(1);
+        match self.consultants.get(offset) {
+            Some(found) if std::ptr::eq(found, consultant) => Some(offset),
+            _ => self.consultants.iter().position(|c| c.id == consultant.id),
+        }
     }
 
     pub fn audience_help(&self, audience: Audience) -> Option<&AudienceHelp> {
@@ -568,7 +620,7 @@ fn validate_approval(
         other => {
             report.report(
                 &at.key("kind"),
-                format!("`{other}` is not a kind of approval"),
+                format!("`{}` is not a kind of approval", shown(other)),
                 "write \"agreed\" (СОГЛАСОВАНО), \"approved\" (УТВЕРЖДАЮ) or \"reviewed\" (РАССМОТРЕНО)",
             );
             None
@@ -591,14 +643,11 @@ fn resolve_platform(
 ) -> Option<Arc<Platform>> {
     let found = platforms.get(id).cloned();
     if found.is_none() {
-        let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
+        let known = list_some(platforms.keys().map(String::as_str), 20);
         report.report(
             &FieldPath::root().key("platform").key("preset"),
-            format!("unknown platform `{id}`"),
-            format!(
-                "write one of: {} (files in content/platforms/)",
-                known.join(", ")
-            ),
+            format!("unknown platform `{}`", shown(id)),
+            format!("write one of: {} (files in content/platforms/)", known),
         );
     }
     found
@@ -615,7 +664,10 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
             if !seen.insert(consultant.id.as_str()) {
                 report.report(
                     &at.key("id"),
-                    format!("the consultant id `{}` is used twice", consultant.id),
+                    format!(
+                        "the consultant id `{}` is used twice",
+                        shown(&consultant.id)
+                    ),
                     "give every consultant its own id",
                 );
             }
@@ -669,7 +721,7 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
             Some(known) => topics.push(Topic::Standard(known)),
             None => report.report(
                 &at.key("topics").index(i),
-                format!("`{topic}` is not a standard topic"),
+                format!("`{}` is not a standard topic", shown(topic)),
                 format!(
                     "write one of: {}; put your own topics in `custom_topics`",
                     STANDARD_TOPICS.join(", ")
@@ -754,7 +806,7 @@ fn contact_value(
     if value.is_none() && raw.note.is_none() {
         report.report(
             at,
-            format!("a `{}` channel needs `{key}`", raw.kind),
+            format!("a `{}` channel needs `{key}`", shown(&raw.kind)),
             format!("add {key} = \"…\", or a `note` that says how to reach it"),
         );
         return Err(Invalid);
@@ -818,6 +870,7 @@ fn validate_escalation(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Au
 fn validate_schedule(
     raw: &RawSchedule,
     consultants: &[Consultant],
+    ids: &IdIndex,
     report: &mut Collector,
 ) -> Option<Schedule> {
     let at = FieldPath::root().key("schedule").key("slots");
@@ -825,20 +878,16 @@ fn validate_schedule(
         .slots
         .iter()
         .enumerate()
-        .map(|(i, slot)| validate_slot(slot, &at.index(i), consultants, report))
+        .map(|(i, slot)| validate_slot(slot, &at.index(i), ids, report))
         .collect();
     let mut slots: Vec<Slot> = slots.into_iter().collect::<Option<_>>()?;
     assign_slot_ids(&mut slots, raw, consultants, report);
     slots.sort_by_key(|slot| (slot.weekday, slot.time));
-    Some(Schedule {
-        posted: raw
-            .posted
-            .clone()
-            .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]),
-        note: raw.note.clone(),
-        slots,
-        exceptions: Vec::new(),
-    })
+    let posted = raw
+        .posted
+        .clone()
+        .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]);
+    Some(Schedule::new(posted, raw.note.clone(), slots))
 }
 
 /// A slot without an `id` gets `<weekday>-<consultant>` (with `-2`, `-3` … for more on that day),
@@ -849,19 +898,22 @@ fn assign_slot_ids(
     consultants: &[Consultant],
     report: &mut Collector,
 ) {
+    let given: HashSet<&str> = raw.slots.iter().filter_map(|r| r.id.as_deref()).collect();
     let mut seen: HashSet<String> = HashSet::new();
+    // The last suffix tried per base: every id before it is taken, so the search resumes there
+    // (4,000 slots of one consultant on one day took quadratic time when it restarted at 1).
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, slot) in slots.iter_mut().enumerate() {
         if slot.id.is_empty() {
             let base = format!("{}-{}", slot.weekday.key(), consultants[slot.consultant].id);
-            let mut id = base.clone();
-            let mut n = 1;
-            while seen.contains(&id)
-                || raw
-                    .slots
-                    .iter()
-                    .any(|r| r.id.as_deref() == Some(id.as_str()))
-            {
-                n += 1;
+            let n = next.entry(base.clone()).or_insert(1);
+            let mut id = if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            while seen.contains(&id) || given.contains(id.as_str()) {
+                *n += 1;
                 id = format!("{base}-{n}");
             }
             slot.id = id;
@@ -874,7 +926,7 @@ fn assign_slot_ids(
                 .key("id");
             report.report(
                 &at,
-                format!("the slot id `{}` is used twice", slot.id),
+                format!("the slot id `{}` is used twice", shown(&slot.id)),
                 "give every slot its own id",
             );
         }
@@ -884,7 +936,7 @@ fn assign_slot_ids(
 fn validate_slot(
     raw: &RawSlot,
     at: &FieldPath,
-    consultants: &[Consultant],
+    consultants: &IdIndex,
     report: &mut Collector,
 ) -> Option<Slot> {
     let weekday = report.parse(&at.key("weekday"), Weekday::parse(&raw.weekday));

@@ -1,11 +1,14 @@
 //! Validation of the calendar parts of a school: the school year, one-off events, slot exceptions.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::ProductionCalendar;
 use super::school::{
-    Change, Consultant, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
+    Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
 };
+use super::text::{list_some, shown};
 use super::types::{Audience, TimeRange};
 use super::{Invalid, parse_date, parse_optional};
 use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchoolYear};
@@ -25,7 +28,7 @@ pub fn validate_school_year(
         Some(other) => {
             report.report(
                 &at.key("working_weekends"),
-                format!("`{other}` is not a rule for working weekends"),
+                format!("`{}` is not a rule for working weekends", shown(other)),
                 "write \"skip\" (no office hours that day) or \"replaced_day\" (hold the office hours of the weekday it replaces)",
             );
             None
@@ -76,7 +79,10 @@ fn validate_periods(
             if end < start {
                 report.report(
                     &here.key("end"),
-                    format!("`{}` ends ({end}) before it starts ({start})", period.name),
+                    format!(
+                        "`{}` ends ({end}) before it starts ({start})",
+                        shown(&period.name)
+                    ),
                     "put the later date in `end`",
                 );
                 return None;
@@ -93,7 +99,7 @@ fn validate_periods(
 
 pub fn validate_events(
     raw: &[RawEvent],
-    consultants: &[Consultant],
+    consultants: &IdIndex,
     report: &mut Collector,
 ) -> Option<Vec<Event>> {
     let mut per_day: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
@@ -151,24 +157,55 @@ pub fn parse_audience(
     }
 }
 
+/// The ids of a list, looked up by a hash instead of a scan per reference (the first of a
+/// duplicated id wins, as a scan would find it).
+#[derive(Debug)]
+pub struct IdIndex<'a> {
+    ids: Vec<&'a str>,
+    by_id: HashMap<&'a str, usize>,
+}
+
+impl<'a> IdIndex<'a> {
+    pub fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let ids: Vec<&str> = ids.collect();
+        let mut by_id = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            by_id.entry(*id).or_insert(i);
+        }
+        IdIndex { ids, by_id }
+    }
+
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The first ids, for a hint (never thousands of them).
+    pub fn some(&self) -> String {
+        list_some(self.ids.iter().copied(), 20)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
 pub fn find_consultant(
     id: &str,
-    consultants: &[Consultant],
+    consultants: &IdIndex,
     at: &FieldPath,
     report: &mut Collector,
 ) -> Option<usize> {
-    let found = consultants.iter().position(|c| c.id == id);
+    let found = consultants.find(id);
     if found.is_none() {
-        let known: Vec<&str> = consultants.iter().map(|c| c.id.as_str()).collect();
-        let hint = if known.is_empty() {
+        let hint = if consultants.is_empty() {
             "add a [[consultants]] entry with this id".to_owned()
         } else {
             format!(
                 "write one of the ids in [[consultants]]: {}",
-                known.join(", ")
+                consultants.some()
             )
         };
-        report.report(at, format!("unknown consultant `{id}`"), hint);
+        report.report(at, format!("unknown consultant `{}`", shown(id)), hint);
     }
     found
 }
@@ -179,7 +216,7 @@ pub fn check_id(id: Option<&str>, at: &FieldPath, report: &mut Collector) {
         if !super::article::is_slug(id) {
             report.report(
                 at,
-                format!("`{id}` cannot be used as an id"),
+                format!("`{}` cannot be used as an id", shown(id)),
                 "use small Latin letters, digits and hyphens, such as tuesday-lab",
             );
         }
@@ -192,17 +229,27 @@ pub fn validate_exceptions(
     year: Option<&SchoolYear>,
     report: &mut Collector,
 ) -> Option<Vec<Exception>> {
+    let ids = IdIndex::new(slots.iter().map(|s| s.id.as_str()));
+    let mut seen = HashSet::new();
     let exceptions: Vec<Option<Exception>> = raw
         .iter()
         .enumerate()
         .map(|(i, exception)| {
-            validate_exception(
-                exception,
-                &FieldPath::root().key("schedule").key("exceptions").index(i),
-                slots,
-                year,
-                report,
-            )
+            let at = FieldPath::root().key("schedule").key("exceptions").index(i);
+            let valid = validate_exception(exception, &at, slots, &ids, year, report)?;
+            if !seen.insert((valid.slot, valid.date)) {
+                report.report(
+                    &at.key("date"),
+                    format!(
+                        "the session of slot `{}` on {} already has an exception",
+                        shown(&exception.slot),
+                        valid.date
+                    ),
+                    "keep one exception per session: merge the two into one",
+                );
+                return None;
+            }
+            Some(valid)
         })
         .collect();
     exceptions.into_iter().collect()
@@ -212,16 +259,16 @@ fn validate_exception(
     raw: &RawException,
     at: &FieldPath,
     slots: &[Slot],
+    ids: &IdIndex,
     year: Option<&SchoolYear>,
     report: &mut Collector,
 ) -> Option<Exception> {
-    let slot = slots.iter().position(|s| s.id == raw.slot);
+    let slot = ids.find(&raw.slot);
     if slot.is_none() {
-        let known: Vec<&str> = slots.iter().map(|s| s.id.as_str()).collect();
         report.report(
             &at.key("slot"),
-            format!("unknown slot `{}`", raw.slot),
-            format!("write the id of a slot: {}", known.join(", ")),
+            format!("unknown slot `{}`", shown(&raw.slot)),
+            format!("write the id of a slot: {}", ids.some()),
         );
     }
     let date = report.parse(&at.key("date"), parse_date(&raw.date));
@@ -231,7 +278,11 @@ fn validate_exception(
     if date.weekday() != weekday.to_chrono() {
         report.report(
             &at.key("date"),
-            format!("{date} is not a {} of slot `{}`", weekday.key(), raw.slot),
+            format!(
+                "{date} is not a {} of slot `{}`",
+                weekday.key(),
+                shown(&raw.slot)
+            ),
             "give the date of the session that changes",
         );
         return None;

@@ -115,11 +115,7 @@ fn fate(
     calendar: &ProductionCalendar,
 ) -> Fate {
     let slot = &school.schedule.slots[index];
-    let exception = school
-        .schedule
-        .exceptions
-        .iter()
-        .find(|e| e.slot == index && e.date == date);
+    let exception = school.schedule.exception(index, date);
     if let Some(exception) = exception {
         return match &exception.change {
             Change::Cancelled => Fate::Excluded,
