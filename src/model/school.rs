@@ -17,7 +17,7 @@ use super::types::{
     Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, Weekday,
     parse_timezone,
 };
-use super::{Invalid, parse_date, parse_optional};
+use super::{Invalid, check_list, check_texts, parse_date, parse_optional};
 use crate::data::RawRule;
 use crate::data::school::{
     RawApproval, RawAudienceHelp, RawChannel, RawConsultant, RawDocument, RawHelp, RawIdentity,
@@ -446,6 +446,8 @@ impl School {
             .as_ref()
             .map(|y| validate_school_year(y, calendar, report));
         let events = validate_events(&raw.events, &ids, report);
+        let helpers = validate_helpers(raw, report);
+        let rules = validate_rules(&raw.rules, report);
         let exceptions = schedule.as_ref().map(|s| {
             let year = school_year.as_ref().and_then(|y| y.as_ref());
             validate_exceptions(&raw.schedule.exceptions, &s.slots, year, report)
@@ -457,14 +459,7 @@ impl School {
             document: document?,
             platform: platform?,
             consultants: consultants?,
-            helpers: raw
-                .helpers
-                .iter()
-                .map(|h| Helper {
-                    who: h.who.clone(),
-                    note: h.note.clone(),
-                })
-                .collect(),
+            helpers: helpers?,
             help: help?,
             staff: staff.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             parents: parents.map(|h| h.ok_or(Invalid)).transpose().ok()?,
@@ -472,7 +467,7 @@ impl School {
             schedule: schedule?.with_exceptions(exceptions.flatten()?),
             school_year: school_year.map(|y| y.ok_or(Invalid)).transpose().ok()?,
             events: events?,
-            rules: validate_rules(&raw.rules),
+            rules: rules?,
         })
     }
 
@@ -536,13 +531,20 @@ fn validate_identity(
         .collect();
     require_text(report, &at.key("full_name"), &raw.full_name);
     require_text(report, &at.key("short_name"), &raw.short_name);
+    let lines = [
+        ("full_name", Some(raw.full_name.as_str())),
+        ("full_name_genitive", raw.full_name_genitive.as_deref()),
+        ("short_name", Some(raw.short_name.as_str())),
+        ("address", raw.address.as_deref()),
+    ];
+    let texts = check_texts(report, at, &lines, &[]);
     Some(Identity {
         full_name: raw.full_name.trim().to_owned(),
         full_name_genitive: raw.full_name_genitive.clone(),
         short_name: raw.short_name.trim().to_owned(),
         address: raw.address.clone(),
         timezone: timezone?,
-        website: website.ok()?,
+        website: texts.and(website.ok())?,
         phones: phones.into_iter().collect::<Option<_>>()?,
         emails: emails.into_iter().collect::<Option<_>>()?,
     })
@@ -568,10 +570,14 @@ fn validate_school_phone(
             phone: report.parse(at, Phone::parse(number))?,
             label: None,
         }),
-        RawPhone::Labelled(labelled) => Some(LabelledPhone {
-            phone: report.parse(&at.key("number"), Phone::parse(&labelled.number))?,
-            label: labelled.label.clone(),
-        }),
+        RawPhone::Labelled(labelled) => {
+            let phone = report.parse(&at.key("number"), Phone::parse(&labelled.number));
+            check_texts(report, at, &[("label", labelled.label.as_deref())], &[])?;
+            Some(LabelledPhone {
+                phone: phone?,
+                label: labelled.label.clone(),
+            })
+        }
     }
 }
 
@@ -587,6 +593,12 @@ fn validate_document(
             appendix.date.as_ref(),
             parse_date,
         );
+        let lines = [
+            ("number", appendix.number.as_deref()),
+            ("order", Some(appendix.order.as_str())),
+            ("order_number", appendix.order_number.as_deref()),
+        ];
+        check_texts(report, &at.key("appendix"), &lines, &[])?;
         Some(Appendix {
             number: appendix.number.clone(),
             order: appendix.order.clone(),
@@ -600,6 +612,13 @@ fn validate_document(
         .enumerate()
         .map(|(i, approval)| validate_approval(approval, &at.key("approvals").index(i), report))
         .collect();
+    let texts = check_texts(
+        report,
+        at,
+        &[("title", raw.title.as_deref())],
+        &[("intro", raw.intro.as_deref())],
+    );
+    texts?;
     Some(Document {
         title: raw.title.clone(),
         intro: raw.intro.clone(),
@@ -627,6 +646,12 @@ fn validate_approval(
         }
     };
     let date = parse_optional(report, &at.key("date"), raw.date.as_ref(), parse_date);
+    let lines = [
+        ("by", Some(raw.by.as_str())),
+        ("person", raw.person.as_deref()),
+        ("protocol", raw.protocol.as_deref()),
+    ];
+    check_texts(report, at, &lines, &[])?;
     Some(Approval {
         kind: kind?,
         by: raw.by.clone(),
@@ -683,6 +708,12 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
                 consultant.email.as_deref(),
                 Email::parse,
             );
+            let lines = [
+                ("name", consultant.name.as_deref()),
+                ("role", Some(consultant.role.as_str())),
+                ("appointed_by", consultant.appointed_by.as_deref()),
+            ];
+            check_texts(report, &at, &lines, &[])?;
             Some(Consultant {
                 id: consultant.id.clone(),
                 name: consultant.name.clone(),
@@ -729,6 +760,7 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
             ),
         }
     }
+    check_list(report, &at.key("custom_topics"), &raw.custom_topics)?;
     topics.extend(raw.custom_topics.iter().cloned().map(Topic::Custom));
     Some(Help {
         training_days,
@@ -786,6 +818,7 @@ fn validate_channel(raw: &RawChannel, at: &FieldPath, report: &mut Collector) ->
             );
         }
     }
+    check_texts(report, at, &[], &[("note", raw.note.as_deref())])?;
     Some(Channel {
         kind,
         contact: contact.ok()?,
@@ -883,6 +916,13 @@ fn validate_schedule(
     let mut slots: Vec<Slot> = slots.into_iter().collect::<Option<_>>()?;
     assign_slot_ids(&mut slots, raw, consultants, report);
     slots.sort_by_key(|slot| (slot.weekday, slot.time));
+    let at = FieldPath::root().key("schedule");
+    let posted_ok = check_list(
+        report,
+        &at.key("posted"),
+        raw.posted.as_deref().unwrap_or(&[]),
+    );
+    check_texts(report, &at, &[], &[("note", raw.note.as_deref())]).and(posted_ok)?;
     let posted = raw
         .posted
         .clone()
@@ -944,21 +984,57 @@ fn validate_slot(
     let consultant = find_consultant(&raw.consultant, consultants, &at.key("consultant"), report);
     let audiences = parse_audience(raw.audience.as_deref(), &at.key("audience"), report);
     check_id(raw.id.as_deref(), &at.key("id"), report);
+    let place = check_texts(report, at, &[("place", Some(&raw.place))], &[]);
     Some(Slot {
         id: raw.id.clone().unwrap_or_default(),
         weekday: weekday?,
         time: time?,
-        place: raw.place.clone(),
+        place: place.map(|()| raw.place.clone())?,
         consultant: consultant?,
         audiences: audiences.ok()?,
     })
 }
 
-fn validate_rules(raw: &RawRules) -> Rules {
-    Rules {
+fn validate_rules(raw: &RawRules, report: &mut Collector) -> Option<Rules> {
+    fn custom(rule: &Option<RawRule>) -> Option<&str> {
+        match rule {
+            Some(RawRule::Custom(text)) => Some(text.as_str()),
+            _ => None,
+        }
+    }
+    check_texts(
+        report,
+        &FieldPath::root().key("rules"),
+        &[],
+        &[
+            ("clear_request", custom(&raw.clear_request)),
+            ("emergency", custom(&raw.emergency)),
+            ("etiquette", custom(&raw.etiquette)),
+            ("reference_materials", custom(&raw.reference_materials)),
+        ],
+    )?;
+    Some(Rules {
         clear_request: Rule::from_raw(&raw.clear_request),
         emergency: Rule::from_raw(&raw.emergency),
         etiquette: Rule::from_raw(&raw.etiquette),
         reference_materials: Rule::from_raw(&raw.reference_materials),
-    }
+    })
+}
+
+fn validate_helpers(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Helper>> {
+    let at = FieldPath::root().key("helpers");
+    let helpers: Vec<Option<Helper>> = raw
+        .helpers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let blocks = [("note", h.note.as_deref())];
+            check_texts(report, &at.index(i), &[("who", Some(&h.who))], &blocks)?;
+            Some(Helper {
+                who: h.who.clone(),
+                note: h.note.clone(),
+            })
+        })
+        .collect();
+    helpers.into_iter().collect()
 }

@@ -10,9 +10,13 @@ use super::school::{
 };
 use super::text::{list_some, shown};
 use super::types::{Audience, TimeRange};
-use super::{Invalid, parse_date, parse_optional};
+use super::{Invalid, check_texts, parse_date, parse_optional};
 use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchoolYear};
 use crate::diagnostic::{Collector, FieldPath};
+
+/// A school year, with room for a summer session: every weekly slot becomes a session per week
+/// of it, so its length bounds the calendar's work.
+const MAX_SCHOOL_YEAR_DAYS: i64 = 400;
 
 pub fn validate_school_year(
     raw: &RawSchoolYear,
@@ -42,6 +46,14 @@ pub fn validate_school_year(
             &at.key("end"),
             format!("the school year ends ({end}) before it starts ({start})"),
             "put the last day of the school year in `end`",
+        );
+        return None;
+    }
+    if (end - start).num_days() > MAX_SCHOOL_YEAR_DAYS {
+        report.report(
+            &at.key("end"),
+            format!("the school year from {start} to {end} is longer than a year"),
+            "describe one school year: its first and last day, such as 2025-09-01 and 2026-05-26",
         );
         return None;
     }
@@ -75,6 +87,7 @@ fn validate_periods(
             let here = at.index(i);
             let start = report.parse(&here.key("start"), parse_date(&period.start));
             let end = report.parse(&here.key("end"), parse_date(&period.end));
+            check_texts(report, &here, &[("name", Some(&period.name))], &[])?;
             let (start, end) = (start?, end?);
             if end < start {
                 report.report(
@@ -117,7 +130,12 @@ pub fn validate_events(
                 .as_deref()
                 .map(|id| find_consultant(id, consultants, &at.key("consultant"), report));
             check_id(event.id.as_deref(), &at.key("id"), report);
-            let date = date?;
+            let lines = [
+                ("title", Some(event.title.as_str())),
+                ("place", Some(&event.place)),
+            ];
+            let texts = check_texts(report, &at, &lines, &[("note", event.note.as_deref())]);
+            let date = texts.and(date)?;
             let order = per_day.entry(date).or_default();
             *order += 1;
             Some(Event {
@@ -273,6 +291,7 @@ fn validate_exception(
     }
     let date = report.parse(&at.key("date"), parse_date(&raw.date));
     let change = validate_change(raw, at, report);
+    let note = check_texts(report, at, &[], &[("note", raw.note.as_deref())]);
     let (slot, date) = (slot?, date?);
     let weekday = slots[slot].weekday;
     if date.weekday() != weekday.to_chrono() {
@@ -295,6 +314,7 @@ fn validate_exception(
         );
         return None;
     }
+    note?;
     Some(Exception {
         slot,
         date,
@@ -315,6 +335,7 @@ fn validate_change(raw: &RawException, at: &FieldPath, report: &mut Collector) -
                 moved.time.as_deref(),
                 TimeRange::parse,
             );
+            check_texts(report, &here, &[("place", moved.place.as_deref())], &[])?;
             if moved.date.is_none() && moved.time.is_none() && moved.place.is_none() {
                 report.report(
                     &here,
