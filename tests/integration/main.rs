@@ -3,6 +3,7 @@
 mod calendar;
 mod cli;
 mod errors;
+mod hostile;
 mod scale;
 mod seeds;
 mod serve;
