@@ -53,6 +53,48 @@ pub struct SchoolYear {
     pub working_weekends: WorkingWeekendRule,
     pub terms: Vec<Period>,
     pub vacations: Vec<Period>,
+    /// Day of the year (days since `start`) -> the first vacation holding it: the calendar asks
+    /// for every slot and week, and a scan of the vacations each time made that quadratic.
+    vacation_days: Vec<Option<usize>>,
+}
+
+impl SchoolYear {
+    pub fn new(
+        (start, end): (NaiveDate, NaiveDate),
+        working_weekends: WorkingWeekendRule,
+        terms: Vec<Period>,
+        vacations: Vec<Period>,
+    ) -> SchoolYear {
+        let days = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
+        let mut vacation_days = vec![None; days];
+        for (i, vacation) in vacations.iter().enumerate() {
+            let from = vacation.start.max(start);
+            let to = vacation.end.min(end);
+            for day in from.iter_days().take_while(|d| *d <= to) {
+                let offset = usize::try_from((day - start).num_days()).ok();
+                if let Some(slot) = offset.and_then(|o| vacation_days.get_mut(o)) {
+                    slot.get_or_insert(i);
+                }
+            }
+        }
+        SchoolYear {
+            start,
+            end,
+            working_weekends,
+            terms,
+            vacations,
+            vacation_days,
+        }
+    }
+
+    /// The vacation `date` falls in, if any (a date outside the year is looked for in the list).
+    pub fn vacation(&self, date: NaiveDate) -> Option<&Period> {
+        let offset = usize::try_from((date - self.start).num_days()).ok();
+        match offset.and_then(|o| self.vacation_days.get(o)) {
+            Some(index) => index.and_then(|i| self.vacations.get(i)),
+            None => self.vacations.iter().find(|v| v.contains(date)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1037,4 +1079,40 @@ fn validate_helpers(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Helpe
         })
         .collect();
     helpers.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    fn period(name: &str, start: NaiveDate, end: NaiveDate) -> Period {
+        Period {
+            name: name.into(),
+            start,
+            end,
+        }
+    }
+
+    #[test]
+    fn vacation_lookup_matches_a_scan_of_the_list() {
+        let vacations = vec![
+            period("осенние", date(10, 25), date(11, 4)),
+            period("перекрытие", date(11, 1), date(11, 10)),
+            period("после года", date(12, 20), date(12, 31)),
+        ];
+        let year = SchoolYear::new(
+            (date(9, 1), date(12, 25)),
+            WorkingWeekendRule::Skip,
+            Vec::new(),
+            vacations.clone(),
+        );
+        for day in date(8, 1).iter_days().take(160) {
+            let scanned = vacations.iter().find(|v| v.contains(day));
+            assert_eq!(year.vacation(day), scanned, "{day}");
+        }
+    }
 }

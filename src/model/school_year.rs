@@ -66,13 +66,7 @@ pub fn validate_school_year(
             );
         }
     }
-    Some(SchoolYear {
-        start,
-        end,
-        working_weekends: rule?,
-        terms: terms?,
-        vacations: vacations?,
-    })
+    Some(SchoolYear::new((start, end), rule?, terms?, vacations?))
 }
 
 fn validate_periods(

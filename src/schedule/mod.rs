@@ -28,10 +28,7 @@ pub fn closure<'a>(
             RestDay::DayOff => Closure::DayOff,
         });
     }
-    year.vacations
-        .iter()
-        .find(|v| v.contains(date))
-        .map(|v| Closure::Vacation(&v.name))
+    year.vacation(date).map(|v| Closure::Vacation(&v.name))
 }
 
 /// A weekly slot over the school year, in the shape of one recurring calendar event.

@@ -232,6 +232,25 @@ fn generate_input(kind: &str, count: usize, project: &Path) -> Result<(), String
                 );
             }
         }
+        "vacations" => {
+            text.push_str(&base);
+            let first = chrono::NaiveDate::from_ymd_opt(2025, 9, 2).unwrap();
+            for i in 0..count {
+                let day = first + chrono::Duration::days((i % 260) as i64);
+                let _ = write!(
+                    text,
+                    "\n[[school_year.vacations]]\nname = \"день {i}\"\nstart = {day}\nend = {day}\n"
+                );
+            }
+            let days = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+            for i in 0..count / 5 {
+                let _ = write!(
+                    text,
+                    "\n[[schedule.slots]]\nweekday = \"{}\"\ntime = \"15:00-16:00\"\nplace = \"к\"\nconsultant = \"admin\"\n",
+                    days[i % 5]
+                );
+            }
+        }
         "nesting" => {
             let _ = writeln!(text, "deep = {}{}", "[".repeat(count), "]".repeat(count));
             text.push_str(&base);
