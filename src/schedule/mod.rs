@@ -1,6 +1,8 @@
 //! School year, production calendar, vacations and exceptions -> concrete sessions.
 //! Pure functions: the calendar feeds and the pages are both built from what this returns.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::School;
@@ -221,12 +223,16 @@ fn series_sessions<'a>(
     year: &'a SchoolYear,
 ) -> impl Iterator<Item = Session> + 'a {
     let slot = &school.schedule.slots[series.slot];
+    // Dates without their regular session, in a set: a search of both lists per week was
+    // quadratic in the weeks of the year, for every slot.
+    let skipped: HashSet<NaiveDate> = series
+        .excluded
+        .iter()
+        .copied()
+        .chain(series.moved.iter().map(|m| m.original))
+        .collect();
     let regular = weekly_dates(year, slot.weekday.to_chrono())
-        .filter(move |d| {
-            *d >= series.first
-                && !series.excluded.contains(d)
-                && !series.moved.iter().any(|m| m.original == *d)
-        })
+        .filter(move |d| *d >= series.first && !skipped.contains(d))
         .map(move |date| Session {
             date,
             time: slot.time,
