@@ -14,7 +14,7 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    pub(crate) fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+    fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
         ParseError {
             message: message.into(),
             hint: hint.into(),
