@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::text::{check_strict, describe_letters, foreign_letters, shown};
+use super::text::{char_name, check_strict, describe_letters, foreign_letters, shown};
 
 /// Why a string is not a valid value, and how to write it instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -399,8 +399,14 @@ fn split_scheme(text: &str) -> Result<(String, &str), String> {
 
 /// The host, an optional port, and a path without characters that break out of a link.
 fn check_url_rest(rest: &str) -> Result<(), String> {
-    if let Some(c) = rest.chars().find(|c| " \\\"<>`".contains(*c)) {
-        return Err(format!("a web address cannot hold `{c}`; {URL_EXAMPLE}"));
+    let forbidden = |c: char| c.is_whitespace() || "\\\"<>`".contains(c);
+    if let Some(c) = rest.chars().find(|c| forbidden(*c)) {
+        let c = match c {
+            ' ' => "a space".to_owned(),
+            c if c.is_whitespace() => char_name(c),
+            c => format!("`{c}`"),
+        };
+        return Err(format!("a web address cannot hold {c}; {URL_EXAMPLE}"));
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if let Some((user, host)) = authority.rsplit_once('@') {
@@ -623,6 +629,7 @@ mod tests {
             "http:evil.example/p",
             "https://evil.example\\@school.ru",
             "https://school.ru/a b",
+            "https://school.ru/a\u{a0}b",
             "https://school.ru/\u{0}",
             "https://sch\u{43e}ol.ru",
             "https://192.168.0.1/",
