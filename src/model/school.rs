@@ -1097,6 +1097,72 @@ mod tests {
         }
     }
 
+    fn slot(id: Option<&str>) -> (RawSlot, Slot) {
+        let raw = RawSlot {
+            id: id.map(str::to_owned),
+            weekday: "monday".into(),
+            time: "9:00-10:00".into(),
+            place: "к".into(),
+            consultant: "admin".into(),
+            audience: None,
+        };
+        let slot = Slot {
+            id: id.unwrap_or_default().to_owned(),
+            weekday: Weekday::Monday,
+            time: TimeRange::parse("9:00-10:00").unwrap(),
+            place: "к".into(),
+            consultant: 0,
+            audiences: Vec::new(),
+        };
+        (raw, slot)
+    }
+
+    #[test]
+    fn slot_ids_count_on_past_ids_given_or_made() {
+        let given = [
+            None,
+            Some("monday-admin-2"),
+            None,
+            None,
+            Some("monday-admin-5"),
+            None,
+        ];
+        let (raw, mut slots): (Vec<RawSlot>, Vec<Slot>) = given.iter().map(|id| slot(*id)).unzip();
+        let raw = RawSchedule {
+            posted: None,
+            note: None,
+            slots: raw,
+            exceptions: Vec::new(),
+        };
+        let consultants = [Consultant {
+            id: "admin".into(),
+            name: None,
+            role: "администратор".into(),
+            appointed_by: None,
+            phone: None,
+            email: None,
+        }];
+        let file = Arc::new(crate::diagnostic::SourceFile::new("school.toml", ""));
+        let mut problems = Vec::new();
+        assign_slot_ids(
+            &mut slots,
+            &raw,
+            &consultants,
+            &mut Collector::new(&file, &mut problems),
+        );
+        let ids: Vec<&str> = slots.iter().map(|s| s.id.as_str()).collect();
+        let expected = [
+            "monday-admin",
+            "monday-admin-2",
+            "monday-admin-3",
+            "monday-admin-4",
+            "monday-admin-5",
+            "monday-admin-6",
+        ];
+        assert_eq!(ids, expected);
+        assert!(problems.is_empty());
+    }
+
     #[test]
     fn vacation_lookup_matches_a_scan_of_the_list() {
         let vacations = vec![
