@@ -260,7 +260,7 @@ fn check_local_part(local: &str) -> Result<(), String> {
     let foreign = foreign_letters(local);
     if !foreign.is_empty() {
         return Err(format!(
-            "`{}` mixes scripts: {} — it looks like a Latin letter but is not; retype it in the Latin layout",
+            "`{}` mixes scripts: {}; a look-alike letter makes another address, so retype it in the Latin layout",
             shown(local),
             describe_letters(&foreign)
         ));
