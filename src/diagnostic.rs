@@ -479,7 +479,7 @@ fn push_visible(out: &mut String, c: char) {
 }
 
 /// The Unicode picture of a C0 control or DEL (U+2400 block).
-fn control_picture(c: char) -> Option<char> {
+pub(crate) fn control_picture(c: char) -> Option<char> {
     match u32::from(c) {
         code @ 0..=0x1f => char::from_u32(0x2400 + code),
         0x7f => Some('\u{2421}'),

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::parse_date;
+use super::{check_texts, parse_date};
 use crate::data::calendar::RawCalendarYear;
 use crate::diagnostic::{Collector, FieldPath};
 
@@ -31,13 +31,29 @@ impl ProductionCalendar {
     pub fn add_year(&mut self, raw: &RawCalendarYear, report: &mut Collector) {
         let root = FieldPath::root();
         let year = raw.year;
+        if !YEARS.contains(&year) {
+            report.report(
+                &root.key("year"),
+                format!("{year} is not a year of the production calendar"),
+                format!(
+                    "write the year the file is for, from {} to {}",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            );
+            return;
+        }
+        let lines = [
+            ("source", Some(raw.source.as_str())),
+            ("decree", raw.decree.as_deref()),
+        ];
+        check_texts(report, &root, &lines, &[]);
         for (i, holiday) in raw.holidays.iter().enumerate() {
-            if let Some(date) = date_in_year(
-                report,
-                year,
-                root.key("holidays").index(i).key("date"),
-                &holiday.date,
-            ) {
+            let at = root.key("holidays").index(i);
+            // A bad name is reported; the date still counts, so the working-day total does not
+            // add a second, misleading problem.
+            check_texts(report, &at, &[("name", Some(&holiday.name))], &[]);
+            if let Some(date) = date_in_year(report, year, at.key("date"), &holiday.date) {
                 self.holidays.insert(date, holiday.name.clone());
             }
         }
@@ -86,16 +102,14 @@ impl ProductionCalendar {
 
     /// Working days (Mon–Fri, minus holidays and days off, plus working weekends) in a year.
     pub fn working_days(&self, year: i32) -> u32 {
-        let mut count = 0;
-        let mut day = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
-        while day.year() == year {
+        let first = NaiveDate::from_ymd_opt(year, 1, 1);
+        let days = first.into_iter().flat_map(|first| first.iter_days());
+        let worked = days.take_while(|day| day.year() == year).filter(|day| {
             let weekday = day.weekday().number_from_monday() <= 5;
-            let worked = (weekday && self.rest_reason(day).is_none())
-                || self.working_weekends.contains_key(&day);
-            count += u32::from(worked);
-            day = day.succ_opt().expect("dates go on");
-        }
-        count
+            (weekday && self.rest_reason(*day).is_none()) || self.working_weekends.contains_key(day)
+        });
+        // At most 366 days, so the count fits.
+        u32::try_from(worked.count()).unwrap_or(u32::MAX)
     }
 }
 
@@ -116,6 +130,10 @@ fn date_in_year(
     }
     Some(date)
 }
+
+/// Years a calendar file may describe: wide enough for any school, narrow enough that every date
+/// arithmetic on them stays inside chrono's range.
+const YEARS: std::ops::RangeInclusive<i32> = 1990..=2200;
 
 /// Why a day is not worked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

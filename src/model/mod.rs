@@ -6,6 +6,7 @@ pub mod platform;
 pub mod project;
 pub mod school;
 pub mod school_year;
+pub mod text;
 pub mod types;
 
 use chrono::NaiveDate;
@@ -34,6 +35,37 @@ pub fn parse_optional<S, T>(
         None => Ok(None),
         Some(raw) => report.parse(field, parse(raw)).map(Some).ok_or(Invalid),
     }
+}
+
+/// Free text of one table: `lines` stay on one line (names, places), `blocks` may span lines
+/// (notes, introductions). Every bad value is reported; `None` when there was one.
+pub fn check_texts(
+    report: &mut Collector,
+    at: &FieldPath,
+    lines: &[(&str, Option<&str>)],
+    blocks: &[(&str, Option<&str>)],
+) -> Option<()> {
+    let mut valid = true;
+    let fields = lines.iter().map(|f| (f, true));
+    for ((key, text), one_line) in fields.chain(blocks.iter().map(|f| (f, false))) {
+        let Some(text) = text else { continue };
+        let checked = if one_line {
+            text::check_line(text)
+        } else {
+            text::check_block(text)
+        };
+        valid &= report.parse(&at.key(key), checked).is_some();
+    }
+    valid.then_some(())
+}
+
+/// Check each text of a list on one line (`posted`, `custom_topics`…).
+pub fn check_list(report: &mut Collector, at: &FieldPath, texts: &[String]) -> Option<()> {
+    let mut valid = true;
+    for (i, text) in texts.iter().enumerate() {
+        valid &= report.parse(&at.index(i), text::check_line(text)).is_some();
+    }
+    valid.then_some(())
 }
 
 /// A TOML date (`2025-09-01`, no time).

@@ -2,8 +2,10 @@
 
 use chrono_tz::Tz;
 
-use super::parse_optional;
+use super::text::check_block;
+use super::text::shown;
 use super::types::{Email, Phone, TimeRange, WebUrl, parse_timezone};
+use super::{check_texts, parse_optional};
 use crate::data::platform::{RawHours, RawPlatform, RawSupport, RawSupportChannel};
 use crate::diagnostic::{Collector, FieldPath};
 
@@ -87,6 +89,13 @@ impl Platform {
         let root = FieldPath::root();
         let timezone = report.parse(&root.key("timezone"), parse_timezone(&raw.timezone));
         let support = validate_support(&raw.support, &root.key("support"), report);
+        let lines = [
+            ("name", Some(raw.name.as_str())),
+            ("name_genitive", Some(raw.name_genitive.as_str())),
+            ("work_in", Some(raw.work_in.as_str())),
+            ("short_name", Some(raw.short_name.as_str())),
+        ];
+        check_texts(report, &root, &lines, &[])?;
         Some(Platform {
             id: id.to_owned(),
             name: raw.name.clone(),
@@ -108,9 +117,11 @@ fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) ->
             let address = report.parse(
                 &at.key("emails").index(i).key("address"),
                 Email::parse(&email.address),
-            )?;
+            );
+            let purpose = [("purpose", email.purpose.as_deref())];
+            check_texts(report, &at.key("emails").index(i), &purpose, &[])?;
             Some(SupportEmail {
-                address,
+                address: address?,
                 purpose: email.purpose.clone(),
                 escalation: email.escalation,
             })
@@ -124,6 +135,7 @@ fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) ->
             let here = at.key("phones").index(i);
             let number = report.parse(&here.key("number"), Phone::parse(&phone.number));
             let cost = report.parse(&here.key("cost"), parse_cost(&phone.cost));
+            check_texts(report, &here, &[("purpose", phone.purpose.as_deref())], &[])?;
             Some(SupportPhone {
                 number: number?,
                 cost: cost?,
@@ -144,6 +156,9 @@ fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) ->
     let email_registration = hours("email_registration", &raw.email_registration, report);
     let phone_registration = hours("phone_registration", &raw.phone_registration, report);
     let processing = hours("processing", &raw.processing, report);
+    let requirements = check_blocks(report, &at.key("requirements"), &raw.requirements);
+    let reasons = check_blocks(report, &at.key("rejection_reasons"), &raw.rejection_reasons);
+    requirements.and(reasons)?;
     Some(Support {
         emails: emails.into_iter().collect::<Option<_>>()?,
         phones: phones.into_iter().collect::<Option<_>>()?,
@@ -162,7 +177,10 @@ fn validate_channel(
     at: &FieldPath,
     report: &mut Collector,
 ) -> Option<SupportChannel> {
-    let url = parse_optional(report, &at.key("url"), raw.url.as_deref(), WebUrl::parse).ok()?;
+    let url = parse_optional(report, &at.key("url"), raw.url.as_deref(), WebUrl::parse);
+    let lines = [("kind", Some(raw.kind.as_str()))];
+    check_texts(report, at, &lines, &[("text", Some(raw.text.as_str()))])?;
+    let url = url.ok()?;
     Some(SupportChannel {
         kind: raw.kind.clone(),
         text: raw.text.clone(),
@@ -170,12 +188,20 @@ fn validate_channel(
     })
 }
 
+fn check_blocks(report: &mut Collector, at: &FieldPath, texts: &[String]) -> Option<()> {
+    let mut valid = true;
+    for (i, text) in texts.iter().enumerate() {
+        valid &= report.parse(&at.index(i), check_block(text)).is_some();
+    }
+    valid.then_some(())
+}
+
 fn parse_cost(text: &str) -> Result<CallCost, super::ParseError> {
     match text {
         "free" => Ok(CallCost::Free),
         "paid" => Ok(CallCost::Paid),
         _ => Err(super::ParseError {
-            message: format!("`{text}` is not a call cost"),
+            message: format!("`{}` is not a call cost", shown(text)),
             hint: "write \"free\" or \"paid\"".into(),
         }),
     }
@@ -185,7 +211,7 @@ fn parse_hours(raw: &RawHours) -> Result<Hours, super::ParseError> {
     match raw {
         RawHours::Keyword(word) if word == "24x7" => Ok(Hours::Always),
         RawHours::Keyword(word) => Err(super::ParseError {
-            message: format!("`{word}` is not a working-hours value"),
+            message: format!("`{}` is not a working-hours value", shown(word)),
             hint: "write \"24x7\", or a table such as { days = \"daily\", time = \"9:00-21:00\" }"
                 .into(),
         }),
@@ -195,7 +221,7 @@ fn parse_hours(raw: &RawHours) -> Result<Hours, super::ParseError> {
                 "workdays" => Days::Workdays,
                 other => {
                     return Err(super::ParseError {
-                        message: format!("`{other}` is not a set of days"),
+                        message: format!("`{}` is not a set of days", shown(other)),
                         hint: "write \"daily\" (every day) or \"workdays\" (Monday to Friday, except holidays)".into(),
                     });
                 }

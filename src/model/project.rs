@@ -1,6 +1,8 @@
 //! Validation of a project: the shared content once, then each school against it, one at a time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::calendar::ProductionCalendar;
@@ -158,12 +160,14 @@ fn articles_for(
 /// Internal links are checked against the articles this school really shows.
 fn check_links(articles: &[Arc<Article>], problems: &mut Vec<Problem>) {
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let mut seen: HashSet<(Option<PathBuf>, Option<Range<usize>>)> = problems
+        .iter()
+        .map(|p| (p.path().map(Path::to_path_buf), p.span.clone()))
+        .collect();
     for article in articles {
         for problem in article.broken_links(&ids) {
-            let duplicate = problems
-                .iter()
-                .any(|p| p.span == problem.span && p.path() == problem.path());
-            if !duplicate {
+            let key = (problem.path().map(Path::to_path_buf), problem.span.clone());
+            if seen.insert(key) {
                 problems.push(problem);
             }
         }

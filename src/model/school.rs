@@ -1,6 +1,6 @@
 //! A validated school: every reference resolved, every string that has a syntax parsed.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -9,14 +9,15 @@ use chrono_tz::Tz;
 use super::calendar::ProductionCalendar;
 use super::platform::Platform;
 use super::school_year::{
-    check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
+    IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
     validate_school_year,
 };
+use super::text::{list_some, shown};
 use super::types::{
     Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, Weekday,
     parse_timezone,
 };
-use super::{Invalid, parse_date, parse_optional};
+use super::{Invalid, check_list, check_texts, parse_date, parse_optional};
 use crate::data::RawRule;
 use crate::data::school::{
     RawApproval, RawAudienceHelp, RawChannel, RawConsultant, RawDocument, RawHelp, RawIdentity,
@@ -52,6 +53,48 @@ pub struct SchoolYear {
     pub working_weekends: WorkingWeekendRule,
     pub terms: Vec<Period>,
     pub vacations: Vec<Period>,
+    /// Day of the year (days since `start`) -> the first vacation holding it: the calendar asks
+    /// for every slot and week, and a scan of the vacations each time made that quadratic.
+    vacation_days: Vec<Option<usize>>,
+}
+
+impl SchoolYear {
+    pub fn new(
+        (start, end): (NaiveDate, NaiveDate),
+        working_weekends: WorkingWeekendRule,
+        terms: Vec<Period>,
+        vacations: Vec<Period>,
+    ) -> SchoolYear {
+        let days = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
+        let mut vacation_days = vec![None; days];
+        for (i, vacation) in vacations.iter().enumerate() {
+            let from = vacation.start.max(start);
+            let to = vacation.end.min(end);
+            for day in from.iter_days().take_while(|d| *d <= to) {
+                let offset = usize::try_from((day - start).num_days()).ok();
+                if let Some(slot) = offset.and_then(|o| vacation_days.get_mut(o)) {
+                    slot.get_or_insert(i);
+                }
+            }
+        }
+        SchoolYear {
+            start,
+            end,
+            working_weekends,
+            terms,
+            vacations,
+            vacation_days,
+        }
+    }
+
+    /// The vacation `date` falls in, if any (a date outside the year is looked for in the list).
+    pub fn vacation(&self, date: NaiveDate) -> Option<&Period> {
+        let offset = usize::try_from((date - self.start).num_days()).ok();
+        match offset.and_then(|o| self.vacation_days.get(o)) {
+            Some(index) => index.and_then(|i| self.vacations.get(i)),
+            None => self.vacations.iter().find(|v| v.contains(date)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +163,7 @@ impl EventKind {
             .find(|(name, _)| *name == text)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| ParseError {
-                message: format!("`{text}` is not a kind of event"),
+                message: format!("`{}` is not a kind of event", shown(text)),
                 hint: format!(
                     "write one of: {}",
                     Self::NAMES.map(|(name, _)| name).join(", ")
@@ -299,7 +342,7 @@ impl ChannelKind {
             .find(|(name, _)| *name == text)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| ParseError {
-                message: format!("`{text}` is not a kind of channel"),
+                message: format!("`{}` is not a kind of channel", shown(text)),
                 hint: format!(
                     "write one of: {}",
                     Self::NAMES.map(|(name, _)| name).join(", ")
@@ -329,6 +372,43 @@ pub struct Schedule {
     pub note: Option<String>,
     pub slots: Vec<Slot>,
     pub exceptions: Vec<Exception>,
+    /// (slot, date) -> index into `exceptions`: the calendar asks once per slot and week.
+    exception_index: HashMap<(usize, NaiveDate), usize>,
+    /// Consultant index -> indexes of their slots, in schedule order.
+    by_consultant: HashMap<usize, Vec<usize>>,
+}
+
+impl Schedule {
+    fn new(posted: Vec<String>, note: Option<String>, slots: Vec<Slot>) -> Schedule {
+        let mut by_consultant: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, slot) in slots.iter().enumerate() {
+            by_consultant.entry(slot.consultant).or_default().push(i);
+        }
+        Schedule {
+            posted,
+            note,
+            slots,
+            exceptions: Vec::new(),
+            exception_index: HashMap::new(),
+            by_consultant,
+        }
+    }
+
+    fn with_exceptions(mut self, exceptions: Vec<Exception>) -> Schedule {
+        self.exception_index = exceptions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.slot, e.date), i))
+            .collect();
+        self.exceptions = exceptions;
+        self
+    }
+
+    /// The change to slot `slot`'s session on `date`, if any.
+    pub fn exception(&self, slot: usize, date: NaiveDate) -> Option<&Exception> {
+        let index = self.exception_index.get(&(slot, date))?;
+        self.exceptions.get(*index)
+    }
 }
 
 /// One weekly consultation slot.
@@ -401,12 +481,15 @@ impl School {
             .map(|h| validate_audience_help(h, &root.key("parents"), report));
         let escalation = validate_escalation(raw, report);
         let known = consultants.as_deref().unwrap_or(&[]);
-        let schedule = validate_schedule(&raw.schedule, known, report);
+        let ids = IdIndex::new(known.iter().map(|c| c.id.as_str()));
+        let schedule = validate_schedule(&raw.schedule, known, &ids, report);
         let school_year = raw
             .school_year
             .as_ref()
             .map(|y| validate_school_year(y, calendar, report));
-        let events = validate_events(&raw.events, known, report);
+        let events = validate_events(&raw.events, &ids, report);
+        let helpers = validate_helpers(raw, report);
+        let rules = validate_rules(&raw.rules, report);
         let exceptions = schedule.as_ref().map(|s| {
             let year = school_year.as_ref().and_then(|y| y.as_ref());
             validate_exceptions(&raw.schedule.exceptions, &s.slots, year, report)
@@ -418,25 +501,15 @@ impl School {
             document: document?,
             platform: platform?,
             consultants: consultants?,
-            helpers: raw
-                .helpers
-                .iter()
-                .map(|h| Helper {
-                    who: h.who.clone(),
-                    note: h.note.clone(),
-                })
-                .collect(),
+            helpers: helpers?,
             help: help?,
             staff: staff.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             parents: parents.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             escalation: escalation?,
-            schedule: Schedule {
-                exceptions: exceptions.flatten()?,
-                ..schedule?
-            },
+            schedule: schedule?.with_exceptions(exceptions.flatten()?),
             school_year: school_year.map(|y| y.ok_or(Invalid)).transpose().ok()?,
             events: events?,
-            rules: validate_rules(&raw.rules),
+            rules: rules?,
         })
     }
 
@@ -446,8 +519,24 @@ impl School {
 
     /// The weekly office hours a consultant keeps, in schedule order.
     pub fn slots_of<'a>(&'a self, consultant: &'a Consultant) -> impl Iterator<Item = &'a Slot> {
-        let slots = self.schedule.slots.iter();
-        slots.filter(move |slot| self.consultant(slot).id == consultant.id)
+        let index = self.consultant_index(consultant);
+        let slots = index.and_then(|i| self.schedule.by_consultant.get(&i));
+        slots
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.schedule.slots.get(*i))
+    }
+
+    /// The index of a consultant of this school: from its address when it is an element of
+    /// `consultants` (callers loop over them, so a search by id would make that loop quadratic).
+    fn consultant_index(&self, consultant: &Consultant) -> Option<usize> {
+        let offset = (consultant as *const Consultant as usize)
+            .wrapping_sub(self.consultants.as_ptr() as usize)
+            / std::mem::size_of::<Consultant>().max(1);
+        match self.consultants.get(offset) {
+            Some(found) if std::ptr::eq(found, consultant) => Some(offset),
+            _ => self.consultants.iter().position(|c| c.id == consultant.id),
+        }
     }
 
     pub fn audience_help(&self, audience: Audience) -> Option<&AudienceHelp> {
@@ -484,13 +573,20 @@ fn validate_identity(
         .collect();
     require_text(report, &at.key("full_name"), &raw.full_name);
     require_text(report, &at.key("short_name"), &raw.short_name);
+    let lines = [
+        ("full_name", Some(raw.full_name.as_str())),
+        ("full_name_genitive", raw.full_name_genitive.as_deref()),
+        ("short_name", Some(raw.short_name.as_str())),
+        ("address", raw.address.as_deref()),
+    ];
+    let texts = check_texts(report, at, &lines, &[]);
     Some(Identity {
         full_name: raw.full_name.trim().to_owned(),
         full_name_genitive: raw.full_name_genitive.clone(),
         short_name: raw.short_name.trim().to_owned(),
         address: raw.address.clone(),
         timezone: timezone?,
-        website: website.ok()?,
+        website: texts.and(website.ok())?,
         phones: phones.into_iter().collect::<Option<_>>()?,
         emails: emails.into_iter().collect::<Option<_>>()?,
     })
@@ -516,10 +612,14 @@ fn validate_school_phone(
             phone: report.parse(at, Phone::parse(number))?,
             label: None,
         }),
-        RawPhone::Labelled(labelled) => Some(LabelledPhone {
-            phone: report.parse(&at.key("number"), Phone::parse(&labelled.number))?,
-            label: labelled.label.clone(),
-        }),
+        RawPhone::Labelled(labelled) => {
+            let phone = report.parse(&at.key("number"), Phone::parse(&labelled.number));
+            check_texts(report, at, &[("label", labelled.label.as_deref())], &[])?;
+            Some(LabelledPhone {
+                phone: phone?,
+                label: labelled.label.clone(),
+            })
+        }
     }
 }
 
@@ -535,6 +635,12 @@ fn validate_document(
             appendix.date.as_ref(),
             parse_date,
         );
+        let lines = [
+            ("number", appendix.number.as_deref()),
+            ("order", Some(appendix.order.as_str())),
+            ("order_number", appendix.order_number.as_deref()),
+        ];
+        check_texts(report, &at.key("appendix"), &lines, &[])?;
         Some(Appendix {
             number: appendix.number.clone(),
             order: appendix.order.clone(),
@@ -548,6 +654,13 @@ fn validate_document(
         .enumerate()
         .map(|(i, approval)| validate_approval(approval, &at.key("approvals").index(i), report))
         .collect();
+    let texts = check_texts(
+        report,
+        at,
+        &[("title", raw.title.as_deref())],
+        &[("intro", raw.intro.as_deref())],
+    );
+    texts?;
     Some(Document {
         title: raw.title.clone(),
         intro: raw.intro.clone(),
@@ -568,13 +681,19 @@ fn validate_approval(
         other => {
             report.report(
                 &at.key("kind"),
-                format!("`{other}` is not a kind of approval"),
+                format!("`{}` is not a kind of approval", shown(other)),
                 "write \"agreed\" (СОГЛАСОВАНО), \"approved\" (УТВЕРЖДАЮ) or \"reviewed\" (РАССМОТРЕНО)",
             );
             None
         }
     };
     let date = parse_optional(report, &at.key("date"), raw.date.as_ref(), parse_date);
+    let lines = [
+        ("by", Some(raw.by.as_str())),
+        ("person", raw.person.as_deref()),
+        ("protocol", raw.protocol.as_deref()),
+    ];
+    check_texts(report, at, &lines, &[])?;
     Some(Approval {
         kind: kind?,
         by: raw.by.clone(),
@@ -591,14 +710,11 @@ fn resolve_platform(
 ) -> Option<Arc<Platform>> {
     let found = platforms.get(id).cloned();
     if found.is_none() {
-        let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
+        let known = list_some(platforms.keys().map(String::as_str), 20);
         report.report(
             &FieldPath::root().key("platform").key("preset"),
-            format!("unknown platform `{id}`"),
-            format!(
-                "write one of: {} (files in content/platforms/)",
-                known.join(", ")
-            ),
+            format!("unknown platform `{}`", shown(id)),
+            format!("write one of: {} (files in content/platforms/)", known),
         );
     }
     found
@@ -615,7 +731,10 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
             if !seen.insert(consultant.id.as_str()) {
                 report.report(
                     &at.key("id"),
-                    format!("the consultant id `{}` is used twice", consultant.id),
+                    format!(
+                        "the consultant id `{}` is used twice",
+                        shown(&consultant.id)
+                    ),
                     "give every consultant its own id",
                 );
             }
@@ -631,6 +750,12 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
                 consultant.email.as_deref(),
                 Email::parse,
             );
+            let lines = [
+                ("name", consultant.name.as_deref()),
+                ("role", Some(consultant.role.as_str())),
+                ("appointed_by", consultant.appointed_by.as_deref()),
+            ];
+            check_texts(report, &at, &lines, &[])?;
             Some(Consultant {
                 id: consultant.id.clone(),
                 name: consultant.name.clone(),
@@ -669,7 +794,7 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
             Some(known) => topics.push(Topic::Standard(known)),
             None => report.report(
                 &at.key("topics").index(i),
-                format!("`{topic}` is not a standard topic"),
+                format!("`{}` is not a standard topic", shown(topic)),
                 format!(
                     "write one of: {}; put your own topics in `custom_topics`",
                     STANDARD_TOPICS.join(", ")
@@ -677,6 +802,7 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
             ),
         }
     }
+    check_list(report, &at.key("custom_topics"), &raw.custom_topics)?;
     topics.extend(raw.custom_topics.iter().cloned().map(Topic::Custom));
     Some(Help {
         training_days,
@@ -734,6 +860,7 @@ fn validate_channel(raw: &RawChannel, at: &FieldPath, report: &mut Collector) ->
             );
         }
     }
+    check_texts(report, at, &[], &[("note", raw.note.as_deref())])?;
     Some(Channel {
         kind,
         contact: contact.ok()?,
@@ -754,7 +881,7 @@ fn contact_value(
     if value.is_none() && raw.note.is_none() {
         report.report(
             at,
-            format!("a `{}` channel needs `{key}`", raw.kind),
+            format!("a `{}` channel needs `{key}`", shown(&raw.kind)),
             format!("add {key} = \"…\", or a `note` that says how to reach it"),
         );
         return Err(Invalid);
@@ -818,6 +945,7 @@ fn validate_escalation(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Au
 fn validate_schedule(
     raw: &RawSchedule,
     consultants: &[Consultant],
+    ids: &IdIndex,
     report: &mut Collector,
 ) -> Option<Schedule> {
     let at = FieldPath::root().key("schedule").key("slots");
@@ -825,20 +953,23 @@ fn validate_schedule(
         .slots
         .iter()
         .enumerate()
-        .map(|(i, slot)| validate_slot(slot, &at.index(i), consultants, report))
+        .map(|(i, slot)| validate_slot(slot, &at.index(i), ids, report))
         .collect();
     let mut slots: Vec<Slot> = slots.into_iter().collect::<Option<_>>()?;
     assign_slot_ids(&mut slots, raw, consultants, report);
     slots.sort_by_key(|slot| (slot.weekday, slot.time));
-    Some(Schedule {
-        posted: raw
-            .posted
-            .clone()
-            .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]),
-        note: raw.note.clone(),
-        slots,
-        exceptions: Vec::new(),
-    })
+    let at = FieldPath::root().key("schedule");
+    let posted_ok = check_list(
+        report,
+        &at.key("posted"),
+        raw.posted.as_deref().unwrap_or(&[]),
+    );
+    check_texts(report, &at, &[], &[("note", raw.note.as_deref())]).and(posted_ok)?;
+    let posted = raw
+        .posted
+        .clone()
+        .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]);
+    Some(Schedule::new(posted, raw.note.clone(), slots))
 }
 
 /// A slot without an `id` gets `<weekday>-<consultant>` (with `-2`, `-3` … for more on that day),
@@ -849,19 +980,22 @@ fn assign_slot_ids(
     consultants: &[Consultant],
     report: &mut Collector,
 ) {
+    let given: HashSet<&str> = raw.slots.iter().filter_map(|r| r.id.as_deref()).collect();
     let mut seen: HashSet<String> = HashSet::new();
+    // The last suffix tried per base: every id before it is taken, so the search resumes there
+    // (4,000 slots of one consultant on one day took quadratic time when it restarted at 1).
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, slot) in slots.iter_mut().enumerate() {
         if slot.id.is_empty() {
             let base = format!("{}-{}", slot.weekday.key(), consultants[slot.consultant].id);
-            let mut id = base.clone();
-            let mut n = 1;
-            while seen.contains(&id)
-                || raw
-                    .slots
-                    .iter()
-                    .any(|r| r.id.as_deref() == Some(id.as_str()))
-            {
-                n += 1;
+            let n = next.entry(base.clone()).or_insert(1);
+            let mut id = if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            while seen.contains(&id) || given.contains(id.as_str()) {
+                *n += 1;
                 id = format!("{base}-{n}");
             }
             slot.id = id;
@@ -874,7 +1008,7 @@ fn assign_slot_ids(
                 .key("id");
             report.report(
                 &at,
-                format!("the slot id `{}` is used twice", slot.id),
+                format!("the slot id `{}` is used twice", shown(&slot.id)),
                 "give every slot its own id",
             );
         }
@@ -884,7 +1018,7 @@ fn assign_slot_ids(
 fn validate_slot(
     raw: &RawSlot,
     at: &FieldPath,
-    consultants: &[Consultant],
+    consultants: &IdIndex,
     report: &mut Collector,
 ) -> Option<Slot> {
     let weekday = report.parse(&at.key("weekday"), Weekday::parse(&raw.weekday));
@@ -892,21 +1026,159 @@ fn validate_slot(
     let consultant = find_consultant(&raw.consultant, consultants, &at.key("consultant"), report);
     let audiences = parse_audience(raw.audience.as_deref(), &at.key("audience"), report);
     check_id(raw.id.as_deref(), &at.key("id"), report);
+    let place = check_texts(report, at, &[("place", Some(&raw.place))], &[]);
     Some(Slot {
         id: raw.id.clone().unwrap_or_default(),
         weekday: weekday?,
         time: time?,
-        place: raw.place.clone(),
+        place: place.map(|()| raw.place.clone())?,
         consultant: consultant?,
         audiences: audiences.ok()?,
     })
 }
 
-fn validate_rules(raw: &RawRules) -> Rules {
-    Rules {
+fn validate_rules(raw: &RawRules, report: &mut Collector) -> Option<Rules> {
+    fn custom(rule: &Option<RawRule>) -> Option<&str> {
+        match rule {
+            Some(RawRule::Custom(text)) => Some(text.as_str()),
+            _ => None,
+        }
+    }
+    check_texts(
+        report,
+        &FieldPath::root().key("rules"),
+        &[],
+        &[
+            ("clear_request", custom(&raw.clear_request)),
+            ("emergency", custom(&raw.emergency)),
+            ("etiquette", custom(&raw.etiquette)),
+            ("reference_materials", custom(&raw.reference_materials)),
+        ],
+    )?;
+    Some(Rules {
         clear_request: Rule::from_raw(&raw.clear_request),
         emergency: Rule::from_raw(&raw.emergency),
         etiquette: Rule::from_raw(&raw.etiquette),
         reference_materials: Rule::from_raw(&raw.reference_materials),
+    })
+}
+
+fn validate_helpers(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Helper>> {
+    let at = FieldPath::root().key("helpers");
+    let helpers: Vec<Option<Helper>> = raw
+        .helpers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let blocks = [("note", h.note.as_deref())];
+            check_texts(report, &at.index(i), &[("who", Some(&h.who))], &blocks)?;
+            Some(Helper {
+                who: h.who.clone(),
+                note: h.note.clone(),
+            })
+        })
+        .collect();
+    helpers.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    fn period(name: &str, start: NaiveDate, end: NaiveDate) -> Period {
+        Period {
+            name: name.into(),
+            start,
+            end,
+        }
+    }
+
+    fn slot(id: Option<&str>) -> (RawSlot, Slot) {
+        let raw = RawSlot {
+            id: id.map(str::to_owned),
+            weekday: "monday".into(),
+            time: "9:00-10:00".into(),
+            place: "к".into(),
+            consultant: "admin".into(),
+            audience: None,
+        };
+        let slot = Slot {
+            id: id.unwrap_or_default().to_owned(),
+            weekday: Weekday::Monday,
+            time: TimeRange::parse("9:00-10:00").unwrap(),
+            place: "к".into(),
+            consultant: 0,
+            audiences: Vec::new(),
+        };
+        (raw, slot)
+    }
+
+    #[test]
+    fn slot_ids_count_on_past_ids_given_or_made() {
+        let given = [
+            None,
+            Some("monday-admin-2"),
+            None,
+            None,
+            Some("monday-admin-5"),
+            None,
+        ];
+        let (raw, mut slots): (Vec<RawSlot>, Vec<Slot>) = given.iter().map(|id| slot(*id)).unzip();
+        let raw = RawSchedule {
+            posted: None,
+            note: None,
+            slots: raw,
+            exceptions: Vec::new(),
+        };
+        let consultants = [Consultant {
+            id: "admin".into(),
+            name: None,
+            role: "администратор".into(),
+            appointed_by: None,
+            phone: None,
+            email: None,
+        }];
+        let file = Arc::new(crate::diagnostic::SourceFile::new("school.toml", ""));
+        let mut problems = Vec::new();
+        assign_slot_ids(
+            &mut slots,
+            &raw,
+            &consultants,
+            &mut Collector::new(&file, &mut problems),
+        );
+        let ids: Vec<&str> = slots.iter().map(|s| s.id.as_str()).collect();
+        let expected = [
+            "monday-admin",
+            "monday-admin-2",
+            "monday-admin-3",
+            "monday-admin-4",
+            "monday-admin-5",
+            "monday-admin-6",
+        ];
+        assert_eq!(ids, expected);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn vacation_lookup_matches_a_scan_of_the_list() {
+        let vacations = vec![
+            period("осенние", date(10, 25), date(11, 4)),
+            period("перекрытие", date(11, 1), date(11, 10)),
+            period("после года", date(12, 20), date(12, 31)),
+        ];
+        let year = SchoolYear::new(
+            (date(9, 1), date(12, 25)),
+            WorkingWeekendRule::Skip,
+            Vec::new(),
+            vacations.clone(),
+        );
+        for day in date(8, 1).iter_days().take(160) {
+            let scanned = vacations.iter().find(|v| v.contains(day));
+            assert_eq!(year.vacation(day), scanned, "{day}");
+        }
     }
 }

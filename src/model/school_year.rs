@@ -1,15 +1,22 @@
 //! Validation of the calendar parts of a school: the school year, one-off events, slot exceptions.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::ProductionCalendar;
 use super::school::{
-    Change, Consultant, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
+    Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
 };
+use super::text::{list_some, shown};
 use super::types::{Audience, TimeRange};
-use super::{Invalid, parse_date, parse_optional};
+use super::{Invalid, check_texts, parse_date, parse_optional};
 use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchoolYear};
 use crate::diagnostic::{Collector, FieldPath};
+
+/// A school year, with room for a summer session: every weekly slot becomes a session per week
+/// of it, so its length bounds the calendar's work.
+const MAX_SCHOOL_YEAR_DAYS: i64 = 400;
 
 pub fn validate_school_year(
     raw: &RawSchoolYear,
@@ -25,7 +32,7 @@ pub fn validate_school_year(
         Some(other) => {
             report.report(
                 &at.key("working_weekends"),
-                format!("`{other}` is not a rule for working weekends"),
+                format!("`{}` is not a rule for working weekends", shown(other)),
                 "write \"skip\" (no office hours that day) or \"replaced_day\" (hold the office hours of the weekday it replaces)",
             );
             None
@@ -42,6 +49,14 @@ pub fn validate_school_year(
         );
         return None;
     }
+    if (end - start).num_days() > MAX_SCHOOL_YEAR_DAYS {
+        report.report(
+            &at.key("end"),
+            format!("the school year from {start} to {end} is longer than a year"),
+            "describe one school year: its first and last day, such as 2025-09-01 and 2026-05-26",
+        );
+        return None;
+    }
     for year in start.year()..=end.year() {
         if !calendar.years.contains_key(&year) {
             report.report(
@@ -51,13 +66,7 @@ pub fn validate_school_year(
             );
         }
     }
-    Some(SchoolYear {
-        start,
-        end,
-        working_weekends: rule?,
-        terms: terms?,
-        vacations: vacations?,
-    })
+    Some(SchoolYear::new((start, end), rule?, terms?, vacations?))
 }
 
 fn validate_periods(
@@ -72,11 +81,15 @@ fn validate_periods(
             let here = at.index(i);
             let start = report.parse(&here.key("start"), parse_date(&period.start));
             let end = report.parse(&here.key("end"), parse_date(&period.end));
+            check_texts(report, &here, &[("name", Some(&period.name))], &[])?;
             let (start, end) = (start?, end?);
             if end < start {
                 report.report(
                     &here.key("end"),
-                    format!("`{}` ends ({end}) before it starts ({start})", period.name),
+                    format!(
+                        "`{}` ends ({end}) before it starts ({start})",
+                        shown(&period.name)
+                    ),
                     "put the later date in `end`",
                 );
                 return None;
@@ -93,7 +106,7 @@ fn validate_periods(
 
 pub fn validate_events(
     raw: &[RawEvent],
-    consultants: &[Consultant],
+    consultants: &IdIndex,
     report: &mut Collector,
 ) -> Option<Vec<Event>> {
     let mut per_day: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
@@ -111,7 +124,12 @@ pub fn validate_events(
                 .as_deref()
                 .map(|id| find_consultant(id, consultants, &at.key("consultant"), report));
             check_id(event.id.as_deref(), &at.key("id"), report);
-            let date = date?;
+            let lines = [
+                ("title", Some(event.title.as_str())),
+                ("place", Some(&event.place)),
+            ];
+            let texts = check_texts(report, &at, &lines, &[("note", event.note.as_deref())]);
+            let date = texts.and(date)?;
             let order = per_day.entry(date).or_default();
             *order += 1;
             Some(Event {
@@ -151,24 +169,55 @@ pub fn parse_audience(
     }
 }
 
+/// The ids of a list, looked up by a hash instead of a scan per reference (the first of a
+/// duplicated id wins, as a scan would find it).
+#[derive(Debug)]
+pub struct IdIndex<'a> {
+    ids: Vec<&'a str>,
+    by_id: HashMap<&'a str, usize>,
+}
+
+impl<'a> IdIndex<'a> {
+    pub fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let ids: Vec<&str> = ids.collect();
+        let mut by_id = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            by_id.entry(*id).or_insert(i);
+        }
+        IdIndex { ids, by_id }
+    }
+
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The first ids, for a hint (never thousands of them).
+    pub fn some(&self) -> String {
+        list_some(self.ids.iter().copied(), 20)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
 pub fn find_consultant(
     id: &str,
-    consultants: &[Consultant],
+    consultants: &IdIndex,
     at: &FieldPath,
     report: &mut Collector,
 ) -> Option<usize> {
-    let found = consultants.iter().position(|c| c.id == id);
+    let found = consultants.find(id);
     if found.is_none() {
-        let known: Vec<&str> = consultants.iter().map(|c| c.id.as_str()).collect();
-        let hint = if known.is_empty() {
+        let hint = if consultants.is_empty() {
             "add a [[consultants]] entry with this id".to_owned()
         } else {
             format!(
                 "write one of the ids in [[consultants]]: {}",
-                known.join(", ")
+                consultants.some()
             )
         };
-        report.report(at, format!("unknown consultant `{id}`"), hint);
+        report.report(at, format!("unknown consultant `{}`", shown(id)), hint);
     }
     found
 }
@@ -179,7 +228,7 @@ pub fn check_id(id: Option<&str>, at: &FieldPath, report: &mut Collector) {
         if !super::article::is_slug(id) {
             report.report(
                 at,
-                format!("`{id}` cannot be used as an id"),
+                format!("`{}` cannot be used as an id", shown(id)),
                 "use small Latin letters, digits and hyphens, such as tuesday-lab",
             );
         }
@@ -192,17 +241,27 @@ pub fn validate_exceptions(
     year: Option<&SchoolYear>,
     report: &mut Collector,
 ) -> Option<Vec<Exception>> {
+    let ids = IdIndex::new(slots.iter().map(|s| s.id.as_str()));
+    let mut seen = HashSet::new();
     let exceptions: Vec<Option<Exception>> = raw
         .iter()
         .enumerate()
         .map(|(i, exception)| {
-            validate_exception(
-                exception,
-                &FieldPath::root().key("schedule").key("exceptions").index(i),
-                slots,
-                year,
-                report,
-            )
+            let at = FieldPath::root().key("schedule").key("exceptions").index(i);
+            let valid = validate_exception(exception, &at, slots, &ids, year, report)?;
+            if !seen.insert((valid.slot, valid.date)) {
+                report.report(
+                    &at.key("date"),
+                    format!(
+                        "the session of slot `{}` on {} already has an exception",
+                        shown(&exception.slot),
+                        valid.date
+                    ),
+                    "keep one exception per session: merge the two into one",
+                );
+                return None;
+            }
+            Some(valid)
         })
         .collect();
     exceptions.into_iter().collect()
@@ -212,26 +271,31 @@ fn validate_exception(
     raw: &RawException,
     at: &FieldPath,
     slots: &[Slot],
+    ids: &IdIndex,
     year: Option<&SchoolYear>,
     report: &mut Collector,
 ) -> Option<Exception> {
-    let slot = slots.iter().position(|s| s.id == raw.slot);
+    let slot = ids.find(&raw.slot);
     if slot.is_none() {
-        let known: Vec<&str> = slots.iter().map(|s| s.id.as_str()).collect();
         report.report(
             &at.key("slot"),
-            format!("unknown slot `{}`", raw.slot),
-            format!("write the id of a slot: {}", known.join(", ")),
+            format!("unknown slot `{}`", shown(&raw.slot)),
+            format!("write the id of a slot: {}", ids.some()),
         );
     }
     let date = report.parse(&at.key("date"), parse_date(&raw.date));
     let change = validate_change(raw, at, report);
+    let note = check_texts(report, at, &[], &[("note", raw.note.as_deref())]);
     let (slot, date) = (slot?, date?);
     let weekday = slots[slot].weekday;
     if date.weekday() != weekday.to_chrono() {
         report.report(
             &at.key("date"),
-            format!("{date} is not a {} of slot `{}`", weekday.key(), raw.slot),
+            format!(
+                "{date} is not a {} of slot `{}`",
+                weekday.key(),
+                shown(&raw.slot)
+            ),
             "give the date of the session that changes",
         );
         return None;
@@ -244,6 +308,7 @@ fn validate_exception(
         );
         return None;
     }
+    note?;
     Some(Exception {
         slot,
         date,
@@ -264,6 +329,7 @@ fn validate_change(raw: &RawException, at: &FieldPath, report: &mut Collector) -
                 moved.time.as_deref(),
                 TimeRange::parse,
             );
+            check_texts(report, &here, &[("place", moved.place.as_deref())], &[])?;
             if moved.date.is_none() && moved.time.is_none() && moved.place.is_none() {
                 report.report(
                     &here,

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::text::{char_name, check_strict, describe_letters, foreign_letters, shown};
+
 /// Why a string is not a valid value, and how to write it instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
@@ -55,6 +57,7 @@ impl Weekday {
     ];
 
     pub fn parse(text: &str) -> Result<Self, ParseError> {
+        check_strict("day of the week", text)?;
         let wanted = text.trim().to_lowercase();
         Self::NAMES
             .iter()
@@ -62,7 +65,7 @@ impl Weekday {
             .map(|i| Self::ALL[i])
             .ok_or_else(|| {
                 ParseError::new(
-                    format!("`{text}` is not a day of the week"),
+                    format!("`{}` is not a day of the week", shown(text)),
                     "write monday … sunday (or пн, вт, ср, чт, пт, сб, вс)",
                 )
             })
@@ -96,9 +99,10 @@ impl TimeOfDay {
     }
 
     pub fn parse(text: &str) -> Result<Self, ParseError> {
+        check_strict("time", text)?;
         let bad = || {
             ParseError::new(
-                format!("`{text}` is not a time of day"),
+                format!("`{}` is not a time of day", shown(text)),
                 "write hours and minutes, such as 9:00 or 14:30",
             )
         };
@@ -149,9 +153,10 @@ pub struct TimeRange {
 
 impl TimeRange {
     pub fn parse(text: &str) -> Result<Self, ParseError> {
+        check_strict("time range", text)?;
         let (start, end) = text.split_once(['-', '–', '—']).ok_or_else(|| {
             ParseError::new(
-                format!("`{text}` is not a time range"),
+                format!("`{}` is not a time range", shown(text)),
                 "write a start and an end with a dash, such as 14:00-16:00",
             )
         })?;
@@ -161,7 +166,7 @@ impl TimeRange {
         };
         if range.end <= range.start {
             return Err(ParseError::new(
-                format!("the range `{text}` ends before it starts"),
+                format!("the range `{}` ends before it starts", shown(text)),
                 "put the earlier time first, such as 14:00-16:00",
             ));
         }
@@ -185,6 +190,7 @@ pub struct Phone {
 impl Phone {
     /// Accepts full numbers (`8 (812) 490-70-33`, `+7 495 582 69 00`) and short local ones (`582-69-00`).
     pub fn parse(text: &str) -> Result<Self, ParseError> {
+        check_strict("phone number", text)?;
         let display = text.trim();
         let allowed = |c: char| c.is_ascii_digit() || " ()-+.\u{a0}".contains(c);
         let digits: String = display.chars().filter(char::is_ascii_digit).collect();
@@ -195,7 +201,7 @@ impl Phone {
             || !(5..=15).contains(&digits.len())
         {
             return Err(ParseError::new(
-                format!("`{text}` is not a phone number"),
+                format!("`{}` is not a phone number", shown(text)),
                 "write digits with optional spaces, dashes and brackets, such as 8 (812) 490-70-33 or +7 495 582 69 00",
             ));
         }
@@ -220,29 +226,28 @@ impl Phone {
     }
 }
 
-/// An email address, checked for the shape `local@domain.tld`.
+/// An email address in a strict, practical syntax: the part before `@` in Latin letters, digits
+/// and `. _ - +` (RFC 5321 dot-atom rules for dots), a domain of labels that may be Unicode
+/// (`школа.рф`) or punycode (`xn--80ajghhoc.xn--p1ai`). No letter of one script among another's.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
 
 impl Email {
     pub fn parse(text: &str) -> Result<Self, ParseError> {
-        let address = text.trim();
-        let valid = address.split_once('@').is_some_and(|(local, domain)| {
-            let label_ok = |label: &str| {
-                !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
-            };
-            !local.is_empty()
-                && !local.contains(char::is_whitespace)
-                && !local.contains(['@', '<', '>', '"', ','])
-                && domain.contains('.')
-                && domain.split('.').all(label_ok)
-        });
-        if !valid {
-            return Err(ParseError::new(
-                format!("`{text}` is not an email address"),
-                "an email address looks like name@school.ru",
-            ));
-        }
+        check_strict("email address", text)?;
+        let address = text.trim_matches(' ');
+        let bad = |hint: &str| {
+            ParseError::new(
+                format!("`{}` is not an email address", shown(text)),
+                format!("{hint}; an email address looks like name@school.ru"),
+            )
+        };
+        let parts: Vec<&str> = address.split('@').collect();
+        let [local, domain] = parts[..] else {
+            return Err(bad("an address has exactly one `@`"));
+        };
+        check_local_part(local).map_err(|hint| bad(&hint))?;
+        check_domain(domain).map_err(|hint| bad(&hint))?;
         Ok(Email(address.to_owned()))
     }
 
@@ -251,7 +256,90 @@ impl Email {
     }
 }
 
-/// An absolute http(s) address; a bare `www.example.ru` gets `http://`.
+fn check_local_part(local: &str) -> Result<(), String> {
+    let foreign = foreign_letters(local);
+    if !foreign.is_empty() {
+        return Err(format!(
+            "`{}` mixes scripts: {}; a look-alike letter makes another address, so retype it in the Latin layout",
+            shown(local),
+            describe_letters(&foreign)
+        ));
+    }
+    if let Some(c) = local.chars().find(|c| !c.is_ascii()) {
+        return Err(format!(
+            "the part before `@` has `{c}`: write it in Latin letters, digits and . _ - +"
+        ));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "._+-".contains(c);
+    if local.is_empty() || local.len() > 64 {
+        return Err("the part before `@` has 1 to 64 characters".into());
+    }
+    if let Some(c) = local.chars().find(|c| !allowed(*c)) {
+        return Err(format!(
+            "the part before `@` cannot hold `{}`: use Latin letters, digits and . _ - +",
+            shown(&c.to_string())
+        ));
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(
+            "a dot in the part before `@` goes between letters, never twice in a row".into(),
+        );
+    }
+    Ok(())
+}
+
+/// A domain name as people write it: at least two labels of letters, digits and hyphens; a
+/// Unicode label is allowed (`школа.рф`) but not one that mixes scripts (`skоla`, Cyrillic «о»).
+pub fn check_domain(domain: &str) -> Result<(), String> {
+    let labels: Vec<&str> = domain.split('.').collect();
+    if domain.chars().count() > 253 || labels.len() < 2 {
+        return Err(format!(
+            "`{}` is not a domain name with a dot, such as school.ru",
+            shown(domain)
+        ));
+    }
+    for label in &labels {
+        check_label(label)?;
+    }
+    let tld = labels[labels.len() - 1];
+    if tld.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "`{}` is not a domain name: write the site's name, not a numeric address",
+            shown(domain)
+        ));
+    }
+    Ok(())
+}
+
+fn check_label(label: &str) -> Result<(), String> {
+    if label.is_empty() || label.chars().count() > 63 {
+        return Err("each part of a domain between dots has 1 to 63 characters".into());
+    }
+    if let Some(c) = label.chars().find(|c| !c.is_alphanumeric() && *c != '-') {
+        return Err(format!(
+            "a domain holds letters, digits, hyphens and dots, not `{}`",
+            shown(&c.to_string())
+        ));
+    }
+    if label.starts_with('-') || label.ends_with('-') {
+        return Err(format!(
+            "a part of a domain cannot start or end with a hyphen: `{}`",
+            shown(label)
+        ));
+    }
+    let foreign = foreign_letters(label);
+    if !foreign.is_empty() {
+        return Err(format!(
+            "the domain part `{}` mixes scripts: {} — a look-alike letter leads to another site; retype it",
+            shown(label),
+            describe_letters(&foreign)
+        ));
+    }
+    Ok(())
+}
+
+/// An absolute http(s) address; a bare `www.example.ru` gets `http://`. No user name before the
+/// host (`https://school.ru@evil.example/` opens evil.example), no other scheme, a real domain.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WebUrl {
     href: String,
@@ -260,26 +348,12 @@ pub struct WebUrl {
 
 impl WebUrl {
     pub fn parse(text: &str) -> Result<Self, ParseError> {
-        let text = text.trim();
-        let bad = || {
-            ParseError::new(
-                format!("`{text}` is not a web address"),
-                "write the address of the site, such as https://school.ru or www.school.ru",
-            )
-        };
-        let (href, rest) = match text.split_once("://") {
-            Some(("http" | "https", rest)) => (text.to_owned(), rest),
-            Some(_) => return Err(bad()),
-            None => (format!("http://{text}"), text),
-        };
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        if !host.contains('.')
-            || host.contains(char::is_whitespace)
-            || host.starts_with('.')
-            || host.ends_with('.')
-        {
-            return Err(bad());
-        }
+        check_strict("web address", text)?;
+        let text = text.trim_matches(' ');
+        let bad =
+            |hint: String| ParseError::new(format!("`{}` is not a web address", shown(text)), hint);
+        let (href, rest) = split_scheme(text).map_err(bad)?;
+        check_url_rest(rest).map_err(bad)?;
         let display = rest.trim_end_matches('/').to_owned();
         Ok(WebUrl { href, display })
     }
@@ -292,6 +366,70 @@ impl WebUrl {
     pub fn display(&self) -> &str {
         &self.display
     }
+}
+
+const URL_EXAMPLE: &str =
+    "write the address of the site, such as https://school.ru or www.school.ru";
+
+/// The link target and the part after `scheme://`. A word before `:` without a dot is a scheme
+/// (`javascript:`); `www.school.ru:8080` is a host with a port.
+fn split_scheme(text: &str) -> Result<(String, &str), String> {
+    let scheme = text.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-".contains(c))
+    });
+    let Some(scheme) = scheme else {
+        return Ok((format!("http://{text}"), text));
+    };
+    let lower = scheme.to_ascii_lowercase();
+    if lower != "http" && lower != "https" {
+        return Err(format!(
+            "only http:// and https:// addresses can be links here, not `{}:`; {URL_EXAMPLE}",
+            shown(scheme)
+        ));
+    }
+    let Some(rest) = text[scheme.len() + 1..].strip_prefix("//") else {
+        return Err(format!(
+            "write two slashes after `{lower}:`, such as {lower}://school.ru"
+        ));
+    };
+    Ok((format!("{lower}://{rest}"), rest))
+}
+
+/// The host, an optional port, and a path without characters that break out of a link.
+fn check_url_rest(rest: &str) -> Result<(), String> {
+    let forbidden = |c: char| c.is_whitespace() || "\\\"<>`".contains(c);
+    if let Some(c) = rest.chars().find(|c| forbidden(*c)) {
+        let c = match c {
+            ' ' => "a space".to_owned(),
+            c if c.is_whitespace() => char_name(c),
+            c => format!("`{c}`"),
+        };
+        return Err(format!("a web address cannot hold {c}; {URL_EXAMPLE}"));
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if let Some((user, host)) = authority.rsplit_once('@') {
+        return Err(format!(
+            "remove `{}@`: a browser ignores everything before `@` in an address and opens `{}`",
+            shown(user),
+            shown(host)
+        ));
+    }
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) => {
+            let valid = port.parse::<u16>().is_ok_and(|p| p > 0) && port.len() <= 5;
+            if !valid || !port.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "`{}` is not a port number (1 to 65535)",
+                    shown(port)
+                ));
+            }
+            host
+        }
+        None => authority,
+    };
+    check_domain(host).map_err(|hint| format!("{hint}; {URL_EXAMPLE}"))
 }
 
 /// Who a page, channel, slot or article is for.
@@ -310,7 +448,7 @@ impl Audience {
             "staff" => Ok(Audience::Staff),
             "parents" => Ok(Audience::Parents),
             _ => Err(ParseError::new(
-                format!("`{text}` is not an audience"),
+                format!("`{}` is not an audience", shown(text)),
                 "write \"staff\" or \"parents\"",
             )),
         }
@@ -354,7 +492,7 @@ impl Language {
             "ru" => Ok(Language::Russian),
             "en" => Ok(Language::English),
             _ => Err(ParseError::new(
-                format!("`{text}` is not a supported language"),
+                format!("`{}` is not a supported language", shown(text)),
                 "write \"ru\" or \"en\"",
             )),
         }
@@ -370,9 +508,10 @@ impl Language {
 
 /// Parse an IANA time zone name.
 pub fn parse_timezone(text: &str) -> Result<chrono_tz::Tz, ParseError> {
+    check_strict("time zone", text)?;
     text.parse().map_err(|_| {
         ParseError::new(
-            format!("`{text}` is not an IANA time zone"),
+            format!("`{}` is not an IANA time zone", shown(text)),
             "write a zone name such as Europe/Moscow, Asia/Krasnoyarsk or Asia/Yekaterinburg",
         )
     })
@@ -431,6 +570,94 @@ mod tests {
         for bad in ["foo@", "@x.ru", "a@b", "a b@c.ru", "a@b..ru"] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn email_refuses_look_alike_letters_and_names_them() {
+        let error = Email::parse("shk\u{43e}la@mail.ru").unwrap_err();
+        assert!(
+            error.hint.contains("`о` is Cyrillic (U+043E)"),
+            "{}",
+            error.hint
+        );
+        let error = Email::parse("school@m\u{430}il.ru").unwrap_err();
+        assert!(error.hint.contains("mixes scripts"), "{}", error.hint);
+        assert!(
+            Email::parse("почта@mail.ru")
+                .unwrap_err()
+                .hint
+                .contains("Latin")
+        );
+        assert!(Email::parse("info@школа.рф").is_ok());
+        assert!(Email::parse("info@xn--80ajghhoc.xn--p1ai").is_ok());
+    }
+
+    #[test]
+    fn email_refuses_controls_spaces_and_two_ats() {
+        for bad in [
+            "a\0b@x.ru",
+            "a@x.ru\n",
+            "a\u{1b}[2J@x.ru",
+            "a\u{200b}@x.ru",
+            "a b@x.ru",
+            "a@b@x.ru",
+            "a..b@x.ru",
+            ".a@x.ru",
+            "a@-x.ru",
+            "a@x.123",
+            "a?b@x.ru",
+        ] {
+            let error = Email::parse(bad).unwrap_err();
+            let raw = |c: char| c.is_control() || c == '\u{200b}';
+            assert!(!error.message.contains(raw), "{bad:?} echoed raw");
+        }
+    }
+
+    #[test]
+    fn web_url_refuses_userinfo_other_schemes_and_look_alikes() {
+        let error = WebUrl::parse("https://www.skola-27.ru@evil.example/").unwrap_err();
+        assert!(
+            error.hint.contains("ignores everything before `@`"),
+            "{}",
+            error.hint
+        );
+        assert!(error.hint.contains("evil.example"), "{}", error.hint);
+        for bad in [
+            "javascript:alert(document.domain)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,x",
+            "http:evil.example/p",
+            "https://evil.example\\@school.ru",
+            "https://school.ru/a b",
+            "https://school.ru/a\u{a0}b",
+            "https://school.ru/\u{0}",
+            "https://sch\u{43e}ol.ru",
+            "https://192.168.0.1/",
+            "https://school.ru:99999/",
+            "https://",
+            "https://.ru",
+        ] {
+            assert!(WebUrl::parse(bad).is_err(), "{bad:?} accepted");
+        }
+        assert_eq!(
+            WebUrl::parse("HTTPS://school.ru:8443/a?b#c")
+                .unwrap()
+                .href(),
+            "https://school.ru:8443/a?b#c"
+        );
+        assert!(WebUrl::parse("https://t.me/@school").is_ok());
+        assert!(WebUrl::parse("https://школа.рф/").is_ok());
+    }
+
+    #[test]
+    fn syntax_values_refuse_invisible_characters() {
+        assert!(Weekday::parse("monday\u{0}").is_err());
+        assert!(Weekday::parse("mon\u{200b}day").is_err());
+        assert!(TimeRange::parse("9:00-10:00\n").is_err());
+        assert!(TimeOfDay::parse("9:00\u{85}").is_err());
+        assert!(Phone::parse("+7 495\t582 69 00").is_err());
+        assert!(Phone::parse("+7\u{a0}495 582 69 00").is_ok());
+        assert!(parse_timezone("Europe/Moscow\u{202e}").is_err());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! School year, production calendar, vacations and exceptions -> concrete sessions.
 //! Pure functions: the calendar feeds and the pages are both built from what this returns.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::School;
@@ -28,10 +30,7 @@ pub fn closure<'a>(
             RestDay::DayOff => Closure::DayOff,
         });
     }
-    year.vacations
-        .iter()
-        .find(|v| v.contains(date))
-        .map(|v| Closure::Vacation(&v.name))
+    year.vacation(date).map(|v| Closure::Vacation(&v.name))
 }
 
 /// A weekly slot over the school year, in the shape of one recurring calendar event.
@@ -115,11 +114,7 @@ fn fate(
     calendar: &ProductionCalendar,
 ) -> Fate {
     let slot = &school.schedule.slots[index];
-    let exception = school
-        .schedule
-        .exceptions
-        .iter()
-        .find(|e| e.slot == index && e.date == date);
+    let exception = school.schedule.exception(index, date);
     if let Some(exception) = exception {
         return match &exception.change {
             Change::Cancelled => Fate::Excluded,
@@ -228,12 +223,16 @@ fn series_sessions<'a>(
     year: &'a SchoolYear,
 ) -> impl Iterator<Item = Session> + 'a {
     let slot = &school.schedule.slots[series.slot];
+    // Dates without their regular session, in a set: a search of both lists per week was
+    // quadratic in the weeks of the year, for every slot.
+    let skipped: HashSet<NaiveDate> = series
+        .excluded
+        .iter()
+        .copied()
+        .chain(series.moved.iter().map(|m| m.original))
+        .collect();
     let regular = weekly_dates(year, slot.weekday.to_chrono())
-        .filter(move |d| {
-            *d >= series.first
-                && !series.excluded.contains(d)
-                && !series.moved.iter().any(|m| m.original == *d)
-        })
+        .filter(move |d| *d >= series.first && !skipped.contains(d))
         .map(move |date| Session {
             date,
             time: slot.time,

@@ -274,7 +274,8 @@ fn school_year_outside_the_production_calendar_is_reported() {
     let project = Project::examples();
     let toml = project
         .read("schools/osh/school.toml")
-        .replace("end = 2026-05-26", "end = 2029-05-26");
+        .replacen("start = 2025-09-01", "start = 2027-09-01", 1)
+        .replacen("end = 2026-05-26", "end = 2028-05-26", 1);
     project.write("schools/osh/school.toml", &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(

@@ -3,6 +3,7 @@
 mod calendar;
 mod cli;
 mod errors;
+mod hostile;
 #[cfg(unix)]
 mod inputs;
 mod output;
