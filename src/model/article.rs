@@ -90,6 +90,8 @@ impl Article {
         let rendered = markdown::render(&raw.body, &|target| {
             links::page_href(links::ARTICLE_ROOT, target)
         });
+        let body_offset = report.file().text.len() - raw.body.len();
+        report_refused(&rendered.refused, body_offset, report);
         Some(Article {
             id: raw.id.clone(),
             title: fm.title.trim().to_owned(),
@@ -101,7 +103,7 @@ impl Article {
             updated,
             html: rendered.html,
             links: rendered.links,
-            body_offset: report.file().text.len() - raw.body.len(),
+            body_offset,
             file: Arc::clone(report.file()),
         })
     }
@@ -130,6 +132,19 @@ impl Article {
                     ))
             })
             .collect()
+    }
+}
+
+/// What the Markdown left out of the page is an error: the build stops rather than publish an
+/// article that differs from what its author wrote.
+fn report_refused(refused: &[markdown::Refusal], body_offset: usize, report: &mut Collector) {
+    for refusal in refused {
+        let span = refusal.range.start + body_offset..refusal.range.end + body_offset;
+        let problem = Problem::new(refusal.message.clone())
+            .in_file(report.file())
+            .with_span(Some(span))
+            .with_hint(refusal.hint);
+        report.push(problem);
     }
 }
 
