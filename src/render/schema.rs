@@ -73,8 +73,8 @@ pub fn school_json_ld(site: &SchoolSite, contact_type: &str) -> String {
             .map(|consultant| contact_point(school, consultant, contact_type))
             .collect(),
     };
-    let json = serde_json::to_string(&data).expect("schema.org data serializes");
-    super::escape::script_json(&json)
+    // Strings and numbers only: serializing cannot fail.
+    super::escape::script_json(&data).expect("schema.org data serializes")
 }
 
 fn contact_point<'a>(

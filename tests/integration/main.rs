@@ -8,3 +8,4 @@ mod seeds;
 mod serve;
 mod site;
 mod support;
+mod xss;
