@@ -29,9 +29,14 @@ pub struct Rendered {
     pub html: String,
     /// `(target without "@/", byte range of the link in the body)` of every `@/…` link.
     pub links: Vec<(String, Range<usize>)>,
-    /// What the body asked for and did not get, in the order written.
+    /// What the body asked for and did not get, in the order written: the first `MAX_LISTED`.
     pub refused: Vec<Refusal>,
+    /// How many more were refused (a pasted document can hold thousands of the same mistake).
+    pub unlisted: usize,
 }
+
+/// Refusals listed with their positions per article; the rest are counted.
+pub const MAX_LISTED: usize = 50;
 
 /// Something of the body left out of the HTML because a page cannot safely carry it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +54,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
         resolve,
         links: Vec::new(),
         refused: Vec::new(),
+        unlisted: 0,
         open: Vec::new(),
     };
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -60,6 +66,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
         html: sanitize::clean(&html),
         links: checker.links,
         refused: checker.refused,
+        unlisted: checker.unlisted,
     }
 }
 
@@ -94,6 +101,7 @@ struct Checker<'b, 'r> {
     resolve: &'r dyn Fn(&str) -> String,
     links: Vec<(String, Range<usize>)>,
     refused: Vec<Refusal>,
+    unlisted: usize,
     open: Vec<Opened>,
 }
 
@@ -137,10 +145,14 @@ impl<'a> Checker<'a, '_> {
         attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
         range: Range<usize>,
     ) -> Tag<'a> {
+        // Each kind is found left to right from the braces, so locating them all is linear.
+        let braces = braces_of(self.body, &range);
+        let (mut at_id, mut at_class, mut at_attr) = (braces, braces, braces);
         let id = id.filter(|id| {
             let safe = is_safe_token(id);
             if !safe {
-                self.refuse_in_heading(&range, id, format!("the heading anchor `#{}`", shown(id)));
+                let what = format!("the heading anchor `#{}`", shown(id));
+                self.refuse_in_heading(&mut at_id, range.end, id, what);
             }
             safe
         });
@@ -150,17 +162,14 @@ impl<'a> Checker<'a, '_> {
                 let safe = is_safe_token(class);
                 if !safe {
                     let what = format!("the heading class `.{}`", shown(class));
-                    self.refuse_in_heading(&range, class, what);
+                    self.refuse_in_heading(&mut at_class, range.end, class, what);
                 }
                 safe
             })
             .collect();
         for (key, _) in &attrs {
-            self.refuse_in_heading(
-                &range,
-                key,
-                format!("the heading attribute `{}`", shown(key)),
-            );
+            let what = format!("the heading attribute `{}`", shown(key));
+            self.refuse_in_heading(&mut at_attr, range.end, key, what);
         }
         Tag::Heading {
             level,
@@ -170,13 +179,17 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    /// Points at `needle` inside the heading's attribute braces (the last `{` of its line).
-    fn refuse_in_heading(&mut self, heading: &Range<usize>, needle: &str, what: String) {
-        let source = &self.body[heading.clone()];
-        let line = source.split('\n').next().unwrap_or(source);
-        let braces = line.rfind('{').unwrap_or(0);
-        let start = line[braces..].find(needle).map_or(braces, |i| braces + i);
-        let start = heading.start + start;
+    /// Points at `needle`, searched from `*from` (a body offset) and before `end`; `*from` moves
+    /// past it.
+    fn refuse_in_heading(&mut self, from: &mut usize, end: usize, needle: &str, what: String) {
+        if self.refused.len() >= MAX_LISTED {
+            self.unlisted += 1;
+            return;
+        }
+        let start = self.body[*from..end]
+            .find(needle)
+            .map_or(*from, |i| *from + i);
+        *from = start + needle.len();
         self.refused.push(Refusal {
             range: start..start + needle.len().max(1),
             message: format!("{what} is not allowed"),
@@ -249,12 +262,23 @@ impl<'a> Checker<'a, '_> {
     }
 
     fn refuse(&mut self, range: Range<usize>, message: String, hint: &'static str) {
+        if self.refused.len() >= MAX_LISTED {
+            self.unlisted += 1;
+            return;
+        }
         self.refused.push(Refusal {
             range,
             message,
             hint,
         });
     }
+}
+
+/// Where a heading's attribute braces start in the body: the last `{` of its first line.
+fn braces_of(body: &str, heading: &Range<usize>) -> usize {
+    let source = &body[heading.clone()];
+    let line = source.split('\n').next().unwrap_or(source);
+    heading.start + line.rfind('{').unwrap_or(0)
 }
 
 /// A value for a message: control characters escaped, at most 80 characters.
@@ -312,6 +336,21 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), N);
         assert!(ids.contains("vopros") && ids.contains("vopros-7999"));
+    }
+
+    #[test]
+    fn refusals_beyond_the_first_fifty_are_counted() {
+        // 20,000 attributes on one line: locating each from the braces was quadratic.
+        let body = format!(
+            "## A {{{}}}\n\n{}",
+            "x=1 ".repeat(20_000),
+            "[a](data:x) ".repeat(10)
+        );
+        let rendered = render(&body, &|target| target.to_owned());
+        assert_eq!(rendered.refused.len(), MAX_LISTED);
+        assert_eq!(rendered.unlisted, 20_010 - MAX_LISTED);
+        let starts: Vec<usize> = rendered.refused.iter().map(|r| r.range.start).collect();
+        assert_eq!(starts[..3], [6, 10, 14]);
     }
 
     #[test]

@@ -157,7 +157,7 @@ fn articles_for(
 
 /// Internal links are checked against the articles this school really shows.
 fn check_links(articles: &[Arc<Article>], problems: &mut Vec<Problem>) {
-    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     for article in articles {
         for problem in article.broken_links(&ids) {
             let duplicate = problems
