@@ -52,7 +52,14 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(builder);
 
 /// `html` with every element and attribute outside the allow-list removed.
 pub fn clean(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
+    let mut out = Vec::with_capacity(html.len() + html.len() / 8);
+    // Writing to memory does not fail; html5ever writes only UTF-8. `to_string` would check it
+    // with std's validation, slow on Cyrillic text (perf: 11% of `check` on 2,505 articles).
+    let _ = SANITIZER.clean(html).write_to(&mut out);
+    match simdutf8::basic::from_utf8(&out) {
+        Ok(text) => text.to_owned(),
+        Err(_) => String::from_utf8_lossy(&out).into_owned(),
+    }
 }
 
 fn builder() -> Builder<'static> {
