@@ -1,5 +1,6 @@
 //! A validated FAQ article: typed front matter, internal links checked.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -90,6 +91,8 @@ impl Article {
         let rendered = markdown::render(&raw.body, &|target| {
             links::page_href(links::ARTICLE_ROOT, target)
         });
+        let body_offset = report.file().text.len() - raw.body.len();
+        report_refused(&rendered, body_offset, report);
         Some(Article {
             id: raw.id.clone(),
             title: fm.title.trim().to_owned(),
@@ -101,7 +104,7 @@ impl Article {
             updated,
             html: rendered.html,
             links: rendered.links,
-            body_offset: report.file().text.len() - raw.body.len(),
+            body_offset,
             file: Arc::clone(report.file()),
         })
     }
@@ -114,8 +117,9 @@ impl Article {
         self.platforms.is_empty() || self.platforms.iter().any(|p| p == platform)
     }
 
-    /// Every `@/…` link of the body whose target is neither a page nor one of `articles`.
-    pub fn broken_links(&self, articles: &[&str]) -> Vec<Problem> {
+    /// Every `@/…` link of the body whose target is neither a page nor one of `articles` (a set:
+    /// every link of every article of a school is looked up).
+    pub fn broken_links(&self, articles: &HashSet<&str>) -> Vec<Problem> {
         self.links
             .iter()
             .filter(|(target, _)| !link_target_exists(target, articles))
@@ -130,6 +134,29 @@ impl Article {
                     ))
             })
             .collect()
+    }
+}
+
+/// What the Markdown left out of the page is an error: the build stops rather than publish an
+/// article that differs from what its author wrote.
+fn report_refused(rendered: &markdown::Rendered, body_offset: usize, report: &mut Collector) {
+    for refusal in &rendered.refused {
+        let span = refusal.range.start + body_offset..refusal.range.end + body_offset;
+        let problem = Problem::new(refusal.message.clone())
+            .in_file(report.file())
+            .with_span(Some(span))
+            .with_hint(refusal.hint);
+        report.push(problem);
+    }
+    if rendered.unlisted > 0 {
+        let problem = Problem::new(format!(
+            "{} more links, images or heading attributes that cannot be used (only the first {} are listed)",
+            rendered.unlisted,
+            markdown::MAX_LISTED
+        ))
+        .in_file(report.file())
+        .with_hint("fix the ones listed above and run `spravka check` again");
+        report.push(problem);
     }
 }
 
@@ -153,7 +180,7 @@ pub fn is_slug(text: &str) -> bool {
         && !text.contains("--")
 }
 
-fn link_target_exists(target: &str, articles: &[&str]) -> bool {
+fn link_target_exists(target: &str, articles: &HashSet<&str>) -> bool {
     let target = target
         .split('#')
         .next()
@@ -180,10 +207,12 @@ mod tests {
 
     #[test]
     fn link_targets() {
-        assert!(link_target_exists("contacts", &[]));
-        assert!(link_target_exists("", &[]));
-        assert!(link_target_exists("faq/x#part", &["x"]));
-        assert!(!link_target_exists("faq/y", &["x"]));
-        assert!(!link_target_exists("nowhere", &["x"]));
+        let none = HashSet::new();
+        let x = HashSet::from(["x"]);
+        assert!(link_target_exists("contacts", &none));
+        assert!(link_target_exists("", &none));
+        assert!(link_target_exists("faq/x#part", &x));
+        assert!(!link_target_exists("faq/y", &x));
+        assert!(!link_target_exists("nowhere", &x));
     }
 }

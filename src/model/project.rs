@@ -159,7 +159,7 @@ fn articles_for(
 
 /// Internal links are checked against the articles this school really shows.
 fn check_links(articles: &[Arc<Article>], problems: &mut Vec<Problem>) {
-    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     let mut seen: HashSet<(Option<PathBuf>, Option<Range<usize>>)> = problems
         .iter()
         .map(|p| (p.path().map(Path::to_path_buf), p.span.clone()))

@@ -32,9 +32,44 @@ pub fn escape_attribute(text: &str) -> String {
     String::from_utf8(out).expect("escaping keeps UTF-8")
 }
 
-/// JSON placed inside a <script> element must not contain `</`.
-pub fn script_json(json: &str) -> String {
-    json.replace("</", "<\\/")
+/// `value` as JSON that can sit inside any `<script>` element: `<`, `>`, `&`, U+2028 and U+2029
+/// are written as `\u003c`, `\u003e`, `\u0026`, `\u2028`, `\u2029`, so no value can end the
+/// element (`</script>`), open a comment that swallows the page (`<!--<script>`), or end a line
+/// in old JavaScript parsers. They can only occur inside JSON strings, where the escape means
+/// the same character: `JSON.parse` gives back the value as it was.
+pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(256);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    value.serialize(&mut serializer)?;
+    // serde_json writes UTF-8 and the escapes are ASCII.
+    Ok(String::from_utf8(out).expect("JSON is UTF-8"))
+}
+
+/// Compact JSON whose strings escape the characters that matter to an HTML `<script>` element.
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut copied = 0;
+        for (i, c) in fragment.char_indices() {
+            let escape = match c {
+                '<' => "\\u003c",
+                '>' => "\\u003e",
+                '&' => "\\u0026",
+                '\u{2028}' => "\\u2028",
+                '\u{2029}' => "\\u2029",
+                _ => continue,
+            };
+            writer.write_all(&fragment.as_bytes()[copied..i])?;
+            writer.write_all(escape.as_bytes())?;
+            copied = i + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[copied..])
+    }
 }
 
 #[cfg(test)]
@@ -48,12 +83,18 @@ mod tests {
     }
 
     #[test]
-    fn json_cannot_end_its_script_element() {
-        let json = r#"{"name":"</script><script>alert(1)</script>"}"#;
+    fn json_cannot_end_its_script_element_or_open_a_comment() {
+        let value = serde_json::json!({
+            "name": "</script><!--<script>a & b\u{2028}\u{2029}",
+            "<key>": ["<!--"],
+        });
+        let json = script_json(&value).unwrap();
         assert_eq!(
-            script_json(json),
-            r#"{"name":"<\/script><script>alert(1)<\/script>"}"#
+            json,
+            r#"{"\u003ckey\u003e":["\u003c!--"],"name":"\u003c/script\u003e\u003c!--\u003cscript\u003ea \u0026 b\u2028\u2029"}"#
         );
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

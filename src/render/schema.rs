@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::model::SchoolSite;
-use crate::model::school::{Consultant, School};
+use crate::model::school::{Consultant, School, Slot};
 use crate::model::types::Weekday;
 
 #[derive(Debug, Serialize)]
@@ -70,16 +70,29 @@ pub fn school_json_ld(site: &SchoolSite, contact_type: &str) -> String {
         telephone: identity.phones.iter().map(|p| p.phone.display()).collect(),
         email: identity.emails.iter().map(|e| e.as_str()).collect(),
         contact_point: (school.consultants.iter())
-            .map(|consultant| contact_point(school, consultant, contact_type))
+            .zip(slots_by_consultant(school))
+            .map(|(consultant, slots)| contact_point(consultant, slots, contact_type))
             .collect(),
     };
-    let json = serde_json::to_string(&data).expect("schema.org data serializes");
-    super::escape::script_json(&json)
+    // Strings and numbers only: serializing cannot fail.
+    super::escape::script_json(&data).expect("schema.org data serializes")
+}
+
+/// Each consultant's slots, in schedule order, from one pass over the schedule (asking the
+/// school for each consultant's slots scans every slot once per consultant).
+fn slots_by_consultant(school: &School) -> Vec<Vec<&Slot>> {
+    let mut slots = vec![Vec::new(); school.consultants.len()];
+    for slot in &school.schedule.slots {
+        if let Some(own) = slots.get_mut(slot.consultant) {
+            own.push(slot);
+        }
+    }
+    slots
 }
 
 fn contact_point<'a>(
-    school: &'a School,
     consultant: &'a Consultant,
+    slots: Vec<&'a Slot>,
     contact_type: &'a str,
 ) -> ContactPoint<'a> {
     ContactPoint {
@@ -88,7 +101,7 @@ fn contact_point<'a>(
         name: consultant.name.as_deref().unwrap_or(&consultant.role),
         telephone: consultant.phone.as_ref().map(|phone| phone.display()),
         email: consultant.email.as_ref().map(|email| email.as_str()),
-        hours_available: (school.slots_of(consultant))
+        hours_available: (slots.into_iter())
             .map(|slot| OpeningHours {
                 kind: "OpeningHoursSpecification",
                 day_of_week: format!("https://schema.org/{}", day_name(slot.weekday)),

@@ -13,3 +13,4 @@ mod serve;
 mod serve_security;
 mod site;
 mod support;
+mod xss;

@@ -103,10 +103,8 @@ pub fn calendar_view(
             .map(view)
             .collect(),
         as_of: long_date(today, t),
-        sessions_json: crate::render::escape::script_json(&sessions_json(
-            site, &sessions, t, today,
-        )),
-        support_json: crate::render::escape::script_json(&support_json(site, today)),
+        sessions_json: sessions_json(site, &sessions, t, today),
+        support_json: support_json(site, today),
     }
 }
 
@@ -197,7 +195,8 @@ struct SessionKind {
     moved: bool,
 }
 
-/// Sessions that have not ended by `today` (the script shows only those still to come).
+/// Sessions that have not ended by `today` (the script shows only those still to come), as JSON
+/// safe inside the page's `<script>` element.
 fn sessions_json(
     site: &SchoolSite,
     sessions: &[Session],
@@ -251,7 +250,7 @@ fn sessions_json(
         kinds,
         sessions: list,
     };
-    serde_json::to_string(&json).unwrap_or_else(|_| "null".into())
+    crate::render::escape::script_json(&json).unwrap_or_else(|_| "null".into())
 }
 
 /// Everything a session's description is made of, borrowed: equal sources give equal kinds.
@@ -318,6 +317,7 @@ struct WindowJson {
     end: u16,
 }
 
+/// The support line's hours and the rest days, as JSON safe inside a `<script>` element.
 fn support_json(site: &SchoolSite, today: NaiveDate) -> String {
     let platform = &site.school.platform;
     let support = &platform.support;
@@ -349,7 +349,7 @@ fn support_json(site: &SchoolSite, today: NaiveDate) -> String {
             .map(|d| d.to_string())
             .collect(),
     };
-    serde_json::to_string(&json).unwrap_or_else(|_| "{}".into())
+    crate::render::escape::script_json(&json).unwrap_or_else(|_| "{}".into())
 }
 
 fn window_json(key: &str, hours: Hours) -> WindowJson {
