@@ -517,7 +517,7 @@ mod tests {
         let html = plain("![схема](scheme.png \"Схема\")");
         assert_eq!(
             html,
-            "<p><img src=\"scheme.png\" alt=\"схема\" title=\"Схема\"></p>\n"
+            "<p><img src=\"scheme.png\" alt=\"схема\" title=\"Схема\" /></p>\n"
         );
     }
 
