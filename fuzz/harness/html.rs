@@ -95,6 +95,52 @@ struct Tag {
     attributes: Vec<(String, String)>,
 }
 
+/// Panics unless every `<script` of a built page is one the theme writes: the site's own script
+/// file, or a JSON data block that parses and holds no `<` (so neither `</script>` nor `<!--` can
+/// end or swallow it, whatever the data says).
+pub fn assert_page_scripts(page: &str, path: &str) {
+    let lower = page.to_ascii_lowercase();
+    let mut rest = 0;
+    while let Some(found) = lower[rest..].find("<script") {
+        let start = rest + found;
+        let open_end = lower[start..]
+            .find('>')
+            .map(|i| start + i + 1)
+            .unwrap_or_else(|| panic!("an unclosed <script tag in {path}"));
+        let close = lower[open_end..]
+            .find("</script")
+            .map(|i| open_end + i)
+            .unwrap_or_else(|| panic!("a <script> without its end in {path}"));
+        assert_theme_script(&page[start..open_end], &page[open_end..close], path);
+        rest = close;
+    }
+}
+
+fn assert_theme_script(open: &str, content: &str, path: &str) {
+    if open.contains("assets/spravka.js\" defer") {
+        assert!(
+            content.is_empty(),
+            "the script file's element has content in {path}"
+        );
+        return;
+    }
+    let data = [
+        r#"type="application/json""#,
+        r#"type="application/ld+json""#,
+    ];
+    assert!(
+        data.iter().any(|kind| open.contains(kind)),
+        "a script the theme does not write, `{open}`, in {path}"
+    );
+    assert!(
+        !content.contains('<'),
+        "a `<` in the JSON of `{open}` in {path}: {content}"
+    );
+    if let Err(error) = serde_json::from_str::<serde_json::Value>(content) {
+        panic!("the JSON of `{open}` in {path} does not parse ({error}): {content}");
+    }
+}
+
 /// The start tags of `html`. Escaped text holds no `<`, so every `<` opens a tag.
 fn tags(html: &str) -> Vec<Tag> {
     let mut found = Vec::new();
@@ -231,6 +277,29 @@ mod tests {
     #[should_panic(expected = "remote image")]
     fn scheme_without_slashes_is_remote() {
         assert_safe(r#"<img src="http:host/p.png" alt="x" />"#);
+    }
+
+    #[test]
+    fn theme_scripts_pass() {
+        assert_page_scripts(
+            r#"<script src="../assets/spravka.js" defer></script><script type="application/json" id="d">{"a":"\u003c/script>"}</script>"#,
+            "p",
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "a `<` in the JSON")]
+    fn json_that_can_end_its_script_fails() {
+        assert_page_scripts(
+            r#"<script type="application/ld+json">{"name":"<!--<script>"}</script>"#,
+            "p",
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "does not write")]
+    fn a_foreign_script_fails() {
+        assert_page_scripts("<p>x</p><SCRIPT>alert(1)</SCRIPT>", "p");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Target `school`: any bytes as a `school.toml`, against the project's shared content, through
 //! parsing, validation and, when the school is valid, its whole site. No panic; a valid school
-//! renders, and every calendar feed it gets is well-formed and parses back.
+//! renders, every calendar feed it gets is well-formed and parses back, and its pages carry only
+//! the theme's own scripts, with JSON data that cannot end its `<script>` element.
 
 use std::path::Path;
 
@@ -9,7 +10,7 @@ use spravka::render::calendar::feeds::PreviousEvents;
 use spravka::render::theme::Theme;
 use spravka::render::{self, RenderContext};
 
-use super::{Project, icsdoc, render_problems};
+use super::{Project, html, icsdoc, render_problems};
 
 /// Properties of Spravka's feeds whose value is TEXT, escaped: no stray `\\`, `;` or `,`.
 const TEXT_PROPERTIES: [&str; 6] = [
@@ -72,14 +73,24 @@ impl Schools {
         };
         let files = render::render_school(site, &ctx, &PreviousEvents::new())
             .unwrap_or_else(|e| panic!("a valid school does not render: {}", e.render()));
-        for file in files.iter().filter(|f| f.path.ends_with(".ics")) {
-            let text = std::str::from_utf8(&file.bytes)
-                .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", file.path));
-            for property in icsdoc::assert_well_formed(text) {
-                if TEXT_PROPERTIES.contains(&property.name.as_str()) {
-                    icsdoc::unescape(&property.value);
-                }
+        for file in &files {
+            let text = || {
+                std::str::from_utf8(&file.bytes)
+                    .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", file.path))
+            };
+            if file.path.ends_with(".ics") {
+                assert_feed(text());
+            } else if file.path.ends_with(".html") {
+                html::assert_page_scripts(text(), &file.path);
             }
+        }
+    }
+}
+
+fn assert_feed(text: &str) {
+    for property in icsdoc::assert_well_formed(text) {
+        if TEXT_PROPERTIES.contains(&property.name.as_str()) {
+            icsdoc::unescape(&property.value);
         }
     }
 }
