@@ -95,6 +95,23 @@ impl SchoolInputs {
         Ok(inputs)
     }
 
+    /// The inputs of a school whose files the caller reads itself (the fuzz targets feed bytes):
+    /// `school.toml` when `with_toml`, then `faq/<id>.md` for each id, none of them stamped.
+    pub fn unscanned(layout: &Layout, slug: &str, with_toml: bool, ids: &[&str]) -> SchoolInputs {
+        let dir = layout.schools().join(slug);
+        let unstamped = |path: PathBuf| Input { path, stamp: None };
+        SchoolInputs {
+            slug: slug.to_owned(),
+            toml: with_toml.then(|| unstamped(dir.join("school.toml"))),
+            articles: (ids.iter())
+                .map(|id| unstamped(dir.join("faq").join(format!("{id}.md"))))
+                .collect(),
+            dir,
+            refused_folders: Vec::new(),
+            root: layout.inputs().clone(),
+        }
+    }
+
     /// Whether `dir` exists and may be listed; a refused folder is kept for `refused_folders`.
     fn folder(&mut self, dir: &Path) -> Result<bool, Error> {
         match fs::input_folder(&self.root, dir) {

@@ -3,6 +3,7 @@
 mod calendar;
 mod cli;
 mod errors;
+mod fuzz_replay;
 mod hostile;
 #[cfg(unix)]
 mod inputs;

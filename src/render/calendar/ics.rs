@@ -328,28 +328,36 @@ fn offset_changes(tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<DateT
     changes
 }
 
-/// The first whole minute in (`lo`, `hi`] at which `tz` no longer has `offset` (it has at `lo`,
-/// not at `hi`).
+/// The first whole minute after `lo` at which `tz` no longer has `offset` (it has at `lo`, not
+/// at `hi`). Neither need be a whole minute: a window starts at a local midnight, which inside an
+/// offset with seconds (Monrovia's -0:44:30 until 1972) falls inside a minute, and so do all the
+/// day steps after it; truncating such an `hi` gave a minute still in the old offset, and a
+/// VTIMEZONE observance that changed nothing (found by the `ics` fuzz target).
 fn first_minute_with_other_offset(
     tz: Tz,
     lo: DateTime<Utc>,
     hi: DateTime<Utc>,
     offset: i32,
 ) -> DateTime<Utc> {
-    let (mut lo, mut hi) = (lo, hi);
-    while hi - lo > TimeDelta::minutes(1) {
-        let mid = lo + (hi - lo) / 2;
-        let mid = mid
-            .duration_trunc(TimeDelta::minutes(1))
-            .unwrap_or(mid)
-            .max(lo + TimeDelta::minutes(1));
+    let minute = TimeDelta::minutes(1);
+    let floor = |t: DateTime<Utc>| t.duration_trunc(minute).unwrap_or(t);
+    // Rounded up, `hi` keeps the new offset: no zone changes its offset twice within a minute.
+    let mut hi = if floor(hi) == hi {
+        hi
+    } else {
+        floor(hi) + minute
+    };
+    let mut lo = lo;
+    while hi - lo > minute {
+        let mid = floor(lo + (hi - lo) / 2);
+        let mid = if mid <= lo { floor(lo) + minute } else { mid };
         if seconds(&offset_at(tz, mid)) == offset {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    hi.duration_trunc(TimeDelta::minutes(1)).unwrap_or(hi)
+    hi
 }
 
 fn offset_at(tz: Tz, t: DateTime<Utc>) -> TzOffset {
@@ -569,6 +577,22 @@ mod tests {
         assert!(
             doc.contains("DTSTART:20251005T020000\r\nTZOFFSETFROM:+1030\r\nTZOFFSETTO:+1100\r\n")
         );
+    }
+
+    #[test]
+    fn offset_change_inside_a_minute_is_written_at_the_next_minute() {
+        // Monrovia left -0:44:30 for UTC at 00:44:30 UTC on 7 January 1972; the window starts at
+        // a local midnight, which is not a whole minute in UTC.
+        let doc = vtimezone(
+            chrono_tz::Africa::Monrovia,
+            ymd(1971, 12, 1),
+            ymd(1972, 2, 1),
+        );
+        assert!(
+            doc.contains("DTSTART:19720107T000030\r\nTZOFFSETFROM:-004430\r\nTZOFFSETTO:+0000\r\n"),
+            "{doc}"
+        );
+        assert_eq!(doc.matches("BEGIN:STANDARD").count(), 2, "{doc}");
     }
 
     #[test]
