@@ -82,6 +82,17 @@ impl Article {
             fm.updated.as_ref(),
             parse_date,
         );
+        // Shown in page titles, lists and feeds: one line, no control or text-direction characters.
+        super::check_texts(
+            report,
+            &root,
+            &[
+                ("title", Some(fm.title.as_str())),
+                ("description", fm.description.as_deref()),
+            ],
+            &[],
+        );
+        super::check_list(report, &root.key("topics"), &fm.topics);
         let mut audiences: Vec<Audience> = audiences.into_iter().collect::<Option<_>>()?;
         audiences.sort();
         audiences.dedup();
