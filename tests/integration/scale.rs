@@ -174,7 +174,7 @@ fn removed_article_leaves_no_stale_page() {
     assert!(project.path().join("public/osh/faq/svoya.html").is_file());
     std::fs::remove_file(project.path().join("schools/osh/faq/svoya.md")).unwrap();
     project.run(&["build"]).success();
-    assert!(!project.path().join("public/osh/faq/svoya").exists());
+    assert!(!project.path().join("public/osh/faq/svoya.html").exists());
 }
 
 #[test]

@@ -254,7 +254,7 @@ fn school_article_replaces_shared_one_and_adds_its_own() {
     assert!(
         !project
             .path()
-            .join("public/mytishchi-27/faq/nash-vopros")
+            .join("public/mytishchi-27/faq/nash-vopros.html")
             .exists()
     );
 }
@@ -270,7 +270,7 @@ fn platform_specific_article_shows_only_on_that_platform() {
             .join("public/mytishchi-27/faq/tolko-mo.html")
             .is_file()
     );
-    assert!(!project.path().join("public/osh/faq/tolko-mo").exists());
+    assert!(!project.path().join("public/osh/faq/tolko-mo.html").exists());
     assert!(
         !project
             .page_text("public/osh/faq.html")
