@@ -258,7 +258,8 @@ fn open_failed(path: &Path, target: &Path, error: io::Error) -> ReadError {
     }
 }
 
-fn is_link(path: &Path) -> bool {
+/// Whether `path` itself is a symbolic link (not followed).
+pub fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 

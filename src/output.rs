@@ -276,19 +276,26 @@ fn write_all(base: &Path, files: &[OutputFile]) -> Result<(), Error> {
 /// Whether `relative` is a regular file of the output folder `out`, reached through real folders
 /// only (no link followed on the way).
 pub fn is_regular_file(out: &Path, relative: &Path) -> bool {
+    reached(out, relative).is_some_and(|(_, meta)| meta.is_file())
+}
+
+/// The path of `relative` in `out` and what stands there (not followed if a link), when every
+/// folder on the way is a real folder; `None` when something is missing or a link or file is
+/// in the way.
+pub fn reached(out: &Path, relative: &Path) -> Option<(PathBuf, std::fs::Metadata)> {
     let mut path = out.to_path_buf();
     let mut parts = relative.components().peekable();
     while let Some(part) = parts.next() {
         path.push(part);
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            return false;
-        };
-        let last = parts.peek().is_none();
-        if (last && !meta.is_file()) || (!last && !meta.is_dir()) {
-            return false;
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if parts.peek().is_none() {
+            return Some((path, meta));
+        }
+        if !meta.is_dir() {
+            return None;
         }
     }
-    true
+    None
 }
 
 /// Whether `path` is a regular file (not a link) holding `bytes`.

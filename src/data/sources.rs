@@ -74,7 +74,9 @@ impl SchoolInputs {
         }
         let toml = dir.join("school.toml");
         inputs.toml = match std::fs::metadata(&toml) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !is_link(&toml) => None,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !fs::is_link(&toml) => {
+                None
+            }
             meta => Some(input(meta, toml, now)),
         };
         let faq = dir.join("faq");
@@ -194,10 +196,6 @@ impl SchoolSources {
         }
         fingerprint.hex()
     }
-}
-
-fn is_link(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 
 /// The input at `path` with its stamp (one stat for both); only a regular file is stamped, so

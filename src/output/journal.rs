@@ -120,22 +120,14 @@ fn invalid(path: &Path, error: impl std::fmt::Display) -> Error {
 /// when a folder on the way is a link or a file, or the path is a folder, there is nothing of
 /// ours to remove. Folders it leaves empty go too.
 pub fn remove_owned(out: &Path, relative: &Path) -> Result<(), Error> {
-    let mut path = out.to_path_buf();
-    let mut parts = relative.components().peekable();
-    while let Some(part) = parts.next() {
-        path.push(part);
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            return Ok(());
-        };
-        match (parts.peek().is_some(), meta.is_dir()) {
-            (true, true) => {}
-            (false, false) => break,
-            _ => return Ok(()),
+    match super::reached(out, relative) {
+        Some((path, meta)) if !meta.is_dir() => {
+            fs::remove_file(&path)?;
+            remove_empty_parents(&path, out);
+            Ok(())
         }
+        _ => Ok(()),
     }
-    fs::remove_file(&path)?;
-    remove_empty_parents(&path, out);
-    Ok(())
 }
 
 fn remove_empty_parents(path: &Path, stop: &Path) {
