@@ -28,6 +28,30 @@ pub enum Command {
     /// Build, then serve the sites on this computer for a preview; every change to the project
     /// rebuilds what it affects, and open pages reload themselves.
     Serve(ServeArgs),
+    /// Write one zip per school, ready to upload through a hosting control panel; each school's
+    /// site is complete alone (no link to pages outside its folder).
+    Package(PackageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Where to write the zips, one `<school>.zip` each (default: `dist` in the project folder).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The `manifest.json` of the school's last upload: the zip then holds only the files that
+    /// changed since, and `<school>.delete.txt` lists the files to delete on the server.
+    /// Needs exactly one `--school`.
+    #[arg(long, value_name = "MANIFEST")]
+    pub since: Option<PathBuf>,
+    /// The built sites (default: `public` in the project folder), read only for the feeds'
+    /// previous events, so that a changed event's SEQUENCE grows as in a build.
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
+    /// The public address of the folder that holds the schools' folders (as for `build`).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +98,10 @@ pub struct BuildArgs {
     /// Render every school even when nothing it depends on changed since the last build.
     #[arg(long)]
     pub force: bool,
+    /// Set by `serve` when it rebuilds some schools of a site it builds whole: their pages keep
+    /// the link to the index of all schools, which a build of chosen schools leaves out.
+    #[arg(skip)]
+    pub part_of_whole: bool,
 }
 
 /// One of N deterministic slices of the schools.

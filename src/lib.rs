@@ -3,6 +3,7 @@
 //! Data flows one way: `data` (disk -> raw types) -> `model` (validated types) -> `render`
 //! (files in memory) -> `output` (staged, then swapped in). `cmd` wires the stages per command.
 
+pub mod archive;
 pub mod cli;
 pub mod cmd;
 pub mod data;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Check(args) => cmd::check::run(args)?,
         Command::New(args) => cmd::new::run(args)?,
         Command::Serve(args) => cmd::serve::run(args)?,
+        Command::Package(args) => cmd::package::run(args)?,
     };
     print!("{summary}");
     Ok(())

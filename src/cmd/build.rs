@@ -58,7 +58,7 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
             .base_url
             .as_ref()
             .map(|url| url.trim_end_matches('/').to_owned()),
-        with_root_index: session.selection.total > 1,
+        with_root_index: links_to_index(args, &session),
         dtstamp: source_date_epoch()?,
     };
     let folder = OutputFolder::open(&out, &session.layout.root, args.project.theme.as_deref())?;
@@ -96,6 +96,12 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
     staging.commit(tally.changes)?;
     folder.keep();
     Ok(report)
+}
+
+/// Whether pages link to the index of all schools: only when the build writes that index, so
+/// that a school built alone (to be uploaded alone) links to nothing outside its folder.
+fn links_to_index(args: &BuildArgs, session: &Session) -> bool {
+    session.selection.total > 1 && (args.project.schools.is_empty() || args.part_of_whole)
 }
 
 /// What only a build of every school (or of one shard of them) does: remove the folders of
@@ -349,7 +355,7 @@ pub fn build_date() -> Result<NaiveDate, Error> {
 }
 
 /// SOURCE_DATE_EPOCH (reproducible-builds.org), when set.
-fn source_date_epoch() -> Result<Option<DateTime<Utc>>, Error> {
+pub fn source_date_epoch() -> Result<Option<DateTime<Utc>>, Error> {
     let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };
@@ -383,7 +389,7 @@ fn kept_lines(foreign: &[PathBuf]) -> String {
 
 /// The events of the feed this school published last time, if there is one (a regular file
 /// reached through real folders: a link there is not ours and is not read).
-fn previous_events(out: &Path, slug: &str) -> Result<PreviousEvents, Error> {
+pub fn previous_events(out: &Path, slug: &str) -> Result<PreviousEvents, Error> {
     let relative = Path::new(slug).join("calendar").join("all.ics");
     if !crate::output::is_regular_file(out, &relative) {
         return Ok(PreviousEvents::new());

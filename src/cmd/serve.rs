@@ -130,6 +130,7 @@ impl<'a> Rebuilder<'a> {
         let before = self.index_entries(&slugs);
         let mut args = self.args.clone();
         args.project.schools = slugs.iter().cloned().collect();
+        args.part_of_whole = chosen.is_empty();
         let report = build::build(&args)?;
         if chosen.is_empty() && self.index_entries(&slugs) != before {
             let index = build::build(self.args)?;

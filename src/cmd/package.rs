@@ -1,0 +1,225 @@
+//! `spravka package`: one zip per school for upload through a hosting control panel. Each
+//! school is validated and rendered in memory as a site complete alone (no link to the index of
+//! all schools, which is not part of its upload), then zipped with fixed times and sorted entries,
+//! so the same input gives the same bytes. Zips are written under temporary names and renamed
+//! only when every school is valid: a failed run leaves the earlier zips as they were.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDateTime, NaiveTime};
+use rayon::prelude::*;
+
+use super::Session;
+use super::build::{build_date, previous_events, source_date_epoch};
+use crate::archive::{self, Delta};
+use crate::cli::PackageArgs;
+use crate::data::SchoolInputs;
+use crate::diagnostic::Problem;
+use crate::error::Error;
+use crate::fs;
+use crate::render::manifest::{self, PATH as MANIFEST};
+use crate::render::theme::Theme;
+use crate::render::{self, OutputFile, RenderContext};
+
+/// A manifest is a few kilobytes per school; anything far larger is not one.
+const MANIFEST_LIMIT: u64 = 16 * 1024 * 1024;
+
+/// Package and return a summary line.
+pub fn run(args: &PackageArgs) -> Result<String, Error> {
+    let theme = Theme::load(args.project.theme.as_deref())?;
+    let session = Session::open(&args.project)?;
+    let since = earlier_manifest(args, &session)?;
+    let root = &session.layout.root;
+    let dist = args.out.clone().unwrap_or_else(|| root.join("dist"));
+    let site = args.site.clone().unwrap_or_else(|| root.join("public"));
+    let ctx = RenderContext {
+        theme: &theme,
+        date: build_date()?,
+        base_url: (args.base_url.as_ref()).map(|url| url.trim_end_matches('/').to_owned()),
+        with_root_index: false,
+        dtstamp: source_date_epoch()?,
+    };
+    fs::create_dir_all(&dist)?;
+    let packer = Packer {
+        session: &session,
+        ctx: &ctx,
+        site: &site,
+        dist: &dist,
+        since: since.as_ref(),
+    };
+    let outcomes: Vec<Packed> = (session.selection.slugs.par_iter())
+        .map(|slug| packer.school(slug))
+        .collect::<Result<_, Error>>()?;
+    packer.finish(outcomes)
+}
+
+/// The files of the last upload, when `--since` names its manifest.
+fn earlier_manifest(
+    args: &PackageArgs,
+    session: &Session,
+) -> Result<Option<BTreeMap<String, String>>, Error> {
+    let Some(path) = &args.since else {
+        return Ok(None);
+    };
+    if session.selection.slugs.len() != 1 || args.project.schools.len() != 1 {
+        return Err(Error::usage(
+            "--since compares with the last upload of one school",
+            "name that school with --school SLUG",
+        ));
+    }
+    let bytes = read_limited(path)?;
+    archive::parse_manifest(&bytes).map(Some).map_err(|error| {
+        Error::usage(
+            format!("cannot use {} with --since: {error}", path.display()),
+            "give the manifest.json of the school's folder as it was last uploaded",
+        )
+    })
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io {
+        action: "read",
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MANIFEST_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MANIFEST_LIMIT {
+        return Err(Error::usage(
+            format!("{} is too large for a manifest", path.display()),
+            "give the manifest.json of the school's folder",
+        ));
+    }
+    Ok(bytes)
+}
+
+/// What one package run shares between its schools.
+struct Packer<'a> {
+    session: &'a Session,
+    ctx: &'a RenderContext<'a>,
+    site: &'a Path,
+    dist: &'a Path,
+    since: Option<&'a BTreeMap<String, String>>,
+}
+
+/// One school: its zip written under a temporary name, or its problems.
+enum Packed {
+    Written(Zipped),
+    Invalid(Vec<Problem>),
+}
+
+struct Zipped {
+    slug: String,
+    partial: PathBuf,
+    files: usize,
+    bytes: usize,
+    delta: Option<Delta>,
+}
+
+impl Packer<'_> {
+    fn school(&self, slug: &String) -> Result<Packed, Error> {
+        let sources = SchoolInputs::scan(&self.session.layout, slug)?.read()?;
+        let site = match self.session.validate_school(sources) {
+            Ok(site) => site,
+            Err(problems) => return Ok(Packed::Invalid(problems)),
+        };
+        let previous = previous_events(self.site, slug)?;
+        let files = render::render_school(&site, self.ctx, &previous)?;
+        let delta = self.since.map(|old| archive::delta(old, &digests(&files)));
+        let chosen: Vec<&OutputFile> = match &delta {
+            Some(delta) => (files.iter())
+                .filter(|f| f.path == MANIFEST || delta.changed.contains(&f.path))
+                .collect(),
+            None => files.iter().collect(),
+        };
+        let bytes = archive::zip(&chosen, self.zip_time()).map_err(|source| Error::Io {
+            action: "zip",
+            path: self.dist.join(format!("{slug}.zip")),
+            source,
+        })?;
+        let partial = self.dist.join(format!(".{slug}.zip.partial"));
+        fs::write(&partial, &bytes)?;
+        Ok(Packed::Written(Zipped {
+            slug: slug.clone(),
+            partial,
+            files: chosen.len(),
+            bytes: bytes.len(),
+            delta,
+        }))
+    }
+
+    /// The time of every entry: SOURCE_DATE_EPOCH when set, else the start of the build's day.
+    fn zip_time(&self) -> NaiveDateTime {
+        match self.ctx.dtstamp {
+            Some(stamp) => stamp.naive_utc(),
+            None => self.ctx.date.and_time(NaiveTime::MIN),
+        }
+    }
+
+    /// Rename every zip into place when no school has a problem; else remove them all.
+    fn finish(&self, outcomes: Vec<Packed>) -> Result<String, Error> {
+        let mut zipped = Vec::new();
+        let mut problems = Vec::new();
+        for outcome in outcomes {
+            match outcome {
+                Packed::Written(z) => zipped.push(z),
+                Packed::Invalid(own) => problems.extend(own),
+            }
+        }
+        if let Err(error) = self.session.check(problems) {
+            for z in &zipped {
+                fs::remove_file(&z.partial)?;
+            }
+            return Err(error);
+        }
+        let mut summary = String::new();
+        for z in &zipped {
+            summary.push_str(&self.place(z)?);
+        }
+        if zipped.len() > 1 {
+            summary.push_str(&format!(
+                "packaged {} school(s) into {}\n",
+                zipped.len(),
+                self.dist.display()
+            ));
+        }
+        Ok(summary)
+    }
+
+    /// Move one zip into place (and its list of files to delete); its line of the summary.
+    fn place(&self, z: &Zipped) -> Result<String, Error> {
+        let zip = self.dist.join(format!("{}.zip", z.slug));
+        fs::rename(&z.partial, &zip)?;
+        let size = format!("{} file(s), {} KiB", z.files, z.bytes.div_ceil(1024));
+        let Some(delta) = &z.delta else {
+            return Ok(format!("wrote {} ({size})\n", zip.display()));
+        };
+        let list = self.dist.join(format!("{}.delete.txt", z.slug));
+        let text: String = (delta.deleted.iter()).map(|p| format!("{p}\n")).collect();
+        fs::write(&list, text.as_bytes())?;
+        Ok(format!(
+            "wrote {} ({size}: {} changed since the last upload, and manifest.json); \
+             delete {} file(s) on the server, listed in {}\n",
+            zip.display(),
+            delta.changed.len(),
+            delta.deleted.len(),
+            list.display()
+        ))
+    }
+}
+
+/// Path -> digest of the files of a school, as its manifest lists them.
+fn digests(files: &[OutputFile]) -> BTreeMap<String, String> {
+    let listed = files.iter().find(|f| f.path == MANIFEST);
+    let parsed = listed.and_then(|f| archive::parse_manifest(&f.bytes).ok());
+    parsed.unwrap_or_else(|| {
+        (files.iter())
+            .map(|f| (f.path.clone(), manifest::digest(&f.bytes)))
+            .collect()
+    })
+}
