@@ -512,14 +512,56 @@ pub fn parse_timezone(text: &str) -> Result<chrono_tz::Tz, ParseError> {
     text.parse().map_err(|_| {
         ParseError::new(
             format!("`{}` is not an IANA time zone", shown(text)),
-            "write a zone name such as Europe/Moscow, Asia/Krasnoyarsk or Asia/Yekaterinburg",
+            zone_hint(text),
         )
     })
+}
+
+/// The zone the teacher most likely meant («Новосибирск» -> Asia/Novosibirsk), else examples.
+fn zone_hint(text: &str) -> String {
+    let named = |zone: &str| match super::zones::city_of(zone) {
+        Some(city) => format!("{zone} ({})", upper_first(city)),
+        None => zone.to_owned(),
+    };
+    match super::zones::meant(text).as_slice() {
+        [] => "write a zone name such as Europe/Moscow, Asia/Krasnoyarsk or Asia/Yekaterinburg \
+               (the zone of the school's city)"
+            .to_owned(),
+        [zone] => format!("write the zone's name exactly: {}", named(zone)),
+        zones => {
+            let listed: Vec<String> = zones.iter().map(|zone| named(zone)).collect();
+            format!(
+                "write the name of the school's zone, one of {}",
+                listed.join(", ")
+            )
+        }
+    }
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_for_a_time_zone_gets_the_zone_in_the_hint() {
+        let hint = |text| parse_timezone(text).unwrap_err().hint;
+        assert_eq!(
+            hint("Новосибирск"),
+            "write the zone's name exactly: Asia/Novosibirsk (Новосибирск)"
+        );
+        assert!(hint("europe/moscow").contains("Europe/Moscow (Москва)"));
+        assert!(hint("МСК+4").contains("Asia/Krasnoyarsk (Красноярск)"));
+        assert!(hint("Нарния").contains("such as Europe/Moscow"));
+        assert!(parse_timezone("Asia/Novosibirsk").is_ok());
+    }
 
     #[test]
     fn weekday_accepts_russian_and_english() {
