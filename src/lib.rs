@@ -16,6 +16,7 @@ pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod record;
 pub mod render;
 pub mod schedule;

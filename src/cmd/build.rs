@@ -21,6 +21,7 @@ use crate::fingerprint::Fingerprint;
 use crate::fs;
 use crate::interrupt;
 use crate::output::{Changes, OutputFolder, Staging};
+use crate::progress;
 use crate::record::SchoolRecord;
 use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
@@ -75,10 +76,13 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
     let mine: Vec<&String> = (session.selection.slugs.iter())
         .filter(|slug| shard.contains(slug))
         .collect();
+    let started = std::time::Instant::now();
+    let bar = progress::Bar::new(mine.len(), "building");
     let outcomes: Vec<Outcome> = mine
         .par_iter()
-        .map(|slug| builder.school(slug))
+        .map(|slug| bar.step(builder.school(slug)))
         .collect::<Result<_, Error>>()?;
+    bar.finish();
     let mut tally = Tally::default();
     for outcome in outcomes {
         tally.add(outcome);
@@ -89,7 +93,7 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
         project_files(&session, &ctx, (&staging, &out), shard, &mut tally)?;
     }
     let report = Report {
-        summary: tally.summary(mine.len(), &out),
+        summary: tally.summary(mine.len(), &out, started.elapsed()),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
     };
     interrupt::check()?;
@@ -134,11 +138,33 @@ fn project_files(
 #[derive(Debug)]
 enum Outcome {
     /// Nothing it depends on changed since the last build (its record may have been refreshed).
-    UpToDate(IndexEntry, Changes),
-    Built(IndexEntry, Changes),
+    UpToDate(IndexEntry, Changes, Published),
+    Built(IndexEntry, Changes, Published),
     /// Valid, but not rendered: another school failed, so the build will write nothing.
     Valid(IndexEntry),
     Invalid(Vec<Problem>),
+}
+
+/// The pages and calendar feeds of the built sites, written now or up to date.
+#[derive(Debug, Default, Clone, Copy)]
+struct Published {
+    pages: usize,
+    feeds: usize,
+}
+
+impl Published {
+    fn of(files: &[String]) -> Published {
+        let count = |ext: &str| files.iter().filter(|path| path.ends_with(ext)).count();
+        Published {
+            pages: count(".html"),
+            feeds: count(".ics"),
+        }
+    }
+
+    fn add(&mut self, other: Published) {
+        self.pages += other.pages;
+        self.feeds += other.feeds;
+    }
 }
 
 /// The outcomes of all schools, added up.
@@ -146,16 +172,20 @@ enum Outcome {
 struct Tally {
     changes: Changes,
     up_to_date: usize,
+    published: Published,
     entries: Vec<IndexEntry>,
     problems: Vec<Problem>,
 }
 
 impl Tally {
-    fn summary(&self, schools: usize, out: &Path) -> String {
+    fn summary(&self, schools: usize, out: &Path, took: std::time::Duration) -> String {
         let kept = kept_lines(&self.changes.foreign);
         format!(
-            "{kept}built {schools} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed\n",
+            "{kept}built {schools} school(s) into {} in {:.2} s: {} page(s), {} feed(s); {} up to date; {} file(s) written, {} unchanged, {} removed\n",
             shown(out),
+            took.as_secs_f64(),
+            self.published.pages,
+            self.published.feeds,
             self.up_to_date,
             self.changes.written,
             self.changes.unchanged,
@@ -165,12 +195,14 @@ impl Tally {
 
     fn add(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::UpToDate(entry, changes) => {
+            Outcome::UpToDate(entry, changes, published) => {
                 self.up_to_date += 1;
+                self.published.add(published);
                 self.entries.push(entry);
                 self.changes.merge(changes);
             }
-            Outcome::Built(entry, changes) => {
+            Outcome::Built(entry, changes, published) => {
+                self.published.add(published);
                 self.entries.push(entry);
                 self.changes.merge(changes);
             }
@@ -204,7 +236,12 @@ impl Builder<'_> {
         let record = stored.filter(|record| !self.force && record.build == self.fingerprint);
         if let Some(record) = &record {
             if stamps.is_some() && record.stamps == stamps {
-                return Ok(Outcome::UpToDate(record.index.clone(), Changes::default()));
+                let published = Published::of(&record.files);
+                return Ok(Outcome::UpToDate(
+                    record.index.clone(),
+                    Changes::default(),
+                    published,
+                ));
             }
         }
         let sources = inputs.read()?;
@@ -213,7 +250,8 @@ impl Builder<'_> {
             // Touched but not changed: remember the new stamps so the next build reads nothing.
             let fresh = SchoolRecord { stamps, ..record };
             let changes = self.staging.stage_root(&[fresh.file()])?;
-            return Ok(Outcome::UpToDate(fresh.index, changes));
+            let published = Published::of(&fresh.files);
+            return Ok(Outcome::UpToDate(fresh.index, changes, published));
         }
         self.render(sources, (content, stamps), &ours)
     }
@@ -259,7 +297,8 @@ impl Builder<'_> {
             files: written,
         };
         changes.merge(self.staging.stage_root(&[record.file()])?);
-        Ok(Outcome::Built(index, changes))
+        let published = Published::of(&record.files);
+        Ok(Outcome::Built(index, changes, published))
     }
 }
 

@@ -352,3 +352,55 @@ fn a_school_removed_from_the_project_leaves_the_output() {
         "only folders spravka made are removed"
     );
 }
+
+/// The files under `dir` whose names end with `ext`.
+fn count_files(dir: &std::path::Path, ext: &str) -> usize {
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            count += count_files(&path, ext);
+        } else if path.to_string_lossy().ends_with(ext) {
+            count += 1;
+        }
+    }
+    count
+}
+
+#[test]
+fn a_build_of_many_schools_off_a_terminal_prints_its_summary_and_no_bar() {
+    let project = many_schools();
+    for n in 6..=25 {
+        let osh = project.read("schools/osh/school.toml");
+        project.write(&format!("schools/copy-{n}/school.toml"), &osh);
+    }
+    let run = project.run(&["build"]);
+    run.success();
+    assert_eq!(
+        run.stderr(),
+        "",
+        "no progress bar when stderr is not a terminal"
+    );
+    let public = project.path().join("public");
+    let pages = count_files(&public, ".html") - 1; // the index of all schools is not a school's
+    let feeds = count_files(&public, ".ics");
+    let summary = format!("{pages} page(s), {feeds} feed(s); 0 up to date");
+    assert!(
+        run.stdout()
+            .starts_with("built 28 school(s) into public in "),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        run.stdout().contains(&summary),
+        "{summary}\n{}",
+        run.stdout()
+    );
+    let again = project.run(&["build"]);
+    let summary = format!("{pages} page(s), {feeds} feed(s); 28 up to date");
+    assert!(
+        again.stdout().contains(&summary),
+        "{summary}\n{}",
+        again.stdout()
+    );
+}
