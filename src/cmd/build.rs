@@ -181,15 +181,15 @@ impl Tally {
     fn summary(&self, schools: usize, out: &Path, took: std::time::Duration) -> String {
         let kept = kept_lines(&self.changes.foreign);
         format!(
-            "{kept}built {schools} school(s) into {} in {:.2} s: {} page(s), {} feed(s); {} up to date; {} file(s) written, {} unchanged, {} removed\n",
+            "{kept}built {schools} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed; {} page(s), {} feed(s) in {:.2} s\n",
             shown(out),
-            took.as_secs_f64(),
-            self.published.pages,
-            self.published.feeds,
             self.up_to_date,
             self.changes.written,
             self.changes.unchanged,
-            self.changes.removed()
+            self.changes.removed(),
+            self.published.pages,
+            self.published.feeds,
+            took.as_secs_f64(),
         )
     }
 
