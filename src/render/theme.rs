@@ -36,7 +36,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "root_index.html",
 );
 
-const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js");
+const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js", "vision.js");
 
 const TRANSLATIONS: &[(Language, &str)] = &[
     (

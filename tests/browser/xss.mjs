@@ -11,28 +11,10 @@
 // (default /usr/bin/chromium). Exit status 0 clean, 1 a finding, 2 a setup error.
 
 import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Nothing but the loopback server can be resolved: a leak is seen as a request, never sent.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ics': 'text/calendar', '.vcf': 'text/vcard',
-};
+import { htmlFiles, launch, serve, setupError } from './lib.mjs';
+
 // Runs in every page before its own scripts: counts every way a payload could announce itself.
 const HOOKS = `
   window.__xss = [];
@@ -41,52 +23,15 @@ const HOOKS = `
     window[name] = function (...args) { window.__xss.push(name + '(' + args.join(',') + ')'); return original.apply(this, args); };
   }
 `;
+// The theme's own scripts: any other <script> with a src was put there by the data.
+const OWN_SCRIPTS = ['assets/spravka.js', 'assets/vision.js'];
 
 function fail(message) {
-  process.stderr.write(`xss: ${message}\n`);
-  process.exit(2);
-}
-
-function playwright() {
-  const cache = process.env.SITE_AUDIT_CACHE
-    || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'site-audit');
-  try {
-    return createRequire(path.join(cache, 'package.json'))('playwright-core');
-  } catch (error) {
-    fail(`playwright-core not found in ${cache} (site-audit installs it): ${error.message}`);
-  }
-}
-
-function htmlFiles(root, dir = '') {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith('.'))
-    .flatMap((entry) => {
-      const relative = path.posix.join(dir, entry.name);
-      if (entry.isDirectory()) return htmlFiles(root, relative);
-      return entry.name.endsWith('.html') ? [relative] : [];
-    })
-    .sort();
-}
-
-// A static server on 127.0.0.1 for the site folder (no traversal: paths are resolved inside).
-function serve(root) {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url, 'http://localhost');
-    let file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) file = path.join(root, '404');
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  setupError('xss', message);
 }
 
 // What the DOM holds that could run script or load from elsewhere, and whether the page is whole.
-function inspectDom(expectFooter) {
+function inspectDom({ expectFooter, ownScripts }) {
   const found = [];
   for (const element of document.querySelectorAll('*')) {
     for (const attribute of element.attributes) {
@@ -109,7 +54,7 @@ function inspectDom(expectFooter) {
     const type = script.getAttribute('type') || '';
     if (type.startsWith('application/')) {
       try { JSON.parse(script.textContent); } catch (error) { found.push(`JSON in <script type=${type}> does not parse`); }
-    } else if (!(script.getAttribute('src') || '').endsWith('assets/spravka.js')) {
+    } else if (!ownScripts.some((own) => (script.getAttribute('src') || '').endsWith(own))) {
       found.push(`<script> ${script.outerHTML.slice(0, 80)}`);
     }
   }
@@ -136,7 +81,7 @@ async function checkPage(root, origin, page, file) {
   await page.mouse.move(600, 400, { steps: 5 });
   await page.waitForTimeout(100);
   const expectFooter = fs.readFileSync(path.join(root, file), 'utf8').includes('<footer');
-  const { found, ran } = await page.evaluate(inspectDom, expectFooter);
+  const { found, ran } = await page.evaluate(inspectDom, { expectFooter, ownScripts: OWN_SCRIPTS });
   return problems.concat(found, ran.map((call) => `script ran: ${call}`));
 }
 
@@ -144,12 +89,9 @@ async function main() {
   const root = path.resolve(process.argv[2] || fail('usage: node tests/browser/xss.mjs SITE_DIR'));
   const files = htmlFiles(root);
   if (files.length === 0) fail(`no HTML pages in ${root}`);
-  const executablePath = process.env.SITE_AUDIT_CHROMIUM || '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) fail(`no browser at ${executablePath}`);
-  const { chromium } = playwright();
   const server = await serve(root);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launch('xss');
   const foreign = [];
   let failed = 0;
   try {

@@ -15,4 +15,5 @@ mod serve;
 mod serve_security;
 mod site;
 mod support;
+mod vision;
 mod xss;
