@@ -287,13 +287,14 @@ fn validate_exception(
     let change = validate_change(raw, at, report);
     let note = check_texts(report, at, &[], &[("note", raw.note.as_deref())]);
     let (slot, date) = (slot?, date?);
-    let weekday = slots[slot].weekday;
-    if date.weekday() != weekday.to_chrono() {
+    let days = slots[slot].weekdays;
+    if !days.contains_chrono(date.weekday()) {
+        let names: Vec<&str> = days.iter().map(|d| d.key()).collect();
         report.report(
             &at.key("date"),
             format!(
                 "{date} is not a {} of slot `{}`",
-                weekday.key(),
+                names.join(" or "),
                 shown(&raw.slot)
             ),
             "give the date of the session that changes",
