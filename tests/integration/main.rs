@@ -9,6 +9,7 @@ mod hostile;
 mod inputs;
 mod output;
 mod scale;
+mod schedules;
 mod seeds;
 mod serve;
 mod serve_security;
