@@ -627,6 +627,17 @@ fn require_text(report: &mut Collector, at: &FieldPath, text: &str) {
     }
 }
 
+/// An optional text given empty: leaving the key out is how to say "none".
+fn refuse_empty(report: &mut Collector, at: &FieldPath, text: Option<&str>, without: &str) {
+    if text.is_some_and(|t| t.trim().is_empty()) {
+        report.report(
+            at,
+            "this text must not be empty",
+            format!("write the value between the quotes, or leave the key out: {without}"),
+        );
+    }
+}
+
 fn validate_school_phone(
     raw: &RawPhone,
     at: &FieldPath,
@@ -781,9 +792,13 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
                 consultant.gender.as_deref(),
                 Gender::parse,
             );
-            if let Some(title) = &consultant.title {
-                require_text(report, &at.key("title"), title);
-            }
+            let without = "the title is then the role up to its first comma";
+            refuse_empty(
+                report,
+                &at.key("title"),
+                consultant.title.as_deref(),
+                without,
+            );
             let lines = [
                 ("name", consultant.name.as_deref()),
                 ("role", Some(consultant.role.as_str())),
@@ -1083,9 +1098,8 @@ fn validate_slot(
     let consultant = find_consultant(&raw.consultant, consultants, &at.key("consultant"), report);
     let audiences = parse_audience(raw.audience.as_deref(), &at.key("audience"), report);
     check_id(raw.id.as_deref(), &at.key("id"), report);
-    if let Some(place) = &raw.place {
-        require_text(report, &at.key("place"), place);
-    }
+    let without = "the pages then say where to ask for the place";
+    refuse_empty(report, &at.key("place"), raw.place.as_deref(), without);
     let place = check_texts(report, at, &[("place", raw.place.as_deref())], &[]);
     Some(Slot {
         id: raw.id.clone().unwrap_or_default(),

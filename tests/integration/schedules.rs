@@ -278,3 +278,12 @@ fn the_old_single_weekday_key_takes_a_range_too() {
     assert!(text.contains("BYDAY=MO,TU,WE,TH,FR"), "{text}");
     assert!(text.contains("monday-to-friday-konsultant"), "{text}");
 }
+
+#[test]
+fn an_empty_place_or_title_is_refused_rather_than_shown_empty() {
+    let place = check_changed("place = \"кабинет 12\"", "place = \" \"");
+    assert!(place.contains("`schedule.slots[1].place`"), "{place}");
+    assert!(place.contains("leave the key out"), "{place}");
+    let title = check_changed(&format!("title = \"{TITLE}\""), "title = \"\"");
+    assert!(title.contains("`consultants[0].title`"), "{title}");
+}
