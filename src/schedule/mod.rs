@@ -260,3 +260,35 @@ fn series_sessions<'a>(
     });
     regular.chain(moved)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::school::WorkingWeekendRule;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    #[test]
+    fn slot_dates_are_every_date_on_any_of_the_days_in_order() {
+        // A year that starts on a Wednesday: the first Monday-to-Friday date is that Wednesday.
+        let year = SchoolYear::new(
+            (date(10, 1), date(10, 14)),
+            WorkingWeekendRule::Skip,
+            Vec::new(),
+            Vec::new(),
+        );
+        let workdays = Weekdays::parse("пн-пт").unwrap();
+        let dates: Vec<NaiveDate> = slot_dates(&year, workdays).collect();
+        let expected: Vec<NaiveDate> = [1, 2, 3, 6, 7, 8, 9, 10, 13, 14]
+            .into_iter()
+            .map(|d| date(10, d))
+            .collect();
+        assert_eq!(dates, expected);
+        let monday: Vec<NaiveDate> = slot_dates(&year, Weekdays::parse("пн").unwrap()).collect();
+        assert_eq!(monday, [date(10, 6), date(10, 13)]);
+        let sunday: Vec<NaiveDate> = slot_dates(&year, Weekdays::parse("вс").unwrap()).collect();
+        assert_eq!(sunday, [date(10, 5), date(10, 12)]);
+    }
+}
