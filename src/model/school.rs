@@ -14,7 +14,8 @@ use super::school_year::{
 };
 use super::text::{list_some, shown};
 use super::types::{
-    Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, parse_timezone,
+    Audience, Email, Gender, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl,
+    parse_timezone,
 };
 use super::weekdays::Weekdays;
 use super::{Invalid, check_list, check_texts, parse_date, parse_optional};
@@ -266,26 +267,6 @@ pub struct Consultant {
     pub appointed_by: Option<String>,
     pub phone: Option<Phone>,
     pub email: Option<Email>,
-}
-
-/// For the words that agree with a person: «назначен» / «назначена».
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-}
-
-impl Gender {
-    fn parse(text: &str) -> Result<Gender, ParseError> {
-        match text {
-            "f" | "ж" => Ok(Gender::Female),
-            "m" | "м" => Ok(Gender::Male),
-            _ => Err(ParseError {
-                message: format!("`{}` is not a gender", shown(text)),
-                hint: "write \"f\" (назначена) or \"m\" (назначен), or leave `gender` out".into(),
-            }),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]

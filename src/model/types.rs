@@ -85,6 +85,26 @@ impl Weekday {
     }
 }
 
+/// For the words that agree with a person: «назначен» / «назначена».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn parse(text: &str) -> Result<Gender, ParseError> {
+        match text {
+            "f" | "ж" => Ok(Gender::Female),
+            "m" | "м" => Ok(Gender::Male),
+            _ => Err(ParseError::new(
+                format!("`{}` is not a gender", shown(text)),
+                "write \"f\" (назначена) or \"m\" (назначен), or leave `gender` out",
+            )),
+        }
+    }
+}
+
 /// A wall-clock time of day with minute precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TimeOfDay {

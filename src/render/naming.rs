@@ -3,7 +3,8 @@
 
 use super::i18n::Translations;
 use crate::model::School;
-use crate::model::school::{Consultant, Gender};
+use crate::model::school::Consultant;
+use crate::model::types::Gender;
 
 /// Where a name would be (a vCard's FN, JSON-LD `name`, a feed's title): the name, or the
 /// short title when the regulation names nobody.
