@@ -119,6 +119,35 @@ mod tests {
     }
 
     #[test]
+    fn the_appointment_agrees_with_the_gender_or_is_shown_as_written() {
+        let ru = include_str!("../../themes/default/i18n/ru.toml");
+        let t = Translations::parse(crate::model::types::Language::Russian, ru).unwrap();
+        let shown_for = |gender, by: &str| {
+            let mut c = consultant(None, "консультант");
+            c.gender = gender;
+            c.appointed_by = Some(by.to_owned());
+            appointed(&c, &t).unwrap()
+        };
+        let order = "приказ № 12-о от 15.01.2018";
+        assert_eq!(
+            shown_for(Some(Gender::Female), order),
+            format!("назначена: {order}")
+        );
+        assert_eq!(
+            shown_for(Some(Gender::Male), order),
+            format!("назначен: {order}")
+        );
+        assert_eq!(shown_for(None, order), order);
+        let says_it = "назначается приказом руководителя ОО";
+        assert_eq!(shown_for(Some(Gender::Female), says_it), says_it);
+        assert_eq!(
+            shown_for(None, " Назначен приказом № 5"),
+            " Назначен приказом № 5"
+        );
+        assert_eq!(appointed(&consultant(None, "к"), &t), None);
+    }
+
+    #[test]
     fn capitalizing_keeps_the_rest_as_written() {
         assert_eq!(
             capitalize_first("администратор АИС «Дневник.ру»"),
