@@ -174,6 +174,10 @@ pub struct RawConsultant {
     pub id: String,
     pub name: Option<String>,
     pub role: String,
+    /// Short title shown instead of a name in tables, cards and calendars.
+    pub title: Option<String>,
+    /// "f" or "m", for «назначена»/«назначен».
+    pub gender: Option<String>,
     pub appointed_by: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -247,11 +251,48 @@ pub struct RawSchedule {
 pub struct RawSlot {
     /// Keeps the slot's calendar identity when its day or time changes; exceptions refer to it.
     pub id: Option<String>,
-    pub weekday: String,
+    /// One of `weekday` and `weekdays` (the same syntax under either name).
+    pub weekday: Option<RawDays>,
+    pub weekdays: Option<RawDays>,
     pub time: String,
-    pub place: String,
+    pub place: Option<String>,
     pub consultant: String,
     pub audience: Option<String>,
+}
+
+/// The days of a slot: one string (`"пн-пт"`, `"пн, ср"`) or a list of them (`["пн", "ср"]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawDays {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for RawDays {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Days;
+        impl<'de> serde::de::Visitor<'de> for Days {
+            type Value = RawDays;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "days as a string, such as \"пн-пт\", or a list, such as [\"пн\", \"ср\"]",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawDays, E> {
+                Ok(RawDays::Text(text.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawDays, A::Error> {
+                let mut days = Vec::new();
+                while let Some(day) = seq.next_element::<String>()? {
+                    days.push(day);
+                }
+                Ok(RawDays::List(days))
+            }
+        }
+        deserializer.deserialize_any(Days)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -8,6 +8,7 @@ pub mod school;
 pub mod school_year;
 pub mod text;
 pub mod types;
+pub mod weekdays;
 mod zones;
 
 use chrono::NaiveDate;

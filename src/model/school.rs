@@ -14,14 +14,15 @@ use super::school_year::{
 };
 use super::text::{list_some, shown};
 use super::types::{
-    Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, Weekday,
+    Audience, Email, Gender, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl,
     parse_timezone,
 };
+use super::weekdays::Weekdays;
 use super::{Invalid, check_list, check_texts, parse_date, parse_optional};
 use crate::data::RawRule;
 use crate::data::school::{
-    RawApproval, RawAudienceHelp, RawChannel, RawConsultant, RawDocument, RawHelp, RawIdentity,
-    RawPhone, RawResponse, RawRules, RawSchedule, RawSchool, RawSlot,
+    RawApproval, RawAudienceHelp, RawChannel, RawConsultant, RawDays, RawDocument, RawHelp,
+    RawIdentity, RawPhone, RawResponse, RawRules, RawSchedule, RawSchool, RawSlot,
 };
 use crate::diagnostic::{Collector, FieldPath};
 
@@ -259,6 +260,10 @@ pub struct Consultant {
     pub id: String,
     pub name: Option<String>,
     pub role: String,
+    /// What tables, cards and calendars call a consultant without a name: `title`, or the role
+    /// up to its first comma («сотрудник ОО» of «сотрудник ОО, ответственный за …»).
+    pub title: String,
+    pub gender: Option<Gender>,
     pub appointed_by: Option<String>,
     pub phone: Option<Phone>,
     pub email: Option<Email>,
@@ -411,14 +416,15 @@ impl Schedule {
     }
 }
 
-/// One weekly consultation slot.
+/// One weekly consultation slot, held on one or more days of the week.
 #[derive(Debug, Clone)]
 pub struct Slot {
-    /// Stable identity for calendars: given, or made from the weekday, the consultant and the order.
+    /// Stable identity for calendars: given, or made from the days, the consultant and the order.
     pub id: String,
-    pub weekday: Weekday,
+    pub weekdays: Weekdays,
     pub time: TimeRange,
-    pub place: String,
+    /// `None` when the regulation names no place: the pages say where to ask instead.
+    pub place: Option<String>,
     /// Index into `School::consultants`.
     pub consultant: usize,
     /// Empty means everyone.
@@ -602,6 +608,17 @@ fn require_text(report: &mut Collector, at: &FieldPath, text: &str) {
     }
 }
 
+/// An optional text given empty: leaving the key out is how to say "none".
+fn refuse_empty(report: &mut Collector, at: &FieldPath, text: Option<&str>, without: &str) {
+    if text.is_some_and(|t| t.trim().is_empty()) {
+        report.report(
+            at,
+            "this text must not be empty",
+            format!("write the value between the quotes, or leave the key out: {without}"),
+        );
+    }
+}
+
 fn validate_school_phone(
     raw: &RawPhone,
     at: &FieldPath,
@@ -750,9 +767,23 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
                 consultant.email.as_deref(),
                 Email::parse,
             );
+            let gender = parse_optional(
+                report,
+                &at.key("gender"),
+                consultant.gender.as_deref(),
+                Gender::parse,
+            );
+            let without = "the title is then the role up to its first comma";
+            refuse_empty(
+                report,
+                &at.key("title"),
+                consultant.title.as_deref(),
+                without,
+            );
             let lines = [
                 ("name", consultant.name.as_deref()),
                 ("role", Some(consultant.role.as_str())),
+                ("title", consultant.title.as_deref()),
                 ("appointed_by", consultant.appointed_by.as_deref()),
             ];
             check_texts(report, &at, &lines, &[])?;
@@ -760,6 +791,8 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
                 id: consultant.id.clone(),
                 name: consultant.name.clone(),
                 role: consultant.role.clone(),
+                title: short_title(consultant),
+                gender: gender.ok()?,
                 appointed_by: consultant.appointed_by.clone(),
                 phone: phone.ok()?,
                 email: email.ok()?,
@@ -767,6 +800,21 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
         })
         .collect();
     consultants.into_iter().collect()
+}
+
+/// The consultant's `title`, or the head of the role: a role is often a whole sentence
+/// («сотрудник ОО, ответственный за консультирование …») and its first clause names the post.
+fn short_title(raw: &RawConsultant) -> String {
+    match &raw.title {
+        Some(title) => title.trim().to_owned(),
+        None => raw
+            .role
+            .split(',')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+    }
 }
 
 fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Option<Help> {
@@ -957,7 +1005,7 @@ fn validate_schedule(
         .collect();
     let mut slots: Vec<Slot> = slots.into_iter().collect::<Option<_>>()?;
     assign_slot_ids(&mut slots, raw, consultants, report);
-    slots.sort_by_key(|slot| (slot.weekday, slot.time));
+    slots.sort_by_key(|slot| (slot.weekdays.first(), slot.time, slot.weekdays));
     let at = FieldPath::root().key("schedule");
     let posted_ok = check_list(
         report,
@@ -972,8 +1020,9 @@ fn validate_schedule(
     Some(Schedule::new(posted, raw.note.clone(), slots))
 }
 
-/// A slot without an `id` gets `<weekday>-<consultant>` (with `-2`, `-3` … for more on that day),
-/// so its calendar identity survives a change of time or place.
+/// A slot without an `id` gets `<days>-<consultant>` (with `-2`, `-3` … for more on those days),
+/// so its calendar identity survives a change of time or place. `<days>` is `Weekdays::key`:
+/// `monday`, `monday-wednesday-friday`, `monday-to-friday`.
 fn assign_slot_ids(
     slots: &mut [Slot],
     raw: &RawSchedule,
@@ -987,7 +1036,11 @@ fn assign_slot_ids(
     let mut next: HashMap<String, usize> = HashMap::new();
     for (i, slot) in slots.iter_mut().enumerate() {
         if slot.id.is_empty() {
-            let base = format!("{}-{}", slot.weekday.key(), consultants[slot.consultant].id);
+            let base = format!(
+                "{}-{}",
+                slot.weekdays.key(),
+                consultants[slot.consultant].id
+            );
             let n = next.entry(base.clone()).or_insert(1);
             let mut id = if *n == 1 {
                 base.clone()
@@ -1021,20 +1074,57 @@ fn validate_slot(
     consultants: &IdIndex,
     report: &mut Collector,
 ) -> Option<Slot> {
-    let weekday = report.parse(&at.key("weekday"), Weekday::parse(&raw.weekday));
+    let weekdays = slot_days(raw, at, report);
     let time = report.parse(&at.key("time"), TimeRange::parse(&raw.time));
     let consultant = find_consultant(&raw.consultant, consultants, &at.key("consultant"), report);
     let audiences = parse_audience(raw.audience.as_deref(), &at.key("audience"), report);
     check_id(raw.id.as_deref(), &at.key("id"), report);
-    let place = check_texts(report, at, &[("place", Some(&raw.place))], &[]);
+    let without = "the pages then say where to ask for the place";
+    refuse_empty(report, &at.key("place"), raw.place.as_deref(), without);
+    let place = check_texts(report, at, &[("place", raw.place.as_deref())], &[]);
     Some(Slot {
         id: raw.id.clone().unwrap_or_default(),
-        weekday: weekday?,
+        weekdays: weekdays?,
         time: time?,
         place: place.map(|()| raw.place.clone())?,
         consultant: consultant?,
         audiences: audiences.ok()?,
     })
+}
+
+/// The days of a slot, from `weekdays` or `weekday` (one of them, in either form).
+fn slot_days(raw: &RawSlot, at: &FieldPath, report: &mut Collector) -> Option<Weekdays> {
+    let (key, days) = match (&raw.weekday, &raw.weekdays) {
+        (Some(days), None) => ("weekday", days),
+        (None, Some(days)) => ("weekdays", days),
+        (Some(_), Some(_)) => {
+            report.report(
+                &at.key("weekdays"),
+                "a slot has `weekday` and `weekdays`",
+                "keep one of them: weekdays = \"пн-пт\" or weekday = \"пн\"",
+            );
+            return None;
+        }
+        (None, None) => {
+            report.report(
+                at,
+                "a slot needs its days",
+                "add weekday = \"пн\", or weekdays = \"пн-пт\" for several days",
+            );
+            return None;
+        }
+    };
+    let at = at.key(key);
+    match days {
+        RawDays::Text(text) => report.parse(&at, Weekdays::parse(text)),
+        RawDays::List(list) => match Weekdays::parse_list(list) {
+            Ok(days) => Some(days),
+            Err((index, error)) => {
+                let at = index.map_or_else(|| at.clone(), |i| at.index(i));
+                report.parse(&at, Err(error))
+            }
+        },
+    }
 }
 
 fn validate_rules(raw: &RawRules, report: &mut Collector) -> Option<Rules> {
@@ -1100,17 +1190,18 @@ mod tests {
     fn slot(id: Option<&str>) -> (RawSlot, Slot) {
         let raw = RawSlot {
             id: id.map(str::to_owned),
-            weekday: "monday".into(),
+            weekday: Some(RawDays::Text("monday".into())),
+            weekdays: None,
             time: "9:00-10:00".into(),
-            place: "к".into(),
+            place: Some("к".into()),
             consultant: "admin".into(),
             audience: None,
         };
         let slot = Slot {
             id: id.unwrap_or_default().to_owned(),
-            weekday: Weekday::Monday,
+            weekdays: Weekdays::one(crate::model::types::Weekday::Monday),
             time: TimeRange::parse("9:00-10:00").unwrap(),
-            place: "к".into(),
+            place: Some("к".into()),
             consultant: 0,
             audiences: Vec::new(),
         };
@@ -1138,6 +1229,8 @@ mod tests {
             id: "admin".into(),
             name: None,
             role: "администратор".into(),
+            title: "администратор".into(),
+            gender: None,
             appointed_by: None,
             phone: None,
             email: None,

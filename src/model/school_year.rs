@@ -287,15 +287,21 @@ fn validate_exception(
     let change = validate_change(raw, at, report);
     let note = check_texts(report, at, &[], &[("note", raw.note.as_deref())]);
     let (slot, date) = (slot?, date?);
-    let weekday = slots[slot].weekday;
-    if date.weekday() != weekday.to_chrono() {
+    let days = slots[slot].weekdays;
+    if !days.contains_chrono(date.weekday()) {
+        let names: Vec<&str> = days.iter().map(|d| d.key()).collect();
+        let message = match names.as_slice() {
+            [one] => format!("{date} is not a {one} of slot `{}`", shown(&raw.slot)),
+            _ => format!(
+                "{date} is a {}, not a day of slot `{}` ({})",
+                date.format("%A").to_string().to_lowercase(),
+                shown(&raw.slot),
+                names.join(", ")
+            ),
+        };
         report.report(
             &at.key("date"),
-            format!(
-                "{date} is not a {} of slot `{}`",
-                weekday.key(),
-                shown(&raw.slot)
-            ),
+            message,
             "give the date of the session that changes",
         );
         return None;

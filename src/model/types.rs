@@ -85,6 +85,26 @@ impl Weekday {
     }
 }
 
+/// For the words that agree with a person: «назначен» / «назначена».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn parse(text: &str) -> Result<Gender, ParseError> {
+        match text {
+            "f" | "ж" => Ok(Gender::Female),
+            "m" | "м" => Ok(Gender::Male),
+            _ => Err(ParseError::new(
+                format!("`{}` is not a gender", shown(text)),
+                "write \"f\" (назначена) or \"m\" (назначен), or leave `gender` out",
+            )),
+        }
+    }
+}
+
 /// A wall-clock time of day with minute precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TimeOfDay {
@@ -154,10 +174,13 @@ pub struct TimeRange {
 impl TimeRange {
     pub fn parse(text: &str) -> Result<Self, ParseError> {
         check_strict("time range", text)?;
-        let (start, end) = text.split_once(['-', '–', '—']).ok_or_else(|| {
+        // «с 15.00 до 16.00», as regulations write office hours, or 15:00-16:00.
+        let words = (text.trim().strip_prefix("с ")).and_then(|rest| rest.split_once(" до "));
+        let dashed = || text.split_once(['-', '–', '—']);
+        let (start, end) = words.or_else(dashed).ok_or_else(|| {
             ParseError::new(
                 format!("`{}` is not a time range", shown(text)),
-                "write a start and an end with a dash, such as 14:00-16:00",
+                "write a start and an end with a dash, such as 14:00-16:00 (or с 14.00 до 16.00)",
             )
         })?;
         let range = TimeRange {
@@ -588,6 +611,15 @@ mod tests {
                 .contains("ends before")
         );
         assert!(TimeRange::parse("25:00-26:00").is_err());
+        assert_eq!(
+            TimeRange::parse("с 15.00 до 16.00").unwrap(),
+            TimeRange::parse("15:00-16:00").unwrap()
+        );
+        assert_eq!(
+            TimeRange::parse("15.00–16.00").unwrap().to_string(),
+            "15:00–16:00"
+        );
+        assert!(TimeRange::parse("с 15.00").is_err());
         assert!(TimeRange::parse("9-10").is_err());
     }
 

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod escape;
 pub mod i18n;
 pub mod manifest;
+pub mod naming;
 pub mod qr;
 pub mod schema;
 pub mod theme;

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::model::SchoolSite;
 use crate::model::school::{Consultant, School, Slot};
 use crate::model::types::Weekday;
+use crate::model::weekdays::Weekdays;
 
 #[derive(Debug, Serialize)]
 struct SchoolData<'a> {
@@ -35,7 +36,7 @@ struct ContactPoint<'a> {
     kind: &'static str,
     #[serde(rename = "contactType")]
     contact_type: &'a str,
-    name: &'a str,
+    name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     telephone: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,9 +51,29 @@ struct OpeningHours {
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(rename = "dayOfWeek")]
-    day_of_week: String,
+    day_of_week: DayOfWeek,
     opens: String,
     closes: String,
+}
+
+/// One day as a string, several as a list (schema.org allows both; one day stays as it was).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum DayOfWeek {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl DayOfWeek {
+    fn of(days: Weekdays) -> DayOfWeek {
+        let mut names: Vec<String> = (days.iter())
+            .map(|day| format!("https://schema.org/{}", day_name(day)))
+            .collect();
+        match names.len() {
+            1 => DayOfWeek::One(names.remove(0)),
+            _ => DayOfWeek::Many(names),
+        }
+    }
 }
 
 /// The school as JSON-LD, ready to place inside `<script type="application/ld+json">`.
@@ -98,13 +119,13 @@ fn contact_point<'a>(
     ContactPoint {
         kind: "ContactPoint",
         contact_type,
-        name: consultant.name.as_deref().unwrap_or(&consultant.role),
+        name: super::naming::consultant_name(consultant),
         telephone: consultant.phone.as_ref().map(|phone| phone.display()),
         email: consultant.email.as_ref().map(|email| email.as_str()),
         hours_available: (slots.into_iter())
             .map(|slot| OpeningHours {
                 kind: "OpeningHoursSpecification",
-                day_of_week: format!("https://schema.org/{}", day_name(slot.weekday)),
+                day_of_week: DayOfWeek::of(slot.weekdays),
                 opens: slot.time.start.to_string(),
                 closes: slot.time.end.to_string(),
             })

@@ -6,6 +6,7 @@
 use super::OutputFile;
 use super::calendar::ics::{IcsWriter, escape_text as escape};
 use super::i18n::Translations;
+use super::{naming, views};
 use crate::model::SchoolSite;
 use crate::model::school::{Consultant, School};
 
@@ -56,8 +57,7 @@ fn consultant_vcard(
     let mut card = IcsWriter::new();
     card.begin("VCARD");
     card.raw("VERSION", &[], "3.0");
-    let name = consultant.name.as_deref().unwrap_or(&consultant.role);
-    card.text("FN", &[], name);
+    card.text("FN", &[], &naming::consultant_name(consultant));
     card.raw("N", &[], &structured_name(consultant.name.as_deref()));
     card.text("ORG", &[], &school.identity.short_name);
     card.text("TITLE", &[], &consultant.role);
@@ -129,12 +129,16 @@ fn structured_name(name: Option<&str>) -> String {
     }
 }
 
-/// The consultant's weekly office hours in one line: «вторник 14:00–16:00, кабинет 12; …».
+/// The consultant's weekly office hours in one line: «вторник 14:00–16:00, кабинет 12; …»,
+/// «понедельник – пятница 15:00–16:00» for a slot without a place.
 fn office_hours(school: &School, consultant: &Consultant, t: &Translations) -> String {
     let lines: Vec<String> = (school.slots_of(consultant))
         .map(|slot| {
-            let weekday = t.text(&format!("weekday.{}", slot.weekday.key()));
-            format!("{} {}, {}", weekday.to_lowercase(), slot.time, slot.place)
+            let days = views::days_text(slot.weekdays, t).to_lowercase();
+            match &slot.place {
+                Some(place) => format!("{days} {}, {place}", slot.time),
+                None => format!("{days} {}", slot.time),
+            }
         })
         .collect();
     lines.join("; ")

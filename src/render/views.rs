@@ -5,10 +5,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::i18n::Translations;
+use super::naming;
 use super::time;
 use crate::model::platform::{CallCost, Days, Hours};
 use crate::model::school::{Contact, Rule, Topic};
-use crate::model::types::{Audience, ResponseTime};
+use crate::model::types::{Audience, ResponseTime, Weekday};
+use crate::model::weekdays::Weekdays;
 use crate::model::{Article, School, SchoolSite};
 
 #[derive(Debug, Serialize)]
@@ -114,10 +116,14 @@ pub struct ConsultantView {
     pub name: Option<String>,
     pub role: String,
     pub appointed_by: Option<String>,
+    /// How they are appointed, for «(назначена: …)» beside the description.
+    pub appointed: Option<String>,
     pub phone: Option<PhoneView>,
     pub email: Option<LinkView>,
-    /// Name and role, or the role alone.
+    /// Name and role, or the short title alone (tables, cards, the poster).
     pub label: String,
+    /// Name and role, or the role alone, first letter capitalised (lists with room for it).
+    pub description: String,
     /// The consultant's vCard, relative to the school's folder, when it has a phone or email.
     pub card: Option<String>,
 }
@@ -269,7 +275,9 @@ pub fn school_view(
             .map(|e| mail_link(e.as_str()))
             .collect(),
         platform: platform_view(school, t, date),
-        consultants: school.consultants.iter().map(consultant_view).collect(),
+        consultants: (school.consultants.iter())
+            .map(|c| consultant_view(c, t))
+            .collect(),
         card: super::vcard::has_school_card(school).then_some(super::vcard::SCHOOL_CARD),
         helpers: school
             .helpers
@@ -455,28 +463,19 @@ fn hours_view(
     }
 }
 
-fn consultant_view(c: &crate::model::school::Consultant) -> ConsultantView {
+fn consultant_view(c: &crate::model::school::Consultant, t: &Translations) -> ConsultantView {
     ConsultantView {
         id: c.id.clone(),
         name: c.name.clone(),
         role: c.role.clone(),
         appointed_by: c.appointed_by.clone(),
+        appointed: naming::appointed(c, t),
         phone: c.phone.as_ref().map(|p| phone_view(p, None, None)),
         email: c.email.as_ref().map(|e| mail_link(e.as_str())),
-        label: match &c.name {
-            Some(name) => format!("{name}, {}", c.role),
-            None => capitalize(&c.role),
-        },
+        label: naming::consultant_label(c),
+        description: naming::consultant_description(c),
         card: super::vcard::consultant_card(c),
     }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn help_view(school: &School, t: &Translations, doc: &Translations) -> HelpView {
@@ -575,11 +574,11 @@ fn schedule_view(school: &School, t: &Translations) -> ScheduleView {
             .slots
             .iter()
             .map(|slot| SlotView {
-                weekday_key: slot.weekday.key(),
-                weekday: t.text(&format!("weekday.{}", slot.weekday.key())),
+                weekday_key: slot.weekdays.first().key(),
+                weekday: days_text(slot.weekdays, t),
                 time: slot.time.to_string(),
-                place: slot.place.clone(),
-                who: consultant_view(school.consultant(slot)).label,
+                place: naming::place_text(school, slot.place.as_deref(), Some(slot.consultant), t),
+                who: naming::consultant_label(school.consultant(slot)),
                 audience: match slot.audiences.as_slice() {
                     [one] => t.text(&format!("audience.{}", one.key())),
                     _ => t.text("audience.all"),
@@ -587,6 +586,28 @@ fn schedule_view(school: &School, t: &Translations) -> ScheduleView {
             })
             .collect(),
     }
+}
+
+/// «Понедельник», «Понедельник – пятница», «Понедельник, среда, пятница»: a run of three days
+/// or more is a range, shorter runs are listed; only the first name is capitalised (in Russian).
+pub fn days_text(days: Weekdays, t: &Translations) -> String {
+    let name = |day: Weekday, first: bool| {
+        let table = if first { "weekday" } else { "weekday_lower" };
+        t.text(&format!("{table}.{}", day.key()))
+    };
+    let mut parts = Vec::new();
+    for (from, to) in days.runs() {
+        let first = parts.is_empty();
+        match to.index() - from.index() {
+            0 => parts.push(name(from, first)),
+            1 => parts.extend([name(from, first), name(to, false)]),
+            _ => parts.push(t.format(
+                "schedule.day_range",
+                &[("from", &name(from, first)), ("to", &name(to, false))],
+            )),
+        }
+    }
+    parts.join(", ")
 }
 
 fn rules_view(school: &School, t: &Translations) -> RulesView {

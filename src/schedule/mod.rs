@@ -9,6 +9,7 @@ use crate::model::School;
 use crate::model::calendar::{ProductionCalendar, RestDay};
 use crate::model::school::{Change, SchoolYear, WorkingWeekendRule};
 use crate::model::types::{Audience, TimeRange};
+use crate::model::weekdays::Weekdays;
 
 /// Why no office hours take place on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub fn closure<'a>(
 pub struct SlotSeries {
     /// Index into `School::schedule.slots`.
     pub slot: usize,
-    /// The first session that takes place (DTSTART): always on the slot's weekday.
+    /// The first session that takes place (DTSTART): always on one of the slot's days.
     pub first: NaiveDate,
     /// The last day of the school year (UNTIL).
     pub until: NaiveDate,
@@ -54,7 +55,8 @@ pub struct MovedSession {
     pub original: NaiveDate,
     pub date: NaiveDate,
     pub time: TimeRange,
-    pub place: String,
+    /// `None` when neither the slot nor the change names a place.
+    pub place: Option<String>,
     pub note: Option<String>,
 }
 
@@ -76,7 +78,7 @@ pub fn slot_series(
     let mut first = None;
     let mut excluded = Vec::new();
     let mut moved = Vec::new();
-    for date in weekly_dates(year, slot.weekday.to_chrono()) {
+    for date in slot_dates(year, slot.weekdays) {
         match fate(school, index, date, year, calendar) {
             Fate::Held => {}
             Fate::Excluded if first.is_some() => excluded.push(date),
@@ -94,16 +96,15 @@ pub fn slot_series(
     })
 }
 
-/// Every date of the school year that falls on `weekday`.
-pub fn weekly_dates(
-    year: &SchoolYear,
-    weekday: chrono::Weekday,
-) -> impl Iterator<Item = NaiveDate> + '_ {
-    let offset =
-        (7 + weekday.num_days_from_monday() - year.start.weekday().num_days_from_monday()) % 7;
-    let first = year.start + Duration::days(offset.into());
-    std::iter::successors(Some(first), |d| d.checked_add_signed(Duration::days(7)))
+/// Every date of the school year that falls on one of `days`, in order.
+pub fn slot_dates(year: &SchoolYear, days: Weekdays) -> impl Iterator<Item = NaiveDate> + '_ {
+    let offset = (0..7)
+        .find(|n| days.contains_chrono((year.start + Duration::days(*n)).weekday()))
+        .unwrap_or(0);
+    let first = year.start + Duration::days(offset);
+    std::iter::successors(Some(first), |d| d.succ_opt())
         .take_while(move |d| *d <= year.end)
+        .filter(move |d| days.contains_chrono(d.weekday()))
 }
 
 fn fate(
@@ -126,7 +127,7 @@ fn fate(
                 original: date,
                 date: to.unwrap_or(date),
                 time: time.unwrap_or(slot.time),
-                place: place.clone().unwrap_or_else(|| slot.place.clone()),
+                place: place.clone().or_else(|| slot.place.clone()),
                 note: exception.note.clone(),
             }),
         };
@@ -170,7 +171,7 @@ fn replacing_weekend(
 pub struct Session {
     pub date: NaiveDate,
     pub time: TimeRange,
-    pub place: String,
+    pub place: Option<String>,
     pub consultant: Option<usize>,
     /// Empty means everyone.
     pub audiences: Vec<Audience>,
@@ -209,7 +210,7 @@ fn event_session(index: usize, event: &crate::model::school::Event) -> Session {
     Session {
         date: event.date,
         time: event.time,
-        place: event.place.clone(),
+        place: Some(event.place.clone()),
         consultant: event.consultant,
         audiences: event.audiences.clone(),
         source: SessionSource::Event(index),
@@ -231,7 +232,7 @@ fn series_sessions<'a>(
         .copied()
         .chain(series.moved.iter().map(|m| m.original))
         .collect();
-    let regular = weekly_dates(year, slot.weekday.to_chrono())
+    let regular = slot_dates(year, slot.weekdays)
         .filter(move |d| *d >= series.first && !skipped.contains(d))
         .map(move |date| Session {
             date,
@@ -258,4 +259,36 @@ fn series_sessions<'a>(
         note: m.note.clone(),
     });
     regular.chain(moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::school::WorkingWeekendRule;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    #[test]
+    fn slot_dates_are_every_date_on_any_of_the_days_in_order() {
+        // A year that starts on a Wednesday: the first Monday-to-Friday date is that Wednesday.
+        let year = SchoolYear::new(
+            (date(10, 1), date(10, 14)),
+            WorkingWeekendRule::Skip,
+            Vec::new(),
+            Vec::new(),
+        );
+        let workdays = Weekdays::parse("пн-пт").unwrap();
+        let dates: Vec<NaiveDate> = slot_dates(&year, workdays).collect();
+        let expected: Vec<NaiveDate> = [1, 2, 3, 6, 7, 8, 9, 10, 13, 14]
+            .into_iter()
+            .map(|d| date(10, d))
+            .collect();
+        assert_eq!(dates, expected);
+        let monday: Vec<NaiveDate> = slot_dates(&year, Weekdays::parse("пн").unwrap()).collect();
+        assert_eq!(monday, [date(10, 6), date(10, 13)]);
+        let sunday: Vec<NaiveDate> = slot_dates(&year, Weekdays::parse("вс").unwrap()).collect();
+        assert_eq!(sunday, [date(10, 5), date(10, 12)]);
+    }
 }

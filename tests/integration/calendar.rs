@@ -8,14 +8,14 @@ use icalendar::{Calendar, Component};
 
 use crate::support::{Project, repo, snapshot, text_of};
 
-fn feed(project: &Project, path: &str) -> Calendar {
+pub(crate) fn feed(project: &Project, path: &str) -> Calendar {
     let text = project.read(path);
     text.parse::<Calendar>()
         .unwrap_or_else(|e| panic!("{path} does not parse: {e}"))
 }
 
 /// Every occurrence of every event in a feed, as local start date-times, overrides applied.
-fn occurrences(calendar: &Calendar) -> Vec<(NaiveDateTime, String)> {
+pub(crate) fn occurrences(calendar: &Calendar) -> Vec<(NaiveDateTime, String)> {
     let mut overridden: BTreeSet<(String, String)> = BTreeSet::new();
     let mut masters = Vec::new();
     let mut overrides = Vec::new();

@@ -10,6 +10,7 @@ mod inputs;
 mod output;
 mod package;
 mod scale;
+mod schedules;
 mod seeds;
 mod serve;
 mod serve_security;

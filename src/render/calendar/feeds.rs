@@ -15,6 +15,7 @@ use crate::model::types::{Audience, TimeRange};
 use crate::model::{School, SchoolSite};
 use crate::render::OutputFile;
 use crate::render::i18n::Translations;
+use crate::render::naming;
 use crate::schedule::{self, MovedSession, SlotSeries};
 
 /// Events of the previously published feed: (UID, RECURRENCE-ID or "") -> (SEQUENCE, content hash).
@@ -109,10 +110,7 @@ pub fn feeds(school: &School, t: &Translations) -> Vec<Feed> {
         });
     }
     for (i, consultant) in school.consultants.iter().enumerate() {
-        let label = consultant
-            .name
-            .clone()
-            .unwrap_or_else(|| consultant.role.clone());
+        let label = naming::consultant_name(consultant);
         feeds.push(Feed {
             path: format!("calendar/consultant-{}.ics", consultant.id),
             name: format!("{base} — {label}"),
@@ -325,7 +323,7 @@ fn slot_vevents(
     lines.extend(details(
         school,
         &summary,
-        &slot.place,
+        slot.place.as_deref(),
         Some(slot.consultant),
         &slot.audiences,
         None,
@@ -373,7 +371,7 @@ fn moved_vevent(
     lines.extend(details(
         school,
         summary,
-        &moved.place,
+        moved.place.as_deref(),
         Some(slot.consultant),
         &slot.audiences,
         Some(&note),
@@ -395,7 +393,7 @@ fn event_vevent(school: &School, event: &Event, t: &Translations, ctx: &FeedCont
     lines.extend(details(
         school,
         &event.title,
-        &event.place,
+        Some(&event.place),
         event.consultant,
         &event.audiences,
         event.note.as_deref(),
@@ -424,25 +422,29 @@ fn times(tz: Tz, date: NaiveDate, time: TimeRange) -> Vec<Line> {
 fn details(
     school: &School,
     summary: &str,
-    place: &str,
+    place: Option<&str>,
     consultant: Option<usize>,
     audiences: &[Audience],
     note: Option<&str>,
     t: &Translations,
     ctx: &FeedContext,
 ) -> Vec<Line> {
-    let location = match &school.identity.address {
-        Some(address) => format!("{place}, {}, {address}", school.identity.short_name),
-        None => format!("{place}, {}", school.identity.short_name),
-    };
-    let mut lines = vec![
-        Line::text("SUMMARY", summary),
-        Line::text("LOCATION", location),
-        Line::text(
-            "DESCRIPTION",
-            description(school, consultant, audiences, note, t),
-        ),
-    ];
+    let mut lines = vec![Line::text("SUMMARY", summary)];
+    // No place in the regulation, no LOCATION: the description says where to ask instead.
+    if let Some(place) = place {
+        let location = match &school.identity.address {
+            Some(address) => format!("{place}, {}, {address}", school.identity.short_name),
+            None => format!("{place}, {}", school.identity.short_name),
+        };
+        lines.push(Line::text("LOCATION", location));
+    }
+    let ask = place
+        .is_none()
+        .then(|| naming::place_text(school, None, consultant, t));
+    lines.push(Line::text(
+        "DESCRIPTION",
+        description(school, consultant, audiences, (note, ask.as_deref()), t),
+    ));
     if let Some(base) = ctx.base_url {
         lines.push(Line::raw(
             "URL",
@@ -454,22 +456,23 @@ fn details(
     lines
 }
 
+/// `note` and, for a session without a place, where to ask for it (`ask`).
 fn description(
     school: &School,
     consultant: Option<usize>,
     audiences: &[Audience],
-    note: Option<&str>,
+    (note, ask): (Option<&str>, Option<&str>),
     t: &Translations,
 ) -> String {
     let mut parts = Vec::new();
     if let Some(note) = note {
         parts.push(note.to_owned());
     }
+    if let Some(ask) = ask {
+        parts.push(format!("{}: {ask}", t.text("schedule.place")));
+    }
     if let Some(c) = consultant.map(|i| &school.consultants[i]) {
-        let who = c
-            .name
-            .as_ref()
-            .map_or_else(|| c.role.clone(), |name| format!("{name}, {}", c.role));
+        let who = naming::consultant_label(c);
         parts.push(t.format("calendar.who", &[("who", &who)]));
     }
     let audience = match audiences {
@@ -507,8 +510,12 @@ fn contact_lines(school: &School, audiences: &[Audience]) -> Vec<String> {
     seen
 }
 
-fn byday(slot: &Slot) -> &'static str {
-    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][slot.weekday.index()]
+/// `MO` or `MO,TU,WE,TH,FR`: a slot of several days is one recurring event.
+fn byday(slot: &Slot) -> String {
+    let days: Vec<&str> = (slot.weekdays.iter())
+        .map(|day| ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.index()])
+        .collect();
+    days.join(",")
 }
 
 fn at(date: NaiveDate, time: crate::model::types::TimeOfDay) -> NaiveDateTime {

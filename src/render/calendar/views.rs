@@ -11,6 +11,7 @@ use crate::model::SchoolSite;
 use crate::model::platform::{Days, Hours};
 use crate::model::types::{Audience, TimeRange, Weekday};
 use crate::render::i18n::Translations;
+use crate::render::naming;
 use crate::render::views::long_date;
 use crate::schedule::{self, Session, SessionSource};
 
@@ -150,13 +151,6 @@ fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
     }
 }
 
-fn consultant_label(site: &SchoolSite, index: usize) -> String {
-    let c = &site.school.consultants[index];
-    c.name
-        .as_ref()
-        .map_or_else(|| c.role.clone(), |name| format!("{name}, {}", c.role))
-}
-
 fn audience_text(audiences: &[Audience], t: &Translations) -> String {
     match audiences {
         [one] => t.text(&format!("audience.{}", one.key())),
@@ -258,7 +252,7 @@ type KindSource<'a> = (
     Option<&'a str>,
     bool,
     TimeRange,
-    &'a str,
+    Option<&'a str>,
     Option<usize>,
     &'a [Audience],
     Option<&'a str>,
@@ -273,7 +267,7 @@ fn kind_source<'a>(site: &'a SchoolSite, session: &'a Session) -> KindSource<'a>
         event,
         moved,
         session.time,
-        &session.place,
+        session.place.as_deref(),
         session.consultant,
         &session.audiences,
         session.note.as_deref(),
@@ -289,8 +283,10 @@ fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
     SessionKind {
         time: session.time.to_string(),
         title,
-        place: session.place.clone(),
-        who: session.consultant.map(|i| consultant_label(site, i)),
+        place: naming::place_text(school, session.place.as_deref(), session.consultant, t),
+        who: (session.consultant)
+            .and_then(|i| school.consultants.get(i))
+            .map(naming::consultant_label),
         audience: audience_text(&session.audiences, t),
         note: session.note.clone(),
         moved,

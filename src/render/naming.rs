@@ -1,0 +1,158 @@
+//! How a consultant and a slot's place are written on every page, card, feed and in structured
+//! data: one function each, so the schedule table, the poster, vCards, JSON-LD and calendars agree.
+
+use super::i18n::Translations;
+use crate::model::School;
+use crate::model::school::Consultant;
+use crate::model::types::Gender;
+
+/// Where a name would be (a vCard's FN, JSON-LD `name`, a feed's title): the name, or the
+/// short title when the regulation names nobody.
+pub fn consultant_name(c: &Consultant) -> String {
+    match &c.name {
+        Some(name) => name.clone(),
+        None => capitalize_first(&c.title),
+    }
+}
+
+/// Who consults, in tables, cards and calendars: «Иванова А.П., сотрудник ОО, …» with a name,
+/// the short title («Консультант по Школьному порталу») without.
+pub fn consultant_label(c: &Consultant) -> String {
+    match &c.name {
+        Some(name) => format!("{name}, {}", c.role),
+        None => capitalize_first(&c.title),
+    }
+}
+
+/// The whole description, where there is room for the role as the regulation writes it.
+pub fn consultant_description(c: &Consultant) -> String {
+    match &c.name {
+        Some(name) => format!("{name}, {}", c.role),
+        None => capitalize_first(&c.role),
+    }
+}
+
+/// How the consultant is appointed: as written when the text says it itself («назначается
+/// приказом …»), after «назначена»/«назначен» when the gender is known, else as written, so
+/// that no word has to guess it.
+pub fn appointed(c: &Consultant, t: &Translations) -> Option<String> {
+    let by = c.appointed_by.as_deref()?;
+    let says_it = by.trim_start().to_lowercase().starts_with("назнач");
+    let verb = match c.gender {
+        _ if says_it => None,
+        Some(Gender::Female) => Some(t.text("contacts.appointed_f")),
+        Some(Gender::Male) => Some(t.text("contacts.appointed_m")),
+        None => None,
+    };
+    Some(match verb {
+        Some(verb) => format!("{verb}: {by}"),
+        None => by.to_owned(),
+    })
+}
+
+/// The place of a session, or where to ask for it when the regulation names none: the
+/// consultant's phone, the school's, then an email, then the school itself.
+pub fn place_text(
+    school: &School,
+    place: Option<&str>,
+    consultant: Option<usize>,
+    t: &Translations,
+) -> String {
+    if let Some(place) = place {
+        return place.to_owned();
+    }
+    let c = consultant.and_then(|i| school.consultants.get(i));
+    let identity = &school.identity;
+    let phone =
+        (c.and_then(|c| c.phone.as_ref())).or_else(|| identity.phones.first().map(|p| &p.phone));
+    if let Some(phone) = phone {
+        return t.format("schedule.place_ask_phone", &[("phone", phone.display())]);
+    }
+    let email = (c.and_then(|c| c.email.as_ref())).or_else(|| identity.emails.first());
+    match email {
+        Some(email) => t.format("schedule.place_ask_email", &[("email", email.as_str())]),
+        None => t.text("schedule.place_ask"),
+    }
+}
+
+/// The first letter in capitals, the rest exactly as written («сотрудник ОО» → «Сотрудник ОО»).
+pub fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn consultant(name: Option<&str>, title: &str) -> Consultant {
+        Consultant {
+            id: "k".into(),
+            name: name.map(str::to_owned),
+            role: "сотрудник ОО, ответственный за консультирование на Школьном портале".into(),
+            title: title.into(),
+            gender: None,
+            appointed_by: None,
+            phone: None,
+            email: None,
+        }
+    }
+
+    #[test]
+    fn a_consultant_without_a_name_is_called_by_the_short_title() {
+        let nameless = consultant(None, "консультант по ИС «Дневник.ру»");
+        assert_eq!(consultant_name(&nameless), "Консультант по ИС «Дневник.ру»");
+        assert_eq!(
+            consultant_label(&nameless),
+            "Консультант по ИС «Дневник.ру»"
+        );
+        assert_eq!(
+            consultant_description(&nameless),
+            "Сотрудник ОО, ответственный за консультирование на Школьном портале"
+        );
+        let named = consultant(Some("Иванова А.П."), "консультант");
+        assert_eq!(consultant_name(&named), "Иванова А.П.");
+        assert!(consultant_label(&named).starts_with("Иванова А.П., сотрудник ОО, "));
+    }
+
+    #[test]
+    fn the_appointment_agrees_with_the_gender_or_is_shown_as_written() {
+        let ru = include_str!("../../themes/default/i18n/ru.toml");
+        let t = Translations::parse(crate::model::types::Language::Russian, ru).unwrap();
+        let shown_for = |gender, by: &str| {
+            let mut c = consultant(None, "консультант");
+            c.gender = gender;
+            c.appointed_by = Some(by.to_owned());
+            appointed(&c, &t).unwrap()
+        };
+        let order = "приказ № 12-о от 15.01.2018";
+        assert_eq!(
+            shown_for(Some(Gender::Female), order),
+            format!("назначена: {order}")
+        );
+        assert_eq!(
+            shown_for(Some(Gender::Male), order),
+            format!("назначен: {order}")
+        );
+        assert_eq!(shown_for(None, order), order);
+        let says_it = "назначается приказом руководителя ОО";
+        assert_eq!(shown_for(Some(Gender::Female), says_it), says_it);
+        assert_eq!(
+            shown_for(None, " Назначен приказом № 5"),
+            " Назначен приказом № 5"
+        );
+        assert_eq!(appointed(&consultant(None, "к"), &t), None);
+    }
+
+    #[test]
+    fn capitalizing_keeps_the_rest_as_written() {
+        assert_eq!(
+            capitalize_first("администратор АИС «Дневник.ру»"),
+            "Администратор АИС «Дневник.ру»"
+        );
+        assert_eq!(capitalize_first(""), "");
+    }
+}
