@@ -465,18 +465,10 @@ fn consultant_view(c: &crate::model::school::Consultant) -> ConsultantView {
         email: c.email.as_ref().map(|e| mail_link(e.as_str())),
         label: match &c.name {
             Some(name) => format!("{name}, {}", c.role),
-            None => capitalize(&c.role),
+            None => super::filters::upper_first(&c.role),
         },
         card: super::vcard::consultant_card(c),
     }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn help_view(school: &School, t: &Translations, doc: &Translations) -> HelpView {
