@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::i18n::Translations;
 use super::time;
-use crate::model::platform::{CallCost, Days, Hours};
+use crate::model::platform::{CallCost, Days, Hours, HoursChannel, Platform};
 use crate::model::school::{Contact, Rule, Topic};
 use crate::model::types::{Audience, ResponseTime};
 use crate::model::{Article, School, SchoolSite};
@@ -67,6 +67,15 @@ pub struct PlatformView {
     pub timezone: String,
     pub zone_label: String,
     pub support_name: String,
+    /// The vendor fixes the regulation's emergency and support points (footnote, notice).
+    pub fixed_points: bool,
+    /// «Сведения о службе поддержки взяты из документа: …», when the preset names its source.
+    pub source: Option<String>,
+    /// Emails, phones or channels not marked for escalation: listed apart on the emergency page.
+    pub has_other_contacts: bool,
+    /// The regulation's emergency point after «в Службу поддержки …»: «по электронной почте … или
+    /// по телефону: … (звонок платный)»; every contact marked `escalation = true`, in order.
+    pub escalation_contacts: String,
     pub emails: Vec<SupportEmailView>,
     pub phones: Vec<PhoneView>,
     pub channels: Vec<SupportChannelView>,
@@ -88,9 +97,10 @@ pub struct SupportEmailView {
 
 #[derive(Debug, Serialize)]
 pub struct SupportChannelView {
-    pub kind: String,
+    pub kind: &'static str,
     pub text: String,
     pub url: Option<LinkView>,
+    pub escalation: bool,
 }
 
 /// One line of the vendor's working hours, in the vendor's zone and the school's.
@@ -104,7 +114,7 @@ pub struct HoursView {
     pub vendor: String,
     pub local: String,
     pub crosses_midnight: bool,
-    /// Full sentence for the regulation, in the seeds' wording.
+    /// Full sentence for the regulation, in the seeds' wording and the vendor's zone.
     pub sentence: String,
 }
 
@@ -268,7 +278,7 @@ pub fn school_view(
             .iter()
             .map(|e| mail_link(e.as_str()))
             .collect(),
-        platform: platform_view(school, t, date),
+        platform: platform_view(school, t, doc, date),
         consultants: school.consultants.iter().map(consultant_view).collect(),
         card: super::vcard::has_school_card(school).then_some(super::vcard::SCHOOL_CARD),
         helpers: school
@@ -331,7 +341,12 @@ fn phone_view(
     }
 }
 
-fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> PlatformView {
+fn platform_view(
+    school: &School,
+    t: &Translations,
+    doc: &Translations,
+    date: NaiveDate,
+) -> PlatformView {
     let platform = &school.platform;
     let support = &platform.support;
     let phones: Vec<PhoneView> = support
@@ -344,9 +359,13 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
         })
         .collect();
     let hours = [
-        ("email_registration", support.email_registration),
-        ("phone_registration", support.phone_registration),
-        ("processing", support.processing),
+        ("email_registration", support.email_registration, &[][..]),
+        ("phone_registration", support.phone_registration, &[][..]),
+        (
+            "processing",
+            support.processing,
+            &support.processing_channels[..],
+        ),
     ];
     let escalation_phones = phones
         .iter()
@@ -356,6 +375,11 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
             ..p.clone()
         })
         .collect();
+    let zones = Zones {
+        vendor: platform.timezone,
+        school: school.identity.timezone,
+        date,
+    };
     PlatformView {
         id: platform.id.clone(),
         name: platform.name.clone(),
@@ -365,6 +389,12 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
         timezone: platform.timezone.name().to_owned(),
         zone_label: zone_label(platform.timezone, date, t),
         support_name: t.format("support.name", &[("platform", &platform.name_genitive)]),
+        fixed_points: platform.fixed_points,
+        source: source_text(platform, t),
+        has_other_contacts: support.emails.iter().any(|e| !e.escalation)
+            || support.phones.iter().any(|p| !p.escalation)
+            || support.channels.iter().any(|c| !c.escalation),
+        escalation_contacts: escalation_contacts(platform, doc),
         emails: support
             .emails
             .iter()
@@ -387,17 +417,21 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
             .channels
             .iter()
             .map(|c| SupportChannelView {
-                kind: c.kind.clone(),
+                kind: c.kind.key(),
                 text: c.text.clone(),
                 url: c.url.as_ref().map(|u| LinkView {
                     href: u.href().into(),
                     text: u.display().into(),
                 }),
+                escalation: c.escalation,
             })
             .collect(),
         hours: hours
             .into_iter()
-            .filter_map(|(key, hours)| hours.map(|h| hours_view(key, h, school, t, date)))
+            .filter_map(|(key, hours, channels)| {
+                let line = HoursLine { key, channels };
+                hours.map(|h| hours_view(&line, h, &zones, t, doc))
+            })
             .collect(),
         voicemail: support.voicemail,
         requirements: support.requirements.clone(),
@@ -405,17 +439,116 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
     }
 }
 
-fn hours_view(
-    key: &str,
-    hours: Hours,
-    school: &School,
-    t: &Translations,
+/// «Сведения о службе поддержки взяты из документа: …».
+fn source_text(platform: &Platform, t: &Translations) -> Option<String> {
+    let source = platform.source.as_ref()?;
+    Some(match source.date {
+        Some(date) => t.format(
+            "escalation.source_dated",
+            &[
+                ("document", &source.document),
+                ("date", &numeric_date(date)),
+            ],
+        ),
+        None => t.format("escalation.source", &[("document", &source.document)]),
+    })
+}
+
+/// The contacts the regulation's emergency point names, as one phrase in the seeds' wording:
+/// «по электронной почте team@… или по телефону: 8 (812) 490-70-33 (звонок платный)».
+fn escalation_contacts(platform: &Platform, doc: &Translations) -> String {
+    let support = &platform.support;
+    let mut parts = Vec::new();
+    let emails: Vec<&str> = support
+        .emails
+        .iter()
+        .filter(|e| e.escalation)
+        .map(|e| e.address.as_str())
+        .collect();
+    if !emails.is_empty() {
+        parts.push(format!("{} {}", doc.text("via.email"), emails.join(", ")));
+    }
+    let phones: Vec<String> = support
+        .phones
+        .iter()
+        .filter(|p| p.escalation)
+        .map(|p| {
+            let cost = match p.cost {
+                CallCost::Free => doc.text("ui.free_call"),
+                CallCost::Paid => doc.text("ui.paid_call"),
+            };
+            format!("{} ({cost})", p.number.display())
+        })
+        .collect();
+    if !phones.is_empty() {
+        parts.push(format!("{}: {}", doc.text("via.phone"), phones.join(", ")));
+    }
+    for channel in support.channels.iter().filter(|c| c.escalation) {
+        let via = channel
+            .via
+            .clone()
+            .unwrap_or_else(|| doc.text(&format!("via.{}", channel.kind.key())));
+        parts.push(match &channel.url {
+            Some(url) => format!("{via} {}", url.display()),
+            None => via,
+        });
+    }
+    join_list(&parts, &doc.text("via.or"))
+}
+
+/// «a», «a или b», «a, b или c» (or «и»).
+fn join_list(parts: &[String], conjunction: &str) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {conjunction} {last}", rest.join(", ")),
+    }
+}
+
+/// The vendor's zone, the school's, and the day the conversion is made for.
+struct Zones {
+    vendor: chrono_tz::Tz,
+    school: chrono_tz::Tz,
     date: NaiveDate,
+}
+
+/// One of the three kinds of hours, and the channels it says it applies to.
+struct HoursLine<'a> {
+    key: &'a str,
+    channels: &'a [HoursChannel],
+}
+
+impl HoursLine<'_> {
+    /// «Обработка обращений по электронной почте и по телефону».
+    fn what(&self, t: &Translations) -> String {
+        let what = t.text(&format!("hours.{}", self.key));
+        if self.channels.is_empty() {
+            return what;
+        }
+        let channels: Vec<String> = self
+            .channels
+            .iter()
+            .map(|c| t.text(&format!("hours_channel.{}", c.key())))
+            .collect();
+        format!(
+            "{what} {}",
+            join_list(&channels, &t.text("hours_channel.and"))
+        )
+    }
+}
+
+fn hours_view(
+    line: &HoursLine,
+    hours: Hours,
+    zones: &Zones,
+    t: &Translations,
+    doc: &Translations,
 ) -> HoursView {
-    let what = t.text(&format!("hours.{key}"));
+    let what = line.what(t);
+    let doc_what = line.what(doc);
     match hours {
         Hours::Always => HoursView {
-            sentence: t.format("hours.sentence_always", &[("what", &what)]),
+            sentence: doc.format("hours.sentence_always", &[("what", &doc_what)]),
             what,
             always: true,
             days: t.text("hours.always"),
@@ -424,35 +557,50 @@ fn hours_view(
             crosses_midnight: false,
         },
         Hours::Window { days, time: range } => {
-            let local = time::convert(
-                range,
-                school.platform.timezone,
-                school.identity.timezone,
-                date,
-            );
-            let days = &t.text(match days {
+            let local = time::convert(range, zones.vendor, zones.school, zones.date);
+            let days_key = match days {
                 Days::Daily => "hours.daily",
                 Days::Workdays => "hours.workdays",
-            });
+            };
             HoursView {
-                sentence: t.format(
+                sentence: doc.format(
                     "hours.sentence_window",
                     &[
-                        ("what", &what),
-                        ("days", days),
+                        ("what", &doc_what),
+                        ("days", &doc.text(days_key)),
                         ("start", &range.start.to_string()),
                         ("end", &range.end.to_string()),
+                        ("zone", &zone_wording(zones.vendor, zones.date, doc)),
                     ],
                 ),
                 what,
                 always: false,
-                days: days.to_owned(),
+                days: t.text(days_key),
                 vendor: range.to_string(),
                 local: format!("{}–{}", local.start, local.end),
                 crosses_midnight: local.crosses_midnight,
             }
         }
     }
+}
+
+/// The zone the regulation gives vendor hours in: «по московскому времени» for Moscow time
+/// (UTC+3 that day, Europe/Moscow or any zone keeping Moscow time), else «по времени МСК+2
+/// (UTC+5)»: the notation of the law on time zones (107-ФЗ), the one the emergency page's table
+/// uses, and unambiguous for a reader in another zone, which «по местному времени» is not.
+fn zone_wording(zone: chrono_tz::Tz, date: NaiveDate, doc: &Translations) -> String {
+    let utc = time::utc_offset_seconds(zone, date);
+    if utc == time::utc_offset_seconds(chrono_tz::Europe::Moscow, date) {
+        return doc.text("hours.zone_moscow");
+    }
+    let offset = time::offset_from_moscow(zone, date);
+    doc.format(
+        "hours.zone_other",
+        &[
+            ("offset", &format!("{offset:+}")),
+            ("utc", &time::utc_label(utc)),
+        ],
+    )
 }
 
 fn consultant_view(c: &crate::model::school::Consultant) -> ConsultantView {
