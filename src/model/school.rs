@@ -8,14 +8,14 @@ use chrono_tz::Tz;
 
 use super::calendar::ProductionCalendar;
 use super::platform::Platform;
+use super::response::Response;
 use super::school_year::{
     IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
     validate_school_year,
 };
 use super::text::{list_some, shown};
 use super::types::{
-    Audience, Email, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl, Weekday,
-    parse_timezone,
+    Audience, Email, Language, ParseError, Phone, TimeRange, WebUrl, Weekday, parse_timezone,
 };
 use super::{Invalid, check_list, check_texts, parse_date, parse_optional};
 use crate::data::RawRule;
@@ -296,7 +296,7 @@ pub const STANDARD_TOPICS: [&str; 6] = [
 
 #[derive(Debug, Clone)]
 pub struct AudienceHelp {
-    pub response: Option<ResponseTime>,
+    pub response: Option<Response>,
     /// «Ответ должен быть дан в течение минимально возможного срока».
     pub asap: bool,
     pub channels: Vec<Channel>,
@@ -307,7 +307,7 @@ pub struct Channel {
     pub kind: ChannelKind,
     pub contact: Option<Contact>,
     pub note: Option<String>,
-    pub response: Option<ResponseTime>,
+    pub response: Option<Response>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -893,37 +893,8 @@ fn parse_response(
     raw: Option<&RawResponse>,
     at: &FieldPath,
     report: &mut Collector,
-) -> Result<Option<ResponseTime>, Invalid> {
-    let Some(raw) = raw else { return Ok(None) };
-    type Make = fn(u32) -> ResponseTime;
-    let given: Vec<(i64, Make)> = [
-        raw.hours.map(|n| (n, ResponseTime::Hours as Make)),
-        raw.days.map(|n| (n, ResponseTime::Days as Make)),
-        raw.working_days
-            .map(|n| (n, ResponseTime::WorkingDays as Make)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    match given.as_slice() {
-        [(n, make)] if (1..=1000).contains(n) => Ok(Some(make(*n as u32))),
-        [(n, _)] => {
-            report.report(
-                at,
-                format!("{n} is not a response time"),
-                "write a whole number from 1 to 1000",
-            );
-            Err(Invalid)
-        }
-        _ => {
-            report.report(
-                at,
-                "a response time needs exactly one of `hours`, `days`, `working_days`",
-                "write, for example, { days = 7 } or { working_days = 1 }",
-            );
-            Err(Invalid)
-        }
-    }
+) -> Result<Option<Response>, Invalid> {
+    parse_optional(report, at, raw, Response::parse)
 }
 
 fn validate_escalation(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Audience>> {

@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::i18n::Translations;
 use super::time;
 use crate::model::platform::{CallCost, Days, Hours, HoursChannel, Platform};
-use crate::model::school::{Contact, Rule, Topic};
+use crate::model::response::{Response, Wording};
+use crate::model::school::{ChannelKind, Contact, Rule, Topic};
 use crate::model::types::{Audience, ResponseTime};
 use crate::model::{Article, School, SchoolSite};
 
@@ -124,6 +125,8 @@ pub struct ConsultantView {
     pub name: Option<String>,
     pub role: String,
     pub appointed_by: Option<String>,
+    /// `appointed_by` is itself the phrase («назначается приказом …»): no «Назначен:» before it.
+    pub appointed_says_so: bool,
     pub phone: Option<PhoneView>,
     pub email: Option<LinkView>,
     /// Name and role, or the role alone.
@@ -165,6 +168,9 @@ pub struct ChannelView {
     pub label: String,
     pub link: Option<LinkView>,
     pub note: Option<String>,
+    /// What pages print: the label and the note, or the note alone when it already says what the
+    /// label does («Лично» + «при личном обращении» is «При личном обращении»).
+    pub text: String,
     pub response: Option<String>,
 }
 
@@ -609,6 +615,10 @@ fn consultant_view(c: &crate::model::school::Consultant) -> ConsultantView {
         name: c.name.clone(),
         role: c.role.clone(),
         appointed_by: c.appointed_by.clone(),
+        appointed_says_so: c
+            .appointed_by
+            .as_deref()
+            .is_some_and(|text| text.to_lowercase().starts_with("назнач")),
         phone: c.phone.as_ref().map(|p| phone_view(p, None, None)),
         email: c.email.as_ref().map(|e| mail_link(e.as_str())),
         label: match &c.name {
@@ -644,21 +654,54 @@ fn audience_view(school: &School, audience: Audience, t: &Translations) -> Optio
     Some(AudienceView {
         key: audience.key(),
         title: t.text(&format!("audience.{}", audience.key())),
-        response: help.response.map(|r| response_text(r, t)),
+        response: help.response.as_ref().map(|r| response_text(r, t)),
         asap: help.asap,
         channels: help
             .channels
             .iter()
-            .map(|channel| ChannelView {
-                kind: channel.kind.key(),
-                label: t.text(&format!("channel.{}", channel.kind.key())),
-                link: channel.contact.as_ref().map(contact_link),
-                note: channel.note.clone(),
-                response: channel.response.map(|r| response_text(r, t)),
+            .map(|channel| {
+                let label = t.text(&format!("channel.{}", channel.kind.key()));
+                ChannelView {
+                    kind: channel.kind.key(),
+                    text: channel_text(&label, channel.note.as_deref(), channel.kind),
+                    label,
+                    link: channel.contact.as_ref().map(contact_link),
+                    note: channel.note.clone(),
+                    response: channel.response.as_ref().map(|r| response_text(r, t)),
+                }
             })
             .collect(),
         can_escalate: school.escalation.contains(&audience),
     })
+}
+
+/// A channel's label and note as one text, never saying the same thing twice: the note alone
+/// when it repeats the label's words («Онлайн-звонок» + «звонок онлайн со страницы …») or the label
+/// says nothing («Другой способ»), else the label followed by the note («Лично в приёмные часы …»).
+fn channel_text(label: &str, note: Option<&str>, kind: ChannelKind) -> String {
+    let Some(note) = note else {
+        return label.to_owned();
+    };
+    if kind == ChannelKind::Other || shares_a_word(label, note) {
+        super::filters::upper_first(note)
+    } else {
+        format!("{label} {note}")
+    }
+}
+
+/// Whether two texts share a word, compared by its first four letters so that word forms match
+/// («лично» / «личном», «почте» / «почты»); short words and «через» are ignored.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    const IGNORED: [&str; 1] = ["чере"];
+    let stems = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|word| word.chars().count() >= 4)
+            .map(|word| word.to_lowercase().chars().take(4).collect::<String>())
+            .filter(|stem| !IGNORED.contains(&stem.as_str()))
+            .collect()
+    };
+    let first = stems(a);
+    stems(b).iter().any(|stem| first.contains(stem))
 }
 
 fn contact_link(contact: &Contact) -> LinkView {
@@ -675,15 +718,27 @@ fn contact_link(contact: &Contact) -> LinkView {
     }
 }
 
-/// «в течение 7 дней», «в течение 1 рабочего дня», «в течение суток».
-pub fn response_text(response: ResponseTime, t: &Translations) -> String {
-    if response == ResponseTime::Hours(24) {
+/// «в течение 7 дней», «в течение 1 рабочего дня», «в течение суток», or the school's own words.
+pub fn response_text(response: &Response, t: &Translations) -> String {
+    let time = response.time;
+    if let Wording::AsWritten(text) = &response.wording {
+        return text.clone();
+    }
+    if time == ResponseTime::Hours(24) {
         return t.text("response.day_and_night");
     }
-    let amount = match response {
-        ResponseTime::Hours(n) => t.plural("hours_genitive", n),
-        ResponseTime::Days(n) => t.plural("days_genitive", n),
-        ResponseTime::WorkingDays(n) => t.plural("working_days_genitive", n),
+    let n = time.amount();
+    let forms = match time {
+        ResponseTime::Hours(_) => "hours_genitive",
+        ResponseTime::Days(_) => "days_genitive",
+        ResponseTime::WorkingDays(_) => "working_days_genitive",
+    };
+    let amount = match response.wording {
+        Wording::NumberInWords => {
+            let word = t.text(&format!("number_genitive.n{n}"));
+            t.plural(forms, n).replacen(&n.to_string(), &word, 1)
+        }
+        _ => t.plural(forms, n),
     };
     t.format("response.within", &[("amount", &amount)])
 }
@@ -855,4 +910,61 @@ fn faq_groups(site: &SchoolSite, t: &Translations) -> Vec<FaqGroup> {
         })
         .filter(|group| !group.topics.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channel_notes_never_repeat_their_label() {
+        let cases = [
+            (
+                "Лично",
+                "при личном обращении",
+                ChannelKind::InPerson,
+                "При личном обращении",
+            ),
+            (
+                "Онлайн-звонок",
+                "звонок онлайн со страницы Портала поддержки пользователей",
+                ChannelKind::OnlineCall,
+                "Звонок онлайн со страницы Портала поддержки пользователей",
+            ),
+            (
+                "По электронной почте",
+                "с использованием электронной почты пользователей",
+                ChannelKind::Email,
+                "С использованием электронной почты пользователей",
+            ),
+            (
+                "Лично",
+                "в приёмные часы в соответствии с утверждённым графиком",
+                ChannelKind::InPerson,
+                "Лично в приёмные часы в соответствии с утверждённым графиком",
+            ),
+            (
+                "Другой способ",
+                "с использованием коммуникационных средств",
+                ChannelKind::Other,
+                "С использованием коммуникационных средств",
+            ),
+        ];
+        for (label, note, kind, expected) in cases {
+            assert_eq!(channel_text(label, Some(note), kind), expected);
+        }
+        assert_eq!(channel_text("Лично", None, ChannelKind::InPerson), "Лично");
+    }
+
+    #[test]
+    fn through_alone_is_not_a_shared_word() {
+        assert_eq!(
+            channel_text(
+                "Через сайт школы",
+                Some("через форму обратной связи"),
+                ChannelKind::Website
+            ),
+            "Через сайт школы через форму обратной связи"
+        );
+    }
 }
