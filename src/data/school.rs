@@ -141,6 +141,38 @@ pub struct RawDocument {
     pub appendix: Option<RawAppendix>,
     #[serde(default)]
     pub approvals: Vec<RawApproval>,
+    pub terms: Option<RawTerms>,
+}
+
+/// How the generated regulation names the school, its head and the person responsible.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerms {
+    pub school: Option<RawSchoolTerm>,
+    pub head: Option<RawHeadTerm>,
+    pub responsible: Option<RawResponsibleTerm>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchoolTerm {
+    pub name: String,
+    pub genitive: Option<String>,
+    pub prepositional: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeadTerm {
+    pub genitive: String,
+    pub instrumental: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponsibleTerm {
+    pub name: String,
+    pub genitive: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@ pub mod project;
 pub mod response;
 pub mod school;
 pub mod school_year;
+pub mod terms;
 pub mod text;
 pub mod types;
 

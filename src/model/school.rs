@@ -13,6 +13,7 @@ use super::school_year::{
     IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
     validate_school_year,
 };
+use super::terms::{Terms, validate_terms};
 use super::text::{list_some, shown};
 use super::types::{
     Audience, Email, Language, ParseError, Phone, TimeRange, WebUrl, Weekday, parse_timezone,
@@ -214,6 +215,7 @@ pub struct LabelledPhone {
 pub struct Document {
     pub title: Option<String>,
     pub intro: Option<String>,
+    pub terms: Terms,
     pub appendix: Option<Appendix>,
     pub approvals: Vec<Approval>,
 }
@@ -367,7 +369,8 @@ pub enum Contact {
 
 #[derive(Debug, Clone)]
 pub struct Schedule {
-    /// Where the schedule is posted («на информационном стенде ОО», «на сайте ОО»).
+    /// Where the schedule is posted («на информационном стенде ОО», «на сайте ОО»); empty: the
+    /// regulation's standard places, worded with the school's term.
     pub posted: Vec<String>,
     pub note: Option<String>,
     pub slots: Vec<Slot>,
@@ -660,10 +663,12 @@ fn validate_document(
         &[("title", raw.title.as_deref())],
         &[("intro", raw.intro.as_deref())],
     );
+    let terms = validate_terms(raw, at, report);
     texts?;
     Some(Document {
         title: raw.title.clone(),
         intro: raw.intro.clone(),
+        terms: terms?,
         appendix: appendix.map(|a| a.ok_or(Invalid)).transpose().ok()?,
         approvals: approvals.into_iter().collect::<Option<_>>()?,
     })
@@ -936,10 +941,7 @@ fn validate_schedule(
         raw.posted.as_deref().unwrap_or(&[]),
     );
     check_texts(report, &at, &[], &[("note", raw.note.as_deref())]).and(posted_ok)?;
-    let posted = raw
-        .posted
-        .clone()
-        .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]);
+    let posted = raw.posted.clone().unwrap_or_default();
     Some(Schedule::new(posted, raw.note.clone(), slots))
 }
 

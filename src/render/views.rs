@@ -9,6 +9,7 @@ use super::time;
 use crate::model::platform::{CallCost, Days, Hours, HoursChannel, Platform};
 use crate::model::response::{Response, Wording};
 use crate::model::school::{ChannelKind, Contact, Rule, Topic};
+use crate::model::terms::{self, Definition};
 use crate::model::types::{Audience, ResponseTime};
 use crate::model::{Article, School, SchoolSite};
 
@@ -64,6 +65,11 @@ pub struct PlatformView {
     pub name: String,
     pub name_genitive: String,
     pub work_in: String,
+    /// `work_in` where the regulation has not yet defined `name` (point 2's heading):
+    /// «в информационной системе «Дневник.ру»»; `work_in` once defined or with nothing to define.
+    pub work_in_heading: String,
+    /// Point 2's first use: «в информационной системе «Дневник.ру» (далее — ИС «Дневник.ру»)».
+    pub work_in_first: String,
     pub short_name: String,
     pub timezone: String,
     pub zone_label: String,
@@ -211,8 +217,34 @@ pub struct RulesView {
 pub struct DocumentView {
     pub title: String,
     pub intro: String,
+    pub terms: TermsView,
     pub appendix: Option<String>,
     pub approvals: Vec<ApprovalView>,
+}
+
+/// The generated regulation's terms, each in the form its place needs; the school's term is
+/// defined at its first use (see `model::terms::Definition`).
+#[derive(Debug, Serialize)]
+pub struct TermsView {
+    /// The school's term in the genitive: «сотрудников ОО», «сотрудников Учреждения».
+    pub school: String,
+    /// «в ОО», «в Учреждении».
+    pub school_prepositional: String,
+    /// «сотрудникам ОО».
+    pub staff_dative: String,
+    /// The responsible person: «сотрудник ОО», «администратор».
+    pub responsible: String,
+    /// Point 2's first sentence: «сотрудник общеобразовательной организации (далее — ОО)».
+    pub responsible_first: String,
+    /// Point 2's heading, before that sentence: «сотрудника общеобразовательной организации».
+    pub responsible_heading: String,
+    /// «приказом руководителя ОО», «приказом директора».
+    pub head_genitive: String,
+    /// «совместно с руководителем ОО», «совместно с директором».
+    pub head_instrumental: String,
+    /// «ББЖ» is defined in point 1 (the standard intro, or the school's own that defines it):
+    /// point 2 says «при переходе ОО на ББЖ» only then.
+    pub bbzh: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -301,8 +333,8 @@ pub fn school_view(
             .filter_map(|a| audience_view(school, *a, t))
             .collect(),
         escalation: escalation_view(school, doc),
-        schedule: schedule_view(school, t),
-        rules: rules_view(school, t),
+        schedule: schedule_view(school, t, doc),
+        rules: rules_view(school, t, doc),
         document: document_view(school, doc),
         articles: site
             .articles
@@ -391,6 +423,12 @@ fn platform_view(
         name: platform.name.clone(),
         name_genitive: platform.name_genitive.clone(),
         work_in: platform.work_in.clone(),
+        work_in_heading: undefined_platform(school)
+            .map_or_else(|| platform.work_in.clone(), str::to_owned),
+        work_in_first: undefined_platform(school).map_or_else(
+            || platform.work_in.clone(),
+            |full| defined(doc, full, &platform.name),
+        ),
         short_name: platform.short_name.clone(),
         timezone: platform.timezone.name().to_owned(),
         zone_label: zone_label(platform.timezone, date, t),
@@ -443,6 +481,20 @@ fn platform_view(
         requirements: support.requirements.clone(),
         rejection_reasons: support.rejection_reasons.clone(),
     }
+}
+
+/// `work_in_full` when the platform's abbreviation is still undefined after point 1: the school's
+/// own intro does not define it (the standard intro always does).
+fn undefined_platform(school: &School) -> Option<&str> {
+    let platform = &school.platform;
+    let full = platform.work_in_full.as_deref()?;
+    let intro = school.document.intro.as_deref()?;
+    (!terms::defines(intro, &platform.name)).then_some(full)
+}
+
+/// «{text} (далее — {term})».
+fn defined(doc: &Translations, text: &str, term: &str) -> String {
+    doc.format("terms.defined", &[("text", text), ("term", term)])
 }
 
 /// «Сведения о службе поддержки взяты из документа: …».
@@ -752,7 +804,7 @@ fn escalation_view(school: &School, doc: &Translations) -> EscalationView {
     ]
     .into_iter()
     .filter(|(on, _)| *on)
-    .map(|(_, key)| doc.text(key))
+    .map(|(_, key)| doc.format(key, &[("school", &school.document.terms.school.genitive)]))
     .collect();
     EscalationView {
         staff,
@@ -761,9 +813,21 @@ fn escalation_view(school: &School, doc: &Translations) -> EscalationView {
     }
 }
 
-fn schedule_view(school: &School, t: &Translations) -> ScheduleView {
+/// Where the schedule is posted: as the school wrote it, or the standard places with its term.
+fn posted_places(school: &School, doc: &Translations) -> Vec<String> {
+    if !school.schedule.posted.is_empty() {
+        return school.schedule.posted.clone();
+    }
+    let term = [("school", school.document.terms.school.genitive.as_str())];
+    ["terms.posted_stand", "terms.posted_site"]
+        .iter()
+        .map(|key| doc.format(key, &term))
+        .collect()
+}
+
+fn schedule_view(school: &School, t: &Translations, doc: &Translations) -> ScheduleView {
     ScheduleView {
-        posted: school.schedule.posted.clone(),
+        posted: posted_places(school, doc),
         note: school.schedule.note.clone(),
         slots: school
             .schedule
@@ -784,12 +848,16 @@ fn schedule_view(school: &School, t: &Translations) -> ScheduleView {
     }
 }
 
-fn rules_view(school: &School, t: &Translations) -> RulesView {
+fn rules_view(school: &School, t: &Translations, doc: &Translations) -> RulesView {
     let work_in = school.platform.work_in.as_str();
+    let responsible = terms_view(school, doc).responsible;
     let rule = |rule: &Rule, key: &str| match rule {
         Rule::Off => None,
         Rule::Custom(text) => Some(text.clone()),
-        Rule::Standard => Some(t.format(&format!("wording.{key}"), &[("work_in", work_in)])),
+        Rule::Standard => Some(t.format(
+            &format!("wording.{key}"),
+            &[("work_in", work_in), ("responsible", &responsible)],
+        )),
     };
     RulesView {
         clear_request: rule(&school.rules.clear_request, "clear_request"),
@@ -809,20 +877,15 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
         .clone()
         .unwrap_or_else(|| school.identity.short_name.clone());
     DocumentView {
-        title: document
-            .title
-            .clone()
-            .unwrap_or_else(|| doc.format("doc.default_title", &[("work_in", &platform.work_in)])),
-        intro: document.intro.clone().unwrap_or_else(|| {
-            doc.format(
-                "doc.default_intro",
-                &[
-                    ("org", &org),
-                    ("work_in", &platform.work_in),
-                    ("platform", &platform.name),
-                ],
-            )
+        title: document.title.clone().unwrap_or_else(|| {
+            let work_in = platform.work_in_full.as_ref().unwrap_or(&platform.work_in);
+            doc.format("doc.default_title", &[("work_in", work_in)])
         }),
+        intro: document
+            .intro
+            .clone()
+            .unwrap_or_else(|| standard_intro(school, &org, doc)),
+        terms: terms_view(school, doc),
         appendix: document.appendix.as_ref().map(|a| {
             let mut text = match &a.number {
                 Some(n) => doc.format("doc.appendix_numbered", &[("number", n)]),
@@ -848,6 +911,73 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
                 protocol: a.protocol.clone(),
             })
             .collect(),
+    }
+}
+
+/// Point 1 in the template's words, defining every abbreviation the regulation goes on to use:
+/// the platform's («в информационной системе «Дневник.ру» (далее — ИС «Дневник.ру»)»), «ББЖ», and
+/// the school's term when point 2 does not (`Definition::Intro`).
+fn standard_intro(school: &School, org: &str, doc: &Translations) -> String {
+    let platform = &school.platform;
+    let terms = &school.document.terms;
+    let org = match terms.defined_in {
+        Definition::Intro => defined(doc, org, &terms.school.name),
+        Definition::PointTwo => org.to_owned(),
+    };
+    let work_in_first = match &platform.work_in_full {
+        Some(full) => defined(doc, full, &platform.name),
+        None => platform.work_in.clone(),
+    };
+    doc.format(
+        "doc.default_intro",
+        &[
+            ("org", &org),
+            ("work_in_first", &work_in_first),
+            ("work_in", &platform.work_in),
+        ],
+    )
+}
+
+fn terms_view(school: &School, doc: &Translations) -> TermsView {
+    let terms = &school.document.terms;
+    let school_term = terms.school.genitive.as_str();
+    let with_school = |key: &str| doc.format(key, &[("school", school_term)]);
+    let (responsible, responsible_genitive) = match &terms.responsible {
+        Some(r) => (r.name.clone(), r.genitive.clone()),
+        None => (
+            with_school("terms.responsible"),
+            with_school("terms.responsible_genitive"),
+        ),
+    };
+    let point_two = terms.defined_in == Definition::PointTwo;
+    let intro_defines_bbzh = match &school.document.intro {
+        None => true,
+        Some(intro) => terms::defines(intro, "ББЖ"),
+    };
+    TermsView {
+        school: school_term.to_owned(),
+        school_prepositional: terms.school.prepositional.clone(),
+        staff_dative: with_school("escalation.staff_dative"),
+        responsible_first: if point_two {
+            defined(doc, &doc.text("terms.responsible_long"), &terms.school.name)
+        } else {
+            responsible.clone()
+        },
+        responsible_heading: if point_two {
+            doc.text("terms.responsible_long_genitive")
+        } else {
+            responsible_genitive
+        },
+        responsible,
+        head_genitive: terms.head.as_ref().map_or_else(
+            || with_school("terms.head_genitive"),
+            |h| h.genitive.clone(),
+        ),
+        head_instrumental: terms.head.as_ref().map_or_else(
+            || with_school("terms.head_instrumental"),
+            |h| h.instrumental.clone(),
+        ),
+        bbzh: intro_defines_bbzh,
     }
 }
 
