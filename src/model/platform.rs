@@ -352,21 +352,23 @@ fn check_promises(
             "email_registration",
             &raw.email_registration,
             offered.emails,
+            "email registration, but the preset has no email address",
             "[[support.emails]] with an address",
         ),
         (
             "phone_registration",
             &raw.phone_registration,
             offered.phones,
+            "phone registration, but the preset has no phone number",
             "[[support.phones]] with a number",
         ),
     ];
     let mut valid = true;
-    for (key, hours, offered, what) in promises {
+    for (key, hours, offered, promise, what) in promises {
         if hours.is_some() && !offered {
             report.report(
                 &at.key(key),
-                format!("`{key}` promises a channel the preset gives no contact for"),
+                format!("the pages would promise {promise}"),
                 format!("add {what}, or remove `{key}`"),
             );
             valid = false;
