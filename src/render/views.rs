@@ -1087,6 +1087,25 @@ mod tests {
     }
 
     #[test]
+    fn vendor_hours_are_worded_in_the_vendor_s_zone() {
+        let doc = Translations::parse(
+            crate::model::types::Language::Russian,
+            include_str!("../../themes/default/i18n/ru.toml"),
+        )
+        .unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+        let zones = [
+            (chrono_tz::Europe::Moscow, "по московскому времени"),
+            (chrono_tz::Europe::Simferopol, "по московскому времени"),
+            (chrono_tz::Asia::Yekaterinburg, "по времени МСК+2 (UTC+5)"),
+            (chrono_tz::Europe::Kaliningrad, "по времени МСК-1 (UTC+2)"),
+        ];
+        for (zone, expected) in zones {
+            assert_eq!(zone_wording(zone, date, &doc), expected, "{zone}");
+        }
+    }
+
+    #[test]
     fn through_alone_is_not_a_shared_word() {
         assert_eq!(
             channel_text(

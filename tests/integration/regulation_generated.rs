@@ -336,3 +336,35 @@ fn internat_11_still_says_what_seed_001_says() {
     let home = project.page_text("public/internat-11/index.html");
     assert_never_says(&home, &["Назначен: назначается", "в работе в ИС"]);
 }
+
+#[test]
+fn a_preset_must_mark_a_contact_for_emergencies() {
+    let project = regional();
+    let preset = project.read(PRESET).replace("escalation = true\n", "");
+    project.write(PRESET, &preset);
+    let stderr = flat(&project.run(&["check"]).fails_with(1));
+    assert_says(
+        &stderr,
+        &[
+            "`support`: no support contact is marked escalation = true",
+            "mark the contacts the regulation's emergency point names",
+        ],
+    );
+}
+
+#[test]
+fn hours_around_the_clock_have_no_time() {
+    let project = regional_with(
+        PRESET,
+        r#"phone_registration = { days = "workdays", time = "9:00-18:00" }"#,
+        r#"phone_registration = { days = "24x7", time = "9:00-18:00" }"#,
+    );
+    let stderr = flat(&project.run(&["check"]).fails_with(1));
+    assert_says(
+        &stderr,
+        &[
+            "content/platforms/eshkola-ural.toml:18:",
+            "hours around the clock have no `time`",
+        ],
+    );
+}
