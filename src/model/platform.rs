@@ -7,7 +7,10 @@ use super::text::check_block;
 use super::text::shown;
 use super::types::{Email, Phone, TimeRange, WebUrl, parse_timezone};
 use super::{check_texts, parse_date, parse_optional};
-use crate::data::platform::{RawHours, RawPlatform, RawSource, RawSupport, RawSupportChannel};
+use crate::data::platform::{
+    RawHours, RawPlatform, RawSource, RawSupport, RawSupportChannel, RawSupportEmail,
+    RawSupportPhone,
+};
 use crate::diagnostic::{Collector, FieldPath};
 
 #[derive(Debug, Clone)]
@@ -220,36 +223,13 @@ fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) ->
         .emails
         .iter()
         .enumerate()
-        .map(|(i, email)| {
-            let address = report.parse(
-                &at.key("emails").index(i).key("address"),
-                Email::parse(&email.address),
-            );
-            let purpose = [("purpose", email.purpose.as_deref())];
-            check_texts(report, &at.key("emails").index(i), &purpose, &[])?;
-            Some(SupportEmail {
-                address: address?,
-                purpose: email.purpose.clone(),
-                escalation: email.escalation,
-            })
-        })
+        .map(|(i, email)| validate_email(email, &at.key("emails").index(i), report))
         .collect();
     let phones: Vec<_> = raw
         .phones
         .iter()
         .enumerate()
-        .map(|(i, phone)| {
-            let here = at.key("phones").index(i);
-            let number = report.parse(&here.key("number"), Phone::parse(&phone.number));
-            let cost = report.parse(&here.key("cost"), parse_cost(&phone.cost));
-            check_texts(report, &here, &[("purpose", phone.purpose.as_deref())], &[])?;
-            Some(SupportPhone {
-                number: number?,
-                cost: cost?,
-                purpose: phone.purpose.clone(),
-                escalation: phone.escalation,
-            })
-        })
+        .map(|(i, phone)| validate_phone(phone, &at.key("phones").index(i), report))
         .collect();
     let channels: Vec<_> = raw
         .channels
@@ -286,6 +266,36 @@ fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) ->
         voicemail: raw.voicemail,
         requirements: raw.requirements.clone(),
         rejection_reasons: raw.rejection_reasons.clone(),
+    })
+}
+
+fn validate_email(
+    raw: &RawSupportEmail,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<SupportEmail> {
+    let address = report.parse(&at.key("address"), Email::parse(&raw.address));
+    check_texts(report, at, &[("purpose", raw.purpose.as_deref())], &[])?;
+    Some(SupportEmail {
+        address: address?,
+        purpose: raw.purpose.clone(),
+        escalation: raw.escalation,
+    })
+}
+
+fn validate_phone(
+    raw: &RawSupportPhone,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<SupportPhone> {
+    let number = report.parse(&at.key("number"), Phone::parse(&raw.number));
+    let cost = report.parse(&at.key("cost"), parse_cost(&raw.cost));
+    check_texts(report, at, &[("purpose", raw.purpose.as_deref())], &[])?;
+    Some(SupportPhone {
+        number: number?,
+        cost: cost?,
+        purpose: raw.purpose.clone(),
+        escalation: raw.escalation,
     })
 }
 

@@ -387,24 +387,7 @@ fn platform_view(
 ) -> PlatformView {
     let platform = &school.platform;
     let support = &platform.support;
-    let phones: Vec<PhoneView> = support
-        .phones
-        .iter()
-        .map(|p| PhoneView {
-            purpose: p.purpose.clone(),
-            escalation: p.escalation,
-            ..phone_view(&p.number, None, Some(p.cost == CallCost::Free))
-        })
-        .collect();
-    let hours = [
-        ("email_registration", support.email_registration, &[][..]),
-        ("phone_registration", support.phone_registration, &[][..]),
-        (
-            "processing",
-            support.processing,
-            &support.processing_channels[..],
-        ),
-    ];
+    let phones = support_phones(platform);
     let escalation_phones = phones
         .iter()
         .filter(|p| p.escalation)
@@ -413,11 +396,6 @@ fn platform_view(
             ..p.clone()
         })
         .collect();
-    let zones = Zones {
-        vendor: platform.timezone,
-        school: school.identity.timezone,
-        date,
-    };
     PlatformView {
         id: platform.id.clone(),
         name: platform.name.clone(),
@@ -439,16 +417,7 @@ fn platform_view(
             || support.phones.iter().any(|p| !p.escalation)
             || support.channels.iter().any(|c| !c.escalation),
         escalation_contacts: escalation_contacts(platform, doc),
-        emails: support
-            .emails
-            .iter()
-            .map(|e| SupportEmailView {
-                href: format!("mailto:{}", e.address.as_str()),
-                text: e.address.as_str().to_owned(),
-                purpose: e.purpose.clone(),
-                escalation: e.escalation,
-            })
-            .collect(),
+        emails: support_emails(platform),
         escalation_emails: support
             .emails
             .iter()
@@ -457,30 +426,87 @@ fn platform_view(
             .collect(),
         escalation_phones,
         phones,
-        channels: support
-            .channels
-            .iter()
-            .map(|c| SupportChannelView {
-                kind: c.kind.key(),
-                text: c.text.clone(),
-                url: c.url.as_ref().map(|u| LinkView {
-                    href: u.href().into(),
-                    text: u.display().into(),
-                }),
-                escalation: c.escalation,
-            })
-            .collect(),
-        hours: hours
-            .into_iter()
-            .filter_map(|(key, hours, channels)| {
-                let line = HoursLine { key, channels };
-                hours.map(|h| hours_view(&line, h, &zones, t, doc))
-            })
-            .collect(),
+        channels: support_channels(platform),
+        hours: hours_views(school, t, doc, date),
         voicemail: support.voicemail,
         requirements: support.requirements.clone(),
         rejection_reasons: support.rejection_reasons.clone(),
     }
+}
+
+fn support_phones(platform: &Platform) -> Vec<PhoneView> {
+    platform
+        .support
+        .phones
+        .iter()
+        .map(|p| PhoneView {
+            purpose: p.purpose.clone(),
+            escalation: p.escalation,
+            ..phone_view(&p.number, None, Some(p.cost == CallCost::Free))
+        })
+        .collect()
+}
+
+fn support_emails(platform: &Platform) -> Vec<SupportEmailView> {
+    platform
+        .support
+        .emails
+        .iter()
+        .map(|e| SupportEmailView {
+            href: format!("mailto:{}", e.address.as_str()),
+            text: e.address.as_str().to_owned(),
+            purpose: e.purpose.clone(),
+            escalation: e.escalation,
+        })
+        .collect()
+}
+
+fn support_channels(platform: &Platform) -> Vec<SupportChannelView> {
+    platform
+        .support
+        .channels
+        .iter()
+        .map(|c| SupportChannelView {
+            kind: c.kind.key(),
+            text: c.text.clone(),
+            url: c.url.as_ref().map(|u| LinkView {
+                href: u.href().into(),
+                text: u.display().into(),
+            }),
+            escalation: c.escalation,
+        })
+        .collect()
+}
+
+/// The vendor's hours that the preset gives, in the order the regulation states them.
+fn hours_views(
+    school: &School,
+    t: &Translations,
+    doc: &Translations,
+    date: NaiveDate,
+) -> Vec<HoursView> {
+    let support = &school.platform.support;
+    let zones = Zones {
+        vendor: school.platform.timezone,
+        school: school.identity.timezone,
+        date,
+    };
+    let lines = [
+        ("email_registration", support.email_registration, &[][..]),
+        ("phone_registration", support.phone_registration, &[][..]),
+        (
+            "processing",
+            support.processing,
+            &support.processing_channels[..],
+        ),
+    ];
+    lines
+        .into_iter()
+        .filter_map(|(key, hours, channels)| {
+            let line = HoursLine { key, channels };
+            hours.map(|h| hours_view(&line, h, &zones, t, doc))
+        })
+        .collect()
 }
 
 /// `work_in_full` when the platform's abbreviation is still undefined after point 1: the school's
