@@ -1,6 +1,7 @@
 //! `content/platforms/<id>.toml`: a vendor's support service, kept once and shared by schools.
 
 use serde::Deserialize;
+use toml::value::Datetime;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -8,9 +9,24 @@ pub struct RawPlatform {
     pub name: String,
     pub name_genitive: String,
     pub work_in: String,
+    /// `work_in` written out, when `name` is an abbreviation the regulation defines:
+    /// «в информационной системе «Дневник.ру»» (далее — ИС «Дневник.ру»).
+    pub work_in_full: Option<String>,
     pub short_name: String,
     pub timezone: String,
+    /// The vendor fixes the regulation's emergency and support points (a footnote says so).
+    #[serde(default)]
+    pub fixed_points: bool,
+    pub source: Option<RawSource>,
     pub support: RawSupport,
+}
+
+/// Where the preset's facts come from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub document: String,
+    pub date: Option<Datetime>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,9 +74,13 @@ pub struct RawSupportChannel {
     pub kind: String,
     pub text: String,
     pub url: Option<String>,
+    /// How the regulation's emergency point names it: «через группу в «В Контакте»».
+    pub via: Option<String>,
+    #[serde(default)]
+    pub escalation: bool,
 }
 
-/// `"24x7"`, or a window such as `{ days = "daily", time = "9:00-21:00" }`.
+/// `"24x7"`, or a window such as `{ days = "daily", time = "9:00-21:00", channels = ["email"] }`.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 pub enum RawHours {
@@ -71,6 +91,10 @@ pub enum RawHours {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawWindow {
+    /// "daily", "workdays", or "24x7" (then without `time`).
     pub days: String,
-    pub time: String,
+    pub time: Option<String>,
+    /// The channels these hours apply to: "email", "phone", or a kind of `support.channels`.
+    #[serde(default)]
+    pub channels: Vec<String>,
 }

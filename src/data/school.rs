@@ -141,6 +141,38 @@ pub struct RawDocument {
     pub appendix: Option<RawAppendix>,
     #[serde(default)]
     pub approvals: Vec<RawApproval>,
+    pub terms: Option<RawTerms>,
+}
+
+/// How the generated regulation names the school, its head and the person responsible.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerms {
+    pub school: Option<RawSchoolTerm>,
+    pub head: Option<RawHeadTerm>,
+    pub responsible: Option<RawResponsibleTerm>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchoolTerm {
+    pub name: String,
+    pub genitive: Option<String>,
+    pub prepositional: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeadTerm {
+    pub genitive: String,
+    pub instrumental: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponsibleTerm {
+    pub name: String,
+    pub genitive: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,12 +242,26 @@ pub struct RawAudienceHelp {
     pub channels: Vec<RawChannel>,
 }
 
+/// A response time as the school writes it, «в течение одного дня», or as a table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a response time: words such as \"в течение одного дня\", or a table with one of hours, days, working_days (and words = true)"
+)]
+pub enum RawResponse {
+    Words(String),
+    Table(RawResponseTable),
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawResponse {
+pub struct RawResponseTable {
     pub hours: Option<i64>,
     pub days: Option<i64>,
     pub working_days: Option<i64>,
+    /// The number in words: «в течение одного дня» rather than «в течение 1 дня».
+    #[serde(default)]
+    pub words: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,12 +1,16 @@
 //! A validated platform preset: the vendor's support service and its fixed terms.
 
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::text::check_block;
 use super::text::shown;
 use super::types::{Email, Phone, TimeRange, WebUrl, parse_timezone};
-use super::{check_texts, parse_optional};
-use crate::data::platform::{RawHours, RawPlatform, RawSupport, RawSupportChannel};
+use super::{check_texts, parse_date, parse_optional};
+use crate::data::platform::{
+    RawHours, RawPlatform, RawSource, RawSupport, RawSupportChannel, RawSupportEmail,
+    RawSupportPhone,
+};
 use crate::diagnostic::{Collector, FieldPath};
 
 #[derive(Debug, Clone)]
@@ -18,9 +22,21 @@ pub struct Platform {
     pub name_genitive: String,
     /// With its preposition: «в ИС «Дневник.ру»», «на Школьном портале».
     pub work_in: String,
+    /// `work_in` written out when `name` is an abbreviation the regulation must define.
+    pub work_in_full: Option<String>,
     pub short_name: String,
     pub timezone: Tz,
+    /// The vendor fixes the regulation's emergency and support points.
+    pub fixed_points: bool,
+    pub source: Option<Source>,
     pub support: Support,
+}
+
+/// The document the preset's facts come from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub document: String,
+    pub date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +47,8 @@ pub struct Support {
     pub email_registration: Option<Hours>,
     pub phone_registration: Option<Hours>,
     pub processing: Option<Hours>,
+    /// The channels `processing` applies to, in the preset's order; empty when it does not say.
+    pub processing_channels: Vec<HoursChannel>,
     pub voicemail: bool,
     pub requirements: Vec<String>,
     pub rejection_reasons: Vec<String>,
@@ -60,9 +78,79 @@ pub enum CallCost {
 
 #[derive(Debug, Clone)]
 pub struct SupportChannel {
-    pub kind: String,
+    pub kind: SupportKind,
+    /// How the emergency page lists it: «Группа Службы поддержки в «В Контакте»».
     pub text: String,
     pub url: Option<WebUrl>,
+    /// How the regulation's emergency point names it; default: the kind's standard wording.
+    pub via: Option<String>,
+    pub escalation: bool,
+}
+
+/// A way to reach the vendor other than email and phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupportKind {
+    /// A group on a social network (its address is required).
+    Social,
+    /// A web form for requests (its address is required).
+    WebForm,
+    Chat,
+    OnlineCall,
+    Other,
+}
+
+impl SupportKind {
+    const NAMES: [(&'static str, SupportKind); 5] = [
+        ("social", SupportKind::Social),
+        ("web_form", SupportKind::WebForm),
+        ("chat", SupportKind::Chat),
+        ("online_call", SupportKind::OnlineCall),
+        ("other", SupportKind::Other),
+    ];
+
+    fn parse(text: &str) -> Result<Self, super::ParseError> {
+        Self::NAMES
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, kind)| *kind)
+            .ok_or_else(|| super::ParseError {
+                message: format!("`{}` is not a kind of support channel", shown(text)),
+                hint: format!(
+                    "write one of: {} (emails and phones go in [[support.emails]] and [[support.phones]])",
+                    Self::NAMES.map(|(name, _)| name).join(", ")
+                ),
+            })
+    }
+
+    pub fn key(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map_or("other", |(name, _)| name)
+    }
+
+    /// A social group or a web form is nothing without its address.
+    fn needs_url(self) -> bool {
+        matches!(self, SupportKind::Social | SupportKind::WebForm)
+    }
+}
+
+/// A channel some hours apply to: «Обработка обращений по электронной почте и по телефону».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoursChannel {
+    Email,
+    Phone,
+    Other(SupportKind),
+}
+
+impl HoursChannel {
+    pub fn key(self) -> &'static str {
+        match self {
+            HoursChannel::Email => "email",
+            HoursChannel::Phone => "phone",
+            HoursChannel::Other(kind) => kind.key(),
+        }
+    }
 }
 
 /// When a service works, in the vendor's time zone.
@@ -89,10 +177,15 @@ impl Platform {
         let root = FieldPath::root();
         let timezone = report.parse(&root.key("timezone"), parse_timezone(&raw.timezone));
         let support = validate_support(&raw.support, &root.key("support"), report);
+        let source = raw
+            .source
+            .as_ref()
+            .map(|s| validate_source(s, &root.key("source"), report));
         let lines = [
             ("name", Some(raw.name.as_str())),
             ("name_genitive", Some(raw.name_genitive.as_str())),
             ("work_in", Some(raw.work_in.as_str())),
+            ("work_in_full", raw.work_in_full.as_deref()),
             ("short_name", Some(raw.short_name.as_str())),
         ];
         check_texts(report, &root, &lines, &[])?;
@@ -101,11 +194,28 @@ impl Platform {
             name: raw.name.clone(),
             name_genitive: raw.name_genitive.clone(),
             work_in: raw.work_in.clone(),
+            work_in_full: raw.work_in_full.clone(),
             short_name: raw.short_name.clone(),
             timezone: timezone?,
+            fixed_points: raw.fixed_points,
+            source: source.map(|s| s.ok_or(())).transpose().ok()?,
             support: support?,
         })
     }
+}
+
+fn validate_source(raw: &RawSource, at: &FieldPath, report: &mut Collector) -> Option<Source> {
+    let date = parse_optional(report, &at.key("date"), raw.date.as_ref(), parse_date);
+    check_texts(
+        report,
+        at,
+        &[("document", Some(raw.document.as_str()))],
+        &[],
+    )?;
+    Some(Source {
+        document: raw.document.clone(),
+        date: date.ok()?,
+    })
 }
 
 fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) -> Option<Support> {
@@ -113,36 +223,13 @@ fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) ->
         .emails
         .iter()
         .enumerate()
-        .map(|(i, email)| {
-            let address = report.parse(
-                &at.key("emails").index(i).key("address"),
-                Email::parse(&email.address),
-            );
-            let purpose = [("purpose", email.purpose.as_deref())];
-            check_texts(report, &at.key("emails").index(i), &purpose, &[])?;
-            Some(SupportEmail {
-                address: address?,
-                purpose: email.purpose.clone(),
-                escalation: email.escalation,
-            })
-        })
+        .map(|(i, email)| validate_email(email, &at.key("emails").index(i), report))
         .collect();
     let phones: Vec<_> = raw
         .phones
         .iter()
         .enumerate()
-        .map(|(i, phone)| {
-            let here = at.key("phones").index(i);
-            let number = report.parse(&here.key("number"), Phone::parse(&phone.number));
-            let cost = report.parse(&here.key("cost"), parse_cost(&phone.cost));
-            check_texts(report, &here, &[("purpose", phone.purpose.as_deref())], &[])?;
-            Some(SupportPhone {
-                number: number?,
-                cost: cost?,
-                purpose: phone.purpose.clone(),
-                escalation: phone.escalation,
-            })
-        })
+        .map(|(i, phone)| validate_phone(phone, &at.key("phones").index(i), report))
         .collect();
     let channels: Vec<_> = raw
         .channels
@@ -158,17 +245,57 @@ fn validate_support(raw: &RawSupport, at: &FieldPath, report: &mut Collector) ->
     let processing = hours("processing", &raw.processing, report);
     let requirements = check_blocks(report, &at.key("requirements"), &raw.requirements);
     let reasons = check_blocks(report, &at.key("rejection_reasons"), &raw.rejection_reasons);
-    requirements.and(reasons)?;
+    let channels: Vec<SupportChannel> = channels.into_iter().collect::<Option<_>>()?;
+    let offered = Offered {
+        emails: !raw.emails.is_empty(),
+        phones: !raw.phones.is_empty(),
+        kinds: channels.iter().map(|c| c.kind).collect(),
+    };
+    let promised = check_promises(raw, &offered, at, report);
+    let processing_channels = hours_channels(raw, &offered, at, report);
+    let escalates = check_escalation(raw, &channels, at, report);
+    requirements.and(reasons).and(promised).and(escalates)?;
     Some(Support {
         emails: emails.into_iter().collect::<Option<_>>()?,
         phones: phones.into_iter().collect::<Option<_>>()?,
-        channels: channels.into_iter().collect::<Option<_>>()?,
+        channels,
         email_registration: email_registration.ok()?,
         phone_registration: phone_registration.ok()?,
         processing: processing.ok()?,
+        processing_channels: processing_channels?,
         voicemail: raw.voicemail,
         requirements: raw.requirements.clone(),
         rejection_reasons: raw.rejection_reasons.clone(),
+    })
+}
+
+fn validate_email(
+    raw: &RawSupportEmail,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<SupportEmail> {
+    let address = report.parse(&at.key("address"), Email::parse(&raw.address));
+    check_texts(report, at, &[("purpose", raw.purpose.as_deref())], &[])?;
+    Some(SupportEmail {
+        address: address?,
+        purpose: raw.purpose.clone(),
+        escalation: raw.escalation,
+    })
+}
+
+fn validate_phone(
+    raw: &RawSupportPhone,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<SupportPhone> {
+    let number = report.parse(&at.key("number"), Phone::parse(&raw.number));
+    let cost = report.parse(&at.key("cost"), parse_cost(&raw.cost));
+    check_texts(report, at, &[("purpose", raw.purpose.as_deref())], &[])?;
+    Some(SupportPhone {
+        number: number?,
+        cost: cost?,
+        purpose: raw.purpose.clone(),
+        escalation: raw.escalation,
     })
 }
 
@@ -177,15 +304,161 @@ fn validate_channel(
     at: &FieldPath,
     report: &mut Collector,
 ) -> Option<SupportChannel> {
+    let kind = report.parse(&at.key("kind"), SupportKind::parse(&raw.kind));
     let url = parse_optional(report, &at.key("url"), raw.url.as_deref(), WebUrl::parse);
-    let lines = [("kind", Some(raw.kind.as_str()))];
+    if let Some(kind) = kind.filter(|k| k.needs_url() && raw.url.is_none()) {
+        report.report(
+            at,
+            format!("a `{}` support channel needs its address", kind.key()),
+            "add url = \"https://…\": the pages show it and the regulation names it",
+        );
+        return None;
+    }
+    if kind == Some(SupportKind::Other) && raw.escalation && raw.via.is_none() {
+        report.report(
+            &at.key("via"),
+            "an `other` support channel marked escalation = true needs `via`",
+            "write how the regulation names it, such as via = \"через мессенджер «…»\"",
+        );
+        return None;
+    }
+    let lines = [("via", raw.via.as_deref())];
     check_texts(report, at, &lines, &[("text", Some(raw.text.as_str()))])?;
-    let url = url.ok()?;
     Some(SupportChannel {
-        kind: raw.kind.clone(),
+        kind: kind?,
         text: raw.text.clone(),
-        url,
+        url: url.ok()?,
+        via: raw.via.clone(),
+        escalation: raw.escalation,
     })
+}
+
+/// What a preset offers, for the checks of what its hours promise.
+struct Offered {
+    emails: bool,
+    phones: bool,
+    kinds: Vec<SupportKind>,
+}
+
+impl Offered {
+    fn has(&self, channel: HoursChannel) -> bool {
+        match channel {
+            HoursChannel::Email => self.emails,
+            HoursChannel::Phone => self.phones,
+            HoursChannel::Other(kind) => self.kinds.contains(&kind),
+        }
+    }
+}
+
+/// Registration hours for email (or phone) promise an address (or number) to write to (or call).
+fn check_promises(
+    raw: &RawSupport,
+    offered: &Offered,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<()> {
+    let promises = [
+        (
+            "email_registration",
+            &raw.email_registration,
+            offered.emails,
+            "email registration, but the preset has no email address",
+            "[[support.emails]] with an address",
+        ),
+        (
+            "phone_registration",
+            &raw.phone_registration,
+            offered.phones,
+            "phone registration, but the preset has no phone number",
+            "[[support.phones]] with a number",
+        ),
+    ];
+    let mut valid = true;
+    for (key, hours, offered, promise, what) in promises {
+        if hours.is_some() && !offered {
+            report.report(
+                &at.key(key),
+                format!("the pages would promise {promise}"),
+                format!("add {what}, or remove `{key}`"),
+            );
+            valid = false;
+        }
+        let lists_channels = matches!(hours, Some(RawHours::Window(w)) if !w.channels.is_empty());
+        if lists_channels {
+            report.report(
+                &at.key(key).key("channels"),
+                format!("`{key}` applies to its own channel only"),
+                "list the channels of shared hours under `processing`",
+            );
+            valid = false;
+        }
+    }
+    valid.then_some(())
+}
+
+/// The channels `processing` names; each must be one the preset offers.
+fn hours_channels(
+    raw: &RawSupport,
+    offered: &Offered,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<Vec<HoursChannel>> {
+    let Some(RawHours::Window(window)) = &raw.processing else {
+        return Some(Vec::new());
+    };
+    let at = at.key("processing").key("channels");
+    let mut found = Vec::new();
+    let mut valid = true;
+    for (i, name) in window.channels.iter().enumerate() {
+        let channel = match name.as_str() {
+            "email" => Ok(HoursChannel::Email),
+            "phone" => Ok(HoursChannel::Phone),
+            other => SupportKind::parse(other).map(HoursChannel::Other),
+        };
+        match channel {
+            Ok(channel) if offered.has(channel) => found.push(channel),
+            Ok(channel) => {
+                report.report(
+                    &at.index(i),
+                    format!(
+                        "the preset has no `{}` contact for these hours",
+                        channel.key()
+                    ),
+                    "add the contact to [support], or remove it from `channels`",
+                );
+                valid = false;
+            }
+            Err(_) => {
+                report.report(
+                    &at.index(i),
+                    format!("`{}` is not a channel", shown(name)),
+                    "write \"email\", \"phone\" or a kind of [[support.channels]]: social, web_form, chat, online_call, other",
+                );
+                valid = false;
+            }
+        }
+    }
+    valid.then_some(found)
+}
+
+/// The regulation's emergency point names the contacts marked `escalation = true`: at least one.
+fn check_escalation(
+    raw: &RawSupport,
+    channels: &[SupportChannel],
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<()> {
+    let any = raw.emails.iter().any(|e| e.escalation)
+        || raw.phones.iter().any(|p| p.escalation)
+        || channels.iter().any(|c| c.escalation);
+    if !any {
+        report.report(
+            at,
+            "no support contact is marked escalation = true",
+            "mark the contacts the regulation's emergency point names with escalation = true",
+        );
+    }
+    any.then_some(())
 }
 
 fn check_blocks(report: &mut Collector, at: &FieldPath, texts: &[String]) -> Option<()> {
@@ -217,18 +490,31 @@ fn parse_hours(raw: &RawHours) -> Result<Hours, super::ParseError> {
         }),
         RawHours::Window(window) => {
             let days = match window.days.as_str() {
+                "24x7" if window.time.is_none() => return Ok(Hours::Always),
+                "24x7" => {
+                    return Err(super::ParseError {
+                        message: "hours around the clock have no `time`".into(),
+                        hint: "remove `time`, or write days = \"daily\"".into(),
+                    });
+                }
                 "daily" => Days::Daily,
                 "workdays" => Days::Workdays,
                 other => {
                     return Err(super::ParseError {
                         message: format!("`{}` is not a set of days", shown(other)),
-                        hint: "write \"daily\" (every day) or \"workdays\" (Monday to Friday, except holidays)".into(),
+                        hint: "write \"daily\" (every day), \"workdays\" (Monday to Friday, except holidays) or \"24x7\"".into(),
                     });
                 }
             };
+            let Some(time) = &window.time else {
+                return Err(super::ParseError {
+                    message: "working hours need a `time`".into(),
+                    hint: "add time = \"9:00-18:00\"".into(),
+                });
+            };
             Ok(Hours::Window {
                 days,
-                time: TimeRange::parse(&window.time)?,
+                time: TimeRange::parse(time)?,
             })
         }
     }

@@ -8,14 +8,15 @@ use chrono_tz::Tz;
 
 use super::calendar::ProductionCalendar;
 use super::platform::Platform;
+use super::response::Response;
 use super::school_year::{
     IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
     validate_school_year,
 };
+use super::terms::{Terms, validate_terms};
 use super::text::{list_some, shown};
 use super::types::{
-    Audience, Email, Gender, Language, ParseError, Phone, ResponseTime, TimeRange, WebUrl,
-    parse_timezone,
+    Audience, Email, Gender, Language, ParseError, Phone, TimeRange, WebUrl, parse_timezone,
 };
 use super::weekdays::Weekdays;
 use super::{Invalid, check_list, check_texts, parse_date, parse_optional};
@@ -215,6 +216,7 @@ pub struct LabelledPhone {
 pub struct Document {
     pub title: Option<String>,
     pub intro: Option<String>,
+    pub terms: Terms,
     pub appendix: Option<Appendix>,
     pub approvals: Vec<Approval>,
 }
@@ -301,7 +303,7 @@ pub const STANDARD_TOPICS: [&str; 6] = [
 
 #[derive(Debug, Clone)]
 pub struct AudienceHelp {
-    pub response: Option<ResponseTime>,
+    pub response: Option<Response>,
     /// «Ответ должен быть дан в течение минимально возможного срока».
     pub asap: bool,
     pub channels: Vec<Channel>,
@@ -312,7 +314,7 @@ pub struct Channel {
     pub kind: ChannelKind,
     pub contact: Option<Contact>,
     pub note: Option<String>,
-    pub response: Option<ResponseTime>,
+    pub response: Option<Response>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -372,7 +374,8 @@ pub enum Contact {
 
 #[derive(Debug, Clone)]
 pub struct Schedule {
-    /// Where the schedule is posted («на информационном стенде ОО», «на сайте ОО»).
+    /// Where the schedule is posted («на информационном стенде ОО», «на сайте ОО»); empty: the
+    /// regulation's standard places, worded with the school's term.
     pub posted: Vec<String>,
     pub note: Option<String>,
     pub slots: Vec<Slot>,
@@ -677,10 +680,12 @@ fn validate_document(
         &[("title", raw.title.as_deref())],
         &[("intro", raw.intro.as_deref())],
     );
+    let terms = validate_terms(raw, at, report);
     texts?;
     Some(Document {
         title: raw.title.clone(),
         intro: raw.intro.clone(),
+        terms: terms?,
         appendix: appendix.map(|a| a.ok_or(Invalid)).transpose().ok()?,
         approvals: approvals.into_iter().collect::<Option<_>>()?,
     })
@@ -941,37 +946,8 @@ fn parse_response(
     raw: Option<&RawResponse>,
     at: &FieldPath,
     report: &mut Collector,
-) -> Result<Option<ResponseTime>, Invalid> {
-    let Some(raw) = raw else { return Ok(None) };
-    type Make = fn(u32) -> ResponseTime;
-    let given: Vec<(i64, Make)> = [
-        raw.hours.map(|n| (n, ResponseTime::Hours as Make)),
-        raw.days.map(|n| (n, ResponseTime::Days as Make)),
-        raw.working_days
-            .map(|n| (n, ResponseTime::WorkingDays as Make)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    match given.as_slice() {
-        [(n, make)] if (1..=1000).contains(n) => Ok(Some(make(*n as u32))),
-        [(n, _)] => {
-            report.report(
-                at,
-                format!("{n} is not a response time"),
-                "write a whole number from 1 to 1000",
-            );
-            Err(Invalid)
-        }
-        _ => {
-            report.report(
-                at,
-                "a response time needs exactly one of `hours`, `days`, `working_days`",
-                "write, for example, { days = 7 } or { working_days = 1 }",
-            );
-            Err(Invalid)
-        }
-    }
+) -> Result<Option<Response>, Invalid> {
+    parse_optional(report, at, raw, Response::parse)
 }
 
 fn validate_escalation(raw: &RawSchool, report: &mut Collector) -> Option<Vec<Audience>> {
@@ -1013,10 +989,7 @@ fn validate_schedule(
         raw.posted.as_deref().unwrap_or(&[]),
     );
     check_texts(report, &at, &[], &[("note", raw.note.as_deref())]).and(posted_ok)?;
-    let posted = raw
-        .posted
-        .clone()
-        .unwrap_or_else(|| vec!["на информационном стенде ОО".into(), "на сайте ОО".into()]);
+    let posted = raw.posted.clone().unwrap_or_default();
     Some(Schedule::new(posted, raw.note.clone(), slots))
 }
 

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod escape;
+pub mod filters;
 pub mod i18n;
 pub mod manifest;
 pub mod naming;

@@ -145,6 +145,7 @@ fn compile(templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>) -> R
     let mut tera = Tera::new();
     tera.autoescape_on([".html"]);
     tera.set_escape_fn(super::escape::escape_html);
+    super::filters::register(&mut tera);
     let list = templates
         .iter()
         .map(|(name, (text, _))| (name.as_str(), text.as_str()));

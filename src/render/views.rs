@@ -7,8 +7,10 @@ use serde::Serialize;
 use super::i18n::Translations;
 use super::naming;
 use super::time;
-use crate::model::platform::{CallCost, Days, Hours};
-use crate::model::school::{Contact, Rule, Topic};
+use crate::model::platform::{CallCost, Days, Hours, HoursChannel, Platform};
+use crate::model::response::{Response, Wording};
+use crate::model::school::{ChannelKind, Contact, Rule, Topic};
+use crate::model::terms::{self, Definition};
 use crate::model::types::{Audience, ResponseTime, Weekday};
 use crate::model::weekdays::Weekdays;
 use crate::model::{Article, School, SchoolSite};
@@ -65,10 +67,24 @@ pub struct PlatformView {
     pub name: String,
     pub name_genitive: String,
     pub work_in: String,
+    /// `work_in` where the regulation has not yet defined `name` (point 2's heading):
+    /// «в информационной системе «Дневник.ру»»; `work_in` once defined or with nothing to define.
+    pub work_in_heading: String,
+    /// Point 2's first use: «в информационной системе «Дневник.ру» (далее — ИС «Дневник.ру»)».
+    pub work_in_first: String,
     pub short_name: String,
     pub timezone: String,
     pub zone_label: String,
     pub support_name: String,
+    /// The vendor fixes the regulation's emergency and support points (footnote, notice).
+    pub fixed_points: bool,
+    /// «Сведения о службе поддержки взяты из документа: …», when the preset names its source.
+    pub source: Option<String>,
+    /// Emails, phones or channels not marked for escalation: listed apart on the emergency page.
+    pub has_other_contacts: bool,
+    /// The regulation's emergency point after «в Службу поддержки …»: «по электронной почте … или
+    /// по телефону: … (звонок платный)»; every contact marked `escalation = true`, in order.
+    pub escalation_contacts: String,
     pub emails: Vec<SupportEmailView>,
     pub phones: Vec<PhoneView>,
     pub channels: Vec<SupportChannelView>,
@@ -90,9 +106,10 @@ pub struct SupportEmailView {
 
 #[derive(Debug, Serialize)]
 pub struct SupportChannelView {
-    pub kind: String,
+    pub kind: &'static str,
     pub text: String,
     pub url: Option<LinkView>,
+    pub escalation: bool,
 }
 
 /// One line of the vendor's working hours, in the vendor's zone and the school's.
@@ -106,7 +123,7 @@ pub struct HoursView {
     pub vendor: String,
     pub local: String,
     pub crosses_midnight: bool,
-    /// Full sentence for the regulation, in the seeds' wording.
+    /// Full sentence for the regulation, in the seeds' wording and the vendor's zone.
     pub sentence: String,
 }
 
@@ -161,6 +178,9 @@ pub struct ChannelView {
     pub label: String,
     pub link: Option<LinkView>,
     pub note: Option<String>,
+    /// What pages print: the label and the note, or the note alone when it already says what the
+    /// label does («Лично» + «при личном обращении» is «При личном обращении»).
+    pub text: String,
     pub response: Option<String>,
 }
 
@@ -201,8 +221,34 @@ pub struct RulesView {
 pub struct DocumentView {
     pub title: String,
     pub intro: String,
+    pub terms: TermsView,
     pub appendix: Option<String>,
     pub approvals: Vec<ApprovalView>,
+}
+
+/// The generated regulation's terms, each in the form its place needs; the school's term is
+/// defined at its first use (see `model::terms::Definition`).
+#[derive(Debug, Serialize)]
+pub struct TermsView {
+    /// The school's term in the genitive: «сотрудников ОО», «сотрудников Учреждения».
+    pub school: String,
+    /// «в ОО», «в Учреждении».
+    pub school_prepositional: String,
+    /// «сотрудникам ОО».
+    pub staff_dative: String,
+    /// The responsible person: «сотрудник ОО», «администратор».
+    pub responsible: String,
+    /// Point 2's first sentence: «сотрудник общеобразовательной организации (далее — ОО)».
+    pub responsible_first: String,
+    /// Point 2's heading, before that sentence: «сотрудника общеобразовательной организации».
+    pub responsible_heading: String,
+    /// «приказом руководителя ОО», «приказом директора».
+    pub head_genitive: String,
+    /// «совместно с руководителем ОО», «совместно с директором».
+    pub head_instrumental: String,
+    /// «ББЖ» is defined in point 1 (the standard intro, or the school's own that defines it):
+    /// point 2 says «при переходе ОО на ББЖ» only then.
+    pub bbzh: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -274,7 +320,7 @@ pub fn school_view(
             .iter()
             .map(|e| mail_link(e.as_str()))
             .collect(),
-        platform: platform_view(school, t, date),
+        platform: platform_view(school, t, doc, date),
         consultants: (school.consultants.iter())
             .map(|c| consultant_view(c, t))
             .collect(),
@@ -293,8 +339,8 @@ pub fn school_view(
             .filter_map(|a| audience_view(school, *a, t))
             .collect(),
         escalation: escalation_view(school, doc),
-        schedule: schedule_view(school, t),
-        rules: rules_view(school, t),
+        schedule: schedule_view(school, t, doc),
+        rules: rules_view(school, t, doc),
         document: document_view(school, doc),
         articles: site
             .articles
@@ -339,23 +385,15 @@ fn phone_view(
     }
 }
 
-fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> PlatformView {
+fn platform_view(
+    school: &School,
+    t: &Translations,
+    doc: &Translations,
+    date: NaiveDate,
+) -> PlatformView {
     let platform = &school.platform;
     let support = &platform.support;
-    let phones: Vec<PhoneView> = support
-        .phones
-        .iter()
-        .map(|p| PhoneView {
-            purpose: p.purpose.clone(),
-            escalation: p.escalation,
-            ..phone_view(&p.number, None, Some(p.cost == CallCost::Free))
-        })
-        .collect();
-    let hours = [
-        ("email_registration", support.email_registration),
-        ("phone_registration", support.phone_registration),
-        ("processing", support.processing),
-    ];
+    let phones = support_phones(platform);
     let escalation_phones = phones
         .iter()
         .filter(|p| p.escalation)
@@ -369,20 +407,23 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
         name: platform.name.clone(),
         name_genitive: platform.name_genitive.clone(),
         work_in: platform.work_in.clone(),
+        work_in_heading: undefined_platform(school)
+            .map_or_else(|| platform.work_in.clone(), str::to_owned),
+        work_in_first: undefined_platform(school).map_or_else(
+            || platform.work_in.clone(),
+            |full| defined(doc, full, &platform.name),
+        ),
         short_name: platform.short_name.clone(),
         timezone: platform.timezone.name().to_owned(),
         zone_label: zone_label(platform.timezone, date, t),
         support_name: t.format("support.name", &[("platform", &platform.name_genitive)]),
-        emails: support
-            .emails
-            .iter()
-            .map(|e| SupportEmailView {
-                href: format!("mailto:{}", e.address.as_str()),
-                text: e.address.as_str().to_owned(),
-                purpose: e.purpose.clone(),
-                escalation: e.escalation,
-            })
-            .collect(),
+        fixed_points: platform.fixed_points,
+        source: source_text(platform, t),
+        has_other_contacts: support.emails.iter().any(|e| !e.escalation)
+            || support.phones.iter().any(|p| !p.escalation)
+            || support.channels.iter().any(|c| !c.escalation),
+        escalation_contacts: escalation_contacts(platform, doc),
+        emails: support_emails(platform),
         escalation_emails: support
             .emails
             .iter()
@@ -391,39 +432,213 @@ fn platform_view(school: &School, t: &Translations, date: NaiveDate) -> Platform
             .collect(),
         escalation_phones,
         phones,
-        channels: support
-            .channels
-            .iter()
-            .map(|c| SupportChannelView {
-                kind: c.kind.clone(),
-                text: c.text.clone(),
-                url: c.url.as_ref().map(|u| LinkView {
-                    href: u.href().into(),
-                    text: u.display().into(),
-                }),
-            })
-            .collect(),
-        hours: hours
-            .into_iter()
-            .filter_map(|(key, hours)| hours.map(|h| hours_view(key, h, school, t, date)))
-            .collect(),
+        channels: support_channels(platform),
+        hours: hours_views(school, t, doc, date),
         voicemail: support.voicemail,
         requirements: support.requirements.clone(),
         rejection_reasons: support.rejection_reasons.clone(),
     }
 }
 
-fn hours_view(
-    key: &str,
-    hours: Hours,
+fn support_phones(platform: &Platform) -> Vec<PhoneView> {
+    platform
+        .support
+        .phones
+        .iter()
+        .map(|p| PhoneView {
+            purpose: p.purpose.clone(),
+            escalation: p.escalation,
+            ..phone_view(&p.number, None, Some(p.cost == CallCost::Free))
+        })
+        .collect()
+}
+
+fn support_emails(platform: &Platform) -> Vec<SupportEmailView> {
+    platform
+        .support
+        .emails
+        .iter()
+        .map(|e| SupportEmailView {
+            href: format!("mailto:{}", e.address.as_str()),
+            text: e.address.as_str().to_owned(),
+            purpose: e.purpose.clone(),
+            escalation: e.escalation,
+        })
+        .collect()
+}
+
+fn support_channels(platform: &Platform) -> Vec<SupportChannelView> {
+    platform
+        .support
+        .channels
+        .iter()
+        .map(|c| SupportChannelView {
+            kind: c.kind.key(),
+            text: c.text.clone(),
+            url: c.url.as_ref().map(|u| LinkView {
+                href: u.href().into(),
+                text: u.display().into(),
+            }),
+            escalation: c.escalation,
+        })
+        .collect()
+}
+
+/// The vendor's hours that the preset gives, in the order the regulation states them.
+fn hours_views(
     school: &School,
     t: &Translations,
+    doc: &Translations,
     date: NaiveDate,
+) -> Vec<HoursView> {
+    let support = &school.platform.support;
+    let zones = Zones {
+        vendor: school.platform.timezone,
+        school: school.identity.timezone,
+        date,
+    };
+    let lines = [
+        ("email_registration", support.email_registration, &[][..]),
+        ("phone_registration", support.phone_registration, &[][..]),
+        (
+            "processing",
+            support.processing,
+            &support.processing_channels[..],
+        ),
+    ];
+    lines
+        .into_iter()
+        .filter_map(|(key, hours, channels)| {
+            let line = HoursLine { key, channels };
+            hours.map(|h| hours_view(&line, h, &zones, t, doc))
+        })
+        .collect()
+}
+
+/// `work_in_full` when the platform's abbreviation is still undefined after point 1: the school's
+/// own intro does not define it (the standard intro always does).
+fn undefined_platform(school: &School) -> Option<&str> {
+    let platform = &school.platform;
+    let full = platform.work_in_full.as_deref()?;
+    let intro = school.document.intro.as_deref()?;
+    (!terms::defines(intro, &platform.name)).then_some(full)
+}
+
+/// «{text} (далее — {term})».
+fn defined(doc: &Translations, text: &str, term: &str) -> String {
+    doc.format("terms.defined", &[("text", text), ("term", term)])
+}
+
+/// «Сведения о службе поддержки взяты из документа: …».
+fn source_text(platform: &Platform, t: &Translations) -> Option<String> {
+    let source = platform.source.as_ref()?;
+    Some(match source.date {
+        Some(date) => t.format(
+            "escalation.source_dated",
+            &[
+                ("document", &source.document),
+                ("date", &numeric_date(date)),
+            ],
+        ),
+        None => t.format("escalation.source", &[("document", &source.document)]),
+    })
+}
+
+/// The contacts the regulation's emergency point names, as one phrase in the seeds' wording:
+/// «по электронной почте team@… или по телефону: 8 (812) 490-70-33 (звонок платный)».
+fn escalation_contacts(platform: &Platform, doc: &Translations) -> String {
+    let support = &platform.support;
+    let mut parts = Vec::new();
+    let emails: Vec<&str> = support
+        .emails
+        .iter()
+        .filter(|e| e.escalation)
+        .map(|e| e.address.as_str())
+        .collect();
+    if !emails.is_empty() {
+        parts.push(format!("{} {}", doc.text("via.email"), emails.join(", ")));
+    }
+    let phones: Vec<String> = support
+        .phones
+        .iter()
+        .filter(|p| p.escalation)
+        .map(|p| {
+            let cost = match p.cost {
+                CallCost::Free => doc.text("ui.free_call"),
+                CallCost::Paid => doc.text("ui.paid_call"),
+            };
+            format!("{} ({cost})", p.number.display())
+        })
+        .collect();
+    if !phones.is_empty() {
+        parts.push(format!("{}: {}", doc.text("via.phone"), phones.join(", ")));
+    }
+    for channel in support.channels.iter().filter(|c| c.escalation) {
+        let via = channel
+            .via
+            .clone()
+            .unwrap_or_else(|| doc.text(&format!("via.{}", channel.kind.key())));
+        parts.push(match &channel.url {
+            Some(url) => format!("{via} {}", url.display()),
+            None => via,
+        });
+    }
+    join_list(&parts, &doc.text("via.or"))
+}
+
+/// «a», «a или b», «a, b или c» (or «и»).
+fn join_list(parts: &[String], conjunction: &str) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {conjunction} {last}", rest.join(", ")),
+    }
+}
+
+/// The vendor's zone, the school's, and the day the conversion is made for.
+struct Zones {
+    vendor: chrono_tz::Tz,
+    school: chrono_tz::Tz,
+    date: NaiveDate,
+}
+
+/// One of the three kinds of hours, and the channels it says it applies to.
+struct HoursLine<'a> {
+    key: &'a str,
+    channels: &'a [HoursChannel],
+}
+
+impl HoursLine<'_> {
+    /// «Обработка обращений по электронной почте и по телефону».
+    fn what(&self, t: &Translations) -> String {
+        let what = t.text(&format!("hours.{}", self.key));
+        if self.channels.is_empty() {
+            return what;
+        }
+        let channels: Vec<String> = self
+            .channels
+            .iter()
+            .map(|c| t.text(&format!("hours_channel.{}", c.key())))
+            .collect();
+        format!(
+            "{what} {}",
+            join_list(&channels, &t.text("hours_channel.and"))
+        )
+    }
+}
+
+fn hours_view(
+    line: &HoursLine,
+    hours: Hours,
+    zones: &Zones,
+    t: &Translations,
+    doc: &Translations,
 ) -> HoursView {
-    let what = t.text(&format!("hours.{key}"));
+    let what = line.what(t);
+    let doc_what = line.what(doc);
     match hours {
         Hours::Always => HoursView {
-            sentence: t.format("hours.sentence_always", &[("what", &what)]),
+            sentence: doc.format("hours.sentence_always", &[("what", &doc_what)]),
             what,
             always: true,
             days: t.text("hours.always"),
@@ -432,35 +647,50 @@ fn hours_view(
             crosses_midnight: false,
         },
         Hours::Window { days, time: range } => {
-            let local = time::convert(
-                range,
-                school.platform.timezone,
-                school.identity.timezone,
-                date,
-            );
-            let days = &t.text(match days {
+            let local = time::convert(range, zones.vendor, zones.school, zones.date);
+            let days_key = match days {
                 Days::Daily => "hours.daily",
                 Days::Workdays => "hours.workdays",
-            });
+            };
             HoursView {
-                sentence: t.format(
+                sentence: doc.format(
                     "hours.sentence_window",
                     &[
-                        ("what", &what),
-                        ("days", days),
+                        ("what", &doc_what),
+                        ("days", &doc.text(days_key)),
                         ("start", &range.start.to_string()),
                         ("end", &range.end.to_string()),
+                        ("zone", &zone_wording(zones.vendor, zones.date, doc)),
                     ],
                 ),
                 what,
                 always: false,
-                days: days.to_owned(),
+                days: t.text(days_key),
                 vendor: range.to_string(),
                 local: format!("{}–{}", local.start, local.end),
                 crosses_midnight: local.crosses_midnight,
             }
         }
     }
+}
+
+/// The zone the regulation gives vendor hours in: «по московскому времени» for Moscow time
+/// (UTC+3 that day, Europe/Moscow or any zone keeping Moscow time), else «по времени МСК+2
+/// (UTC+5)»: the notation of the law on time zones (107-ФЗ), the one the emergency page's table
+/// uses, and unambiguous for a reader in another zone, which «по местному времени» is not.
+fn zone_wording(zone: chrono_tz::Tz, date: NaiveDate, doc: &Translations) -> String {
+    let utc = time::utc_offset_seconds(zone, date);
+    if utc == time::utc_offset_seconds(chrono_tz::Europe::Moscow, date) {
+        return doc.text("hours.zone_moscow");
+    }
+    let offset = time::offset_from_moscow(zone, date);
+    doc.format(
+        "hours.zone_other",
+        &[
+            ("offset", &format!("{offset:+}")),
+            ("utc", &time::utc_label(utc)),
+        ],
+    )
 }
 
 fn consultant_view(c: &crate::model::school::Consultant, t: &Translations) -> ConsultantView {
@@ -503,21 +733,54 @@ fn audience_view(school: &School, audience: Audience, t: &Translations) -> Optio
     Some(AudienceView {
         key: audience.key(),
         title: t.text(&format!("audience.{}", audience.key())),
-        response: help.response.map(|r| response_text(r, t)),
+        response: help.response.as_ref().map(|r| response_text(r, t)),
         asap: help.asap,
         channels: help
             .channels
             .iter()
-            .map(|channel| ChannelView {
-                kind: channel.kind.key(),
-                label: t.text(&format!("channel.{}", channel.kind.key())),
-                link: channel.contact.as_ref().map(contact_link),
-                note: channel.note.clone(),
-                response: channel.response.map(|r| response_text(r, t)),
+            .map(|channel| {
+                let label = t.text(&format!("channel.{}", channel.kind.key()));
+                ChannelView {
+                    kind: channel.kind.key(),
+                    text: channel_text(&label, channel.note.as_deref(), channel.kind),
+                    label,
+                    link: channel.contact.as_ref().map(contact_link),
+                    note: channel.note.clone(),
+                    response: channel.response.as_ref().map(|r| response_text(r, t)),
+                }
             })
             .collect(),
         can_escalate: school.escalation.contains(&audience),
     })
+}
+
+/// A channel's label and note as one text, never saying the same thing twice: the note alone
+/// when it repeats the label's words («Онлайн-звонок» + «звонок онлайн со страницы …») or the label
+/// says nothing («Другой способ»), else the label followed by the note («Лично в приёмные часы …»).
+fn channel_text(label: &str, note: Option<&str>, kind: ChannelKind) -> String {
+    let Some(note) = note else {
+        return label.to_owned();
+    };
+    if kind == ChannelKind::Other || shares_a_word(label, note) {
+        super::filters::upper_first(note)
+    } else {
+        format!("{label} {note}")
+    }
+}
+
+/// Whether two texts share a word, compared by its first four letters so that word forms match
+/// («лично» / «личном», «почте» / «почты»); short words and «через» are ignored.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    const IGNORED: [&str; 1] = ["чере"];
+    let stems = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|word| word.chars().count() >= 4)
+            .map(|word| word.to_lowercase().chars().take(4).collect::<String>())
+            .filter(|stem| !IGNORED.contains(&stem.as_str()))
+            .collect()
+    };
+    let first = stems(a);
+    stems(b).iter().any(|stem| first.contains(stem))
 }
 
 fn contact_link(contact: &Contact) -> LinkView {
@@ -534,15 +797,27 @@ fn contact_link(contact: &Contact) -> LinkView {
     }
 }
 
-/// «в течение 7 дней», «в течение 1 рабочего дня», «в течение суток».
-pub fn response_text(response: ResponseTime, t: &Translations) -> String {
-    if response == ResponseTime::Hours(24) {
+/// «в течение 7 дней», «в течение 1 рабочего дня», «в течение суток», or the school's own words.
+pub fn response_text(response: &Response, t: &Translations) -> String {
+    let time = response.time;
+    if let Wording::AsWritten(text) = &response.wording {
+        return text.clone();
+    }
+    if time == ResponseTime::Hours(24) {
         return t.text("response.day_and_night");
     }
-    let amount = match response {
-        ResponseTime::Hours(n) => t.plural("hours_genitive", n),
-        ResponseTime::Days(n) => t.plural("days_genitive", n),
-        ResponseTime::WorkingDays(n) => t.plural("working_days_genitive", n),
+    let n = time.amount();
+    let forms = match time {
+        ResponseTime::Hours(_) => "hours_genitive",
+        ResponseTime::Days(_) => "days_genitive",
+        ResponseTime::WorkingDays(_) => "working_days_genitive",
+    };
+    let amount = match response.wording {
+        Wording::NumberInWords => {
+            let word = t.text(&format!("number_genitive.n{n}"));
+            t.plural(forms, n).replacen(&n.to_string(), &word, 1)
+        }
+        _ => t.plural(forms, n),
     };
     t.format("response.within", &[("amount", &amount)])
 }
@@ -556,7 +831,7 @@ fn escalation_view(school: &School, doc: &Translations) -> EscalationView {
     ]
     .into_iter()
     .filter(|(on, _)| *on)
-    .map(|(_, key)| doc.text(key))
+    .map(|(_, key)| doc.format(key, &[("school", &school.document.terms.school.genitive)]))
     .collect();
     EscalationView {
         staff,
@@ -565,9 +840,21 @@ fn escalation_view(school: &School, doc: &Translations) -> EscalationView {
     }
 }
 
-fn schedule_view(school: &School, t: &Translations) -> ScheduleView {
+/// Where the schedule is posted: as the school wrote it, or the standard places with its term.
+fn posted_places(school: &School, doc: &Translations) -> Vec<String> {
+    if !school.schedule.posted.is_empty() {
+        return school.schedule.posted.clone();
+    }
+    let term = [("school", school.document.terms.school.genitive.as_str())];
+    ["terms.posted_stand", "terms.posted_site"]
+        .iter()
+        .map(|key| doc.format(key, &term))
+        .collect()
+}
+
+fn schedule_view(school: &School, t: &Translations, doc: &Translations) -> ScheduleView {
     ScheduleView {
-        posted: school.schedule.posted.clone(),
+        posted: posted_places(school, doc),
         note: school.schedule.note.clone(),
         slots: school
             .schedule
@@ -610,12 +897,16 @@ pub fn days_text(days: Weekdays, t: &Translations) -> String {
     parts.join(", ")
 }
 
-fn rules_view(school: &School, t: &Translations) -> RulesView {
+fn rules_view(school: &School, t: &Translations, doc: &Translations) -> RulesView {
     let work_in = school.platform.work_in.as_str();
+    let responsible = terms_view(school, doc).responsible;
     let rule = |rule: &Rule, key: &str| match rule {
         Rule::Off => None,
         Rule::Custom(text) => Some(text.clone()),
-        Rule::Standard => Some(t.format(&format!("wording.{key}"), &[("work_in", work_in)])),
+        Rule::Standard => Some(t.format(
+            &format!("wording.{key}"),
+            &[("work_in", work_in), ("responsible", &responsible)],
+        )),
     };
     RulesView {
         clear_request: rule(&school.rules.clear_request, "clear_request"),
@@ -635,20 +926,15 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
         .clone()
         .unwrap_or_else(|| school.identity.short_name.clone());
     DocumentView {
-        title: document
-            .title
-            .clone()
-            .unwrap_or_else(|| doc.format("doc.default_title", &[("work_in", &platform.work_in)])),
-        intro: document.intro.clone().unwrap_or_else(|| {
-            doc.format(
-                "doc.default_intro",
-                &[
-                    ("org", &org),
-                    ("work_in", &platform.work_in),
-                    ("platform", &platform.name),
-                ],
-            )
+        title: document.title.clone().unwrap_or_else(|| {
+            let work_in = platform.work_in_full.as_ref().unwrap_or(&platform.work_in);
+            doc.format("doc.default_title", &[("work_in", work_in)])
         }),
+        intro: document
+            .intro
+            .clone()
+            .unwrap_or_else(|| standard_intro(school, &org, doc)),
+        terms: terms_view(school, doc),
         appendix: document.appendix.as_ref().map(|a| {
             let mut text = match &a.number {
                 Some(n) => doc.format("doc.appendix_numbered", &[("number", n)]),
@@ -674,6 +960,73 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
                 protocol: a.protocol.clone(),
             })
             .collect(),
+    }
+}
+
+/// Point 1 in the template's words, defining every abbreviation the regulation goes on to use:
+/// the platform's («в информационной системе «Дневник.ру» (далее — ИС «Дневник.ру»)»), «ББЖ», and
+/// the school's term when point 2 does not (`Definition::Intro`).
+fn standard_intro(school: &School, org: &str, doc: &Translations) -> String {
+    let platform = &school.platform;
+    let terms = &school.document.terms;
+    let org = match terms.defined_in {
+        Definition::Intro => defined(doc, org, &terms.school.name),
+        Definition::PointTwo => org.to_owned(),
+    };
+    let work_in_first = match &platform.work_in_full {
+        Some(full) => defined(doc, full, &platform.name),
+        None => platform.work_in.clone(),
+    };
+    doc.format(
+        "doc.default_intro",
+        &[
+            ("org", &org),
+            ("work_in_first", &work_in_first),
+            ("work_in", &platform.work_in),
+        ],
+    )
+}
+
+fn terms_view(school: &School, doc: &Translations) -> TermsView {
+    let terms = &school.document.terms;
+    let school_term = terms.school.genitive.as_str();
+    let with_school = |key: &str| doc.format(key, &[("school", school_term)]);
+    let (responsible, responsible_genitive) = match &terms.responsible {
+        Some(r) => (r.name.clone(), r.genitive.clone()),
+        None => (
+            with_school("terms.responsible"),
+            with_school("terms.responsible_genitive"),
+        ),
+    };
+    let point_two = terms.defined_in == Definition::PointTwo;
+    let intro_defines_bbzh = match &school.document.intro {
+        None => true,
+        Some(intro) => terms::defines(intro, "ББЖ"),
+    };
+    TermsView {
+        school: school_term.to_owned(),
+        school_prepositional: terms.school.prepositional.clone(),
+        staff_dative: with_school("escalation.staff_dative"),
+        responsible_first: if point_two {
+            defined(doc, &doc.text("terms.responsible_long"), &terms.school.name)
+        } else {
+            responsible.clone()
+        },
+        responsible_heading: if point_two {
+            doc.text("terms.responsible_long_genitive")
+        } else {
+            responsible_genitive
+        },
+        responsible,
+        head_genitive: terms.head.as_ref().map_or_else(
+            || with_school("terms.head_genitive"),
+            |h| h.genitive.clone(),
+        ),
+        head_instrumental: terms.head.as_ref().map_or_else(
+            || with_school("terms.head_instrumental"),
+            |h| h.instrumental.clone(),
+        ),
+        bbzh: intro_defines_bbzh,
     }
 }
 
@@ -736,4 +1089,80 @@ fn faq_groups(site: &SchoolSite, t: &Translations) -> Vec<FaqGroup> {
         })
         .filter(|group| !group.topics.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channel_notes_never_repeat_their_label() {
+        let cases = [
+            (
+                "Лично",
+                "при личном обращении",
+                ChannelKind::InPerson,
+                "При личном обращении",
+            ),
+            (
+                "Онлайн-звонок",
+                "звонок онлайн со страницы Портала поддержки пользователей",
+                ChannelKind::OnlineCall,
+                "Звонок онлайн со страницы Портала поддержки пользователей",
+            ),
+            (
+                "По электронной почте",
+                "с использованием электронной почты пользователей",
+                ChannelKind::Email,
+                "С использованием электронной почты пользователей",
+            ),
+            (
+                "Лично",
+                "в приёмные часы в соответствии с утверждённым графиком",
+                ChannelKind::InPerson,
+                "Лично в приёмные часы в соответствии с утверждённым графиком",
+            ),
+            (
+                "Другой способ",
+                "с использованием коммуникационных средств",
+                ChannelKind::Other,
+                "С использованием коммуникационных средств",
+            ),
+        ];
+        for (label, note, kind, expected) in cases {
+            assert_eq!(channel_text(label, Some(note), kind), expected);
+        }
+        assert_eq!(channel_text("Лично", None, ChannelKind::InPerson), "Лично");
+    }
+
+    #[test]
+    fn vendor_hours_are_worded_in_the_vendor_s_zone() {
+        let doc = Translations::parse(
+            crate::model::types::Language::Russian,
+            include_str!("../../themes/default/i18n/ru.toml"),
+        )
+        .unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+        let zones = [
+            (chrono_tz::Europe::Moscow, "по московскому времени"),
+            (chrono_tz::Europe::Simferopol, "по московскому времени"),
+            (chrono_tz::Asia::Yekaterinburg, "по времени МСК+2 (UTC+5)"),
+            (chrono_tz::Europe::Kaliningrad, "по времени МСК-1 (UTC+2)"),
+        ];
+        for (zone, expected) in zones {
+            assert_eq!(zone_wording(zone, date, &doc), expected, "{zone}");
+        }
+    }
+
+    #[test]
+    fn through_alone_is_not_a_shared_word() {
+        assert_eq!(
+            channel_text(
+                "Через сайт школы",
+                Some("через форму обратной связи"),
+                ChannelKind::Website
+            ),
+            "Через сайт школы через форму обратной связи"
+        );
+    }
 }

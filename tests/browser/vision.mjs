@@ -74,6 +74,9 @@ function layoutProblems() {
     if (parent.getClientRects().length === 0) continue;
     const re = /[A-Za-zА-Яа-яЁё]{2,}/g;
     for (let match = re.exec(node.data); match; match = re.exec(node.data)) {
+      // Parts of addresses (scool_27@edu-mytyshi.ru, www.skola-27.ru) may break anywhere.
+      const around = node.data.charAt(match.index - 1) + node.data.charAt(match.index + match[0].length);
+      if (/[@._\/:-]/.test(around)) continue;
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
       const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
@@ -83,12 +86,19 @@ function layoutProblems() {
   if (split.size > 0) found.push(`words split across lines: ${Array.from(split).slice(0, 8).join(', ')}`);
   return found;
 
-  // The word, set alone in the element's font, against the width of the element's block.
+  // The word, set alone in the element's font, against the line its block offers: the block's
+  // content width less the padding and borders of inline boxes on the way (a button's).
   function fitsItsLine(element, word) {
+    const sides = (style, side) => parseFloat(style[`padding${side}`]) + parseFloat(style[`border${side}Width`]);
     let block = element;
-    while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+    let taken = 0;
+    while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) {
+      const style = getComputedStyle(block);
+      if (style.display !== 'inline') taken += sides(style, 'Left') + sides(style, 'Right');
+      block = block.parentElement;
+    }
     const style = getComputedStyle(block);
-    const line = block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const line = block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - taken;
     const probe = document.createElement('span');
     probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
     probe.textContent = word;

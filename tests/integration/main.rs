@@ -9,6 +9,7 @@ mod hostile;
 mod inputs;
 mod output;
 mod package;
+mod regulation_generated;
 mod scale;
 mod schedules;
 mod seeds;
