@@ -8,6 +8,7 @@ mod hostile;
 #[cfg(unix)]
 mod inputs;
 mod output;
+mod regulation_text;
 mod scale;
 mod seeds;
 mod serve;
