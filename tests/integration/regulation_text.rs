@@ -257,10 +257,7 @@ fn generated_only_keys_are_refused_beside_regulation_md() {
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(stderr.contains("`document.intro`"), "{stderr}");
     assert!(stderr.contains("`rules.clear_request`"), "{stderr}");
-    assert!(
-        stderr.contains("regulation.md replaces that"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("regulation.md replaces that"), "{stderr}");
 }
 
 #[test]
@@ -296,4 +293,44 @@ fn the_example_schools_show_their_seeds_text_word_for_word() {
     {
         assert!(!osh.contains(word), "osh: `{word}` in {osh}");
     }
+}
+
+#[test]
+fn the_text_passes_the_checks_of_faq_articles() {
+    let project = uchrezhdenie();
+    let text = project.read(TEXT).replace(
+        "11. Изменения",
+        "11. Все [изменения](javascript:alert(2)) <script>alert(1)</script>",
+    );
+    project.write(TEXT, &text);
+    let stderr = project.run(&["check"]).fails_with(1);
+    let place = format!("{TEXT}:{}", line_column(&text, "[изменения]"));
+    assert!(stderr.contains(&place), "{place} not in:\n{stderr}");
+    assert!(stderr.contains("is not allowed"), "{stderr}");
+    let text = text.replace("[изменения](javascript:alert(2))", "изменения");
+    project.write(TEXT, &text);
+    project.run(&["build"]).success();
+    let html = project.read("public/licey-7/regulation.html");
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "raw HTML shows as text"
+    );
+}
+
+#[test]
+fn an_empty_text_or_a_missing_title_is_a_problem() {
+    let project = uchrezhdenie();
+    project.write(TEXT, "\n");
+    let toml = project.read(TOML).replace(
+        "title = \"Регламент оказания помощи пользователям электронного журнала и электронного дневника\"\n",
+        "",
+    );
+    project.write(TOML, &toml);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert!(
+        stderr.contains("the regulation's text is empty"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("needs `document.title`"), "{stderr}");
 }
