@@ -289,6 +289,16 @@ fn the_example_schools_show_their_seeds_text_word_for_word() {
         );
     }
     let osh = project.page_text("public/osh/regulation.html");
+    // Its document has no letterhead, and its full name in school.toml is illustrative.
+    let html = project.read("public/osh/regulation.html");
+    let document = html.split("<article").nth(1).unwrap_or_default();
+    let document = document.split("</article>").next().unwrap_or_default();
+    assert!(!document.contains("Муниципальное бюджетное"), "{document}");
+    let mytishchi = project.page_text("public/mytishchi-27/regulation.html");
+    assert!(
+        mytishchi.contains("Юбилейная, д. 42, к. 2, тел/факс 582-69-00"),
+        "{mytishchi}"
+    );
     for word in ["ББЖ", " ОО", "Общие положения", "Службу поддержки"]
     {
         assert!(!osh.contains(word), "osh: `{word}` in {osh}");
