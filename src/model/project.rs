@@ -68,9 +68,9 @@ impl Shared {
         );
         let known: Vec<&str> = self.platforms.keys().map(String::as_str).collect();
         let own = validate_articles(&dir.articles, &known, &mut problems);
+        let regulation = (dir.regulation.as_ref())
+            .and_then(|file| self.validate_regulation(file, school.as_ref(), dir, &mut problems));
         let site = school.map(|mut school| {
-            let regulation = (dir.regulation.as_ref())
-                .and_then(|file| self.validate_regulation(file, &school, dir, &mut problems));
             if dir.regulation.is_some() {
                 school.rules = regulation::verbatim_rules();
             }
@@ -91,22 +91,23 @@ impl Shared {
 }
 
 impl Shared {
-    /// The school's own regulation text, rendered and checked against its data and preset.
+    /// The school's own regulation text, rendered and checked against its data and preset (once
+    /// the school validates).
     fn validate_regulation(
         &self,
         file: &Arc<SourceFile>,
-        school: &School,
+        school: Option<&School>,
         dir: &RawSchoolDir,
         problems: &mut Vec<Problem>,
     ) -> Option<Regulation> {
-        let data = regulation::Data {
+        let data = school.map(|school| regulation::Data {
             school,
             raw: &dir.school.value,
             school_file: &dir.school.file,
             platform: &school.platform,
             platform_file: self.platform_files.get(&school.platform.id),
-        };
-        Regulation::validate(file, data, problems)
+        });
+        Regulation::validate(file, &dir.school, data, problems)
     }
 }
 

@@ -12,7 +12,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use super::Platform;
 use super::article::report_refused;
 use super::school::{Rule, Rules, School};
-use crate::data::RawSchool;
+use crate::data::{Loaded, RawSchool};
 use crate::diagnostic::{Collector, FieldPath, Problem, SourceFile};
 use crate::{links, markdown};
 
@@ -35,14 +35,17 @@ pub struct Data<'a> {
 }
 
 impl Regulation {
-    /// Render the text and cross-check it with the data; every problem found is pushed.
+    /// Render the text and cross-check it with the data; every problem found is pushed. The
+    /// text is checked even when `school.toml` has problems (`data` is then `None`, and the
+    /// cross-check waits until it validates).
     pub fn validate(
         file: &Arc<SourceFile>,
-        data: Data,
+        toml: &Loaded<RawSchool>,
+        data: Option<Data>,
         problems: &mut Vec<Problem>,
     ) -> Option<Regulation> {
         let before = problems.len();
-        check_keys(data, problems);
+        check_keys(toml, problems);
         if file.text.trim().is_empty() {
             problems.push(
                 Problem::new("the regulation's text is empty")
@@ -53,7 +56,9 @@ impl Regulation {
         }
         let rendered = render(&file.text);
         report_refused(&rendered, 0, &mut Collector::new(file, problems));
-        crosscheck::check(file, &facts::extract(&file.text), data, problems);
+        if let Some(data) = data {
+            crosscheck::check(file, &facts::extract(&file.text), data, problems);
+        }
         (problems.len() == before).then(|| Regulation {
             html: rendered.html,
             file: Arc::clone(file),
@@ -76,12 +81,12 @@ pub fn verbatim_rules() -> Rules {
 /// The heading needs the document's own title (the generated one is the template's); keys that
 /// only word the generated regulation have nothing to say when regulation.md holds the text:
 /// each one given is a problem, rather than a value silently ignored.
-fn check_keys(data: Data, problems: &mut Vec<Problem>) {
-    let raw = data.raw;
+fn check_keys(toml: &Loaded<RawSchool>, problems: &mut Vec<Problem>) {
+    let raw = &toml.value;
     if raw.document.title.is_none() {
         problems.push(
             Problem::new("a school with regulation.md needs `document.title`, the title its document has")
-                .in_file(data.school_file)
+                .in_file(&toml.file)
                 .with_hint("add title = \"…\" to [document], word for word as the approved document writes it (README, «The regulation word for word»)"),
         );
     }
@@ -102,7 +107,7 @@ fn check_keys(data: Data, problems: &mut Vec<Problem>) {
             rules.reference_materials.is_some(),
         ),
     ];
-    let mut report = Collector::new(data.school_file, problems);
+    let mut report = Collector::new(&toml.file, problems);
     for (table, key, given) in keys {
         if given {
             report.report(

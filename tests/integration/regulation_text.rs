@@ -344,3 +344,20 @@ fn an_empty_text_or_a_missing_title_is_a_problem() {
     );
     assert!(stderr.contains("needs `document.title`"), "{stderr}");
 }
+
+#[test]
+fn the_texts_problems_come_with_those_of_school_toml() {
+    let project = uchrezhdenie();
+    let toml = project
+        .read(TOML)
+        .replace("weekday = \"tuesday\"", "weekday = \"funday\"");
+    project.write(TOML, &toml);
+    let text = project
+        .read(TEXT)
+        .replace("11. Изменения", "11. [Изменения](javascript:x)");
+    project.write(TEXT, &text);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert!(stderr.contains("is not a day of the week"), "{stderr}");
+    assert!(stderr.contains("`javascript:x` is not allowed"), "{stderr}");
+    assert!(stderr.contains("2 problems found"), "{stderr}");
+}

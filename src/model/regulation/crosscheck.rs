@@ -221,90 +221,101 @@ fn stated_text(stated: &Stated) -> String {
 /// Every value the pages show that the text could name, with its place in the data.
 fn stated(data: Data) -> Vec<Stated> {
     let mut out = Vec::new();
-    let mut add = |file: &Arc<SourceFile>, field: FieldPath, value, governed| {
-        out.push(Stated {
+    let mut school = |field, value, governed| {
+        out.push(Stated::new(data.school_file, field, value, governed));
+    };
+    identity(data, &mut school);
+    channels(data, &mut school);
+    times(data, &mut school);
+    if let Some(preset) = data.platform_file {
+        vendor(data, &mut |field, value, governed| {
+            out.push(Stated::new(preset, field, value, governed));
+        });
+    }
+    out
+}
+
+impl Stated {
+    fn new(file: &Arc<SourceFile>, field: FieldPath, value: Value, governed: Governed) -> Self {
+        Stated {
             value,
             file: Arc::clone(file),
             field,
             must_be_in_text: governed,
-        });
-    };
-    let file = data.school_file;
-    let root = FieldPath::root();
-    let school = data.school;
+        }
+    }
+}
+
+/// Adds one value the pages show, at `field` of its file.
+type Add<'a> = dyn FnMut(FieldPath, Value, Governed) + 'a;
+
+/// The school's own phones, emails and website, and its consultants': shown, not governed.
+fn identity(data: Data, add: &mut Add) {
+    let at = FieldPath::root().key("school");
     for (i, phone) in data.raw.school.phones.iter().enumerate() {
         let (field, number) = match phone {
-            RawPhone::Plain(number) => (root.key("school").key("phones").index(i), number),
-            RawPhone::Labelled(l) => (
-                root.key("school").key("phones").index(i).key("number"),
-                &l.number,
-            ),
+            RawPhone::Plain(number) => (at.key("phones").index(i), number),
+            RawPhone::Labelled(l) => (at.key("phones").index(i).key("number"), &l.number),
         };
-        add(
-            file,
-            field,
-            Value::Phone(phone_key(number)),
-            Governed::Never,
-        );
+        add(field, Value::Phone(phone_key(number)), Governed::Never);
     }
-    for (i, email) in school.identity.emails.iter().enumerate() {
-        let field = root.key("school").key("emails").index(i);
-        add(file, field, email_value(email.as_str()), Governed::Never);
+    let identity = &data.school.identity;
+    for (i, email) in identity.emails.iter().enumerate() {
+        let value = email_value(email.as_str());
+        add(at.key("emails").index(i), value, Governed::Never);
     }
-    if let Some(site) = &school.identity.website {
-        let field = root.key("school").key("website");
-        add(
-            file,
-            field,
-            Value::Web(web_key(site.href())),
-            Governed::Never,
-        );
+    if let Some(site) = &identity.website {
+        let value = Value::Web(web_key(site.href()));
+        add(at.key("website"), value, Governed::Never);
     }
-    for (i, consultant) in school.consultants.iter().enumerate() {
-        let at = root.key("consultants").index(i);
+    for (i, consultant) in data.school.consultants.iter().enumerate() {
+        let at = FieldPath::root().key("consultants").index(i);
         if let Some(phone) = &consultant.phone {
             let value = Value::Phone(phone_key(phone.display()));
-            add(file, at.key("phone"), value, Governed::Never);
+            add(at.key("phone"), value, Governed::Never);
         }
         if let Some(email) = &consultant.email {
             add(
-                file,
                 at.key("email"),
                 email_value(email.as_str()),
                 Governed::Never,
             );
         }
     }
-    let audiences = [("staff", &school.staff), ("parents", &school.parents)];
-    for (key, help) in audiences {
+}
+
+/// The contacts and response times of the staff's and parents' channels, and the training
+/// deadline: what the regulation governs.
+fn channels(data: Data, add: &mut Add) {
+    let school = data.school;
+    for (key, help) in [("staff", &school.staff), ("parents", &school.parents)] {
         if let Some(help) = help {
-            audience(help, &root.key(key), &mut |field, value| {
-                add(file, field, value, Governed::Always)
+            audience(help, &FieldPath::root().key(key), &mut |field, value| {
+                add(field, value, Governed::Always)
             });
         }
     }
     if let Some(days) = school.help.training_days {
-        let field = root.key("help").key("training_days");
-        add(file, field, Value::Training(days), Governed::Always);
+        let field = FieldPath::root().key("help").key("training_days");
+        add(field, Value::Training(days), Governed::Always);
     }
+}
+
+/// The times of the office hours and events, as written in `school.toml`.
+fn times(data: Data, add: &mut Add) {
+    let root = FieldPath::root();
     for (i, slot) in data.raw.schedule.slots.iter().enumerate() {
         if let Ok(range) = TimeRange::parse(&slot.time) {
             let field = root.key("schedule").key("slots").index(i).key("time");
-            add(file, field, Value::Window(range), Governed::Never);
+            add(field, Value::Window(range), Governed::Never);
         }
     }
     for (i, event) in data.raw.events.iter().enumerate() {
         if let Ok(range) = TimeRange::parse(&event.time) {
             let field = root.key("events").index(i).key("time");
-            add(file, field, Value::Window(range), Governed::Never);
+            add(field, Value::Window(range), Governed::Never);
         }
     }
-    if let Some(preset) = data.platform_file {
-        vendor(data, &mut |field, value, governed| {
-            add(preset, field, value, governed)
-        });
-    }
-    out
 }
 
 fn email_value(address: &str) -> Value {
@@ -333,7 +344,7 @@ fn audience(help: &AudienceHelp, at: &FieldPath, add: &mut dyn FnMut(FieldPath, 
 }
 
 /// The vendor's contacts and hours, from the platform preset.
-fn vendor(data: Data, add: &mut dyn FnMut(FieldPath, Value, Governed)) {
+fn vendor(data: Data, add: &mut Add) {
     let support = &data.platform.support;
     let at = FieldPath::root().key("support");
     let governed = |escalation: bool| {
