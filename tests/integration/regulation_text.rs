@@ -274,6 +274,15 @@ fn editing_regulation_md_rebuilds_the_school() {
     assert!(rebuilt.contains("(0 up to date)"), "{rebuilt}");
     let page = project.page_text("public/licey-7/regulation.html");
     assert!(page.contains("11. Все изменения"), "{page}");
+    // Without the file the school takes the generated form again.
+    std::fs::remove_file(project.path().join(TEXT)).unwrap();
+    let generated = project.run(&["build"]).success().stdout();
+    assert!(generated.contains("(0 up to date)"), "{generated}");
+    let page = project.page_text("public/licey-7/regulation.html");
+    assert!(
+        page.contains("Общие положения") && !page.contains("11. Все изменения"),
+        "{page}"
+    );
 }
 
 #[test]
