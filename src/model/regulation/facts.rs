@@ -262,9 +262,20 @@ fn response(captures: &regex::Captures, _: &str) -> Option<Value> {
 }
 
 fn window(captures: &regex::Captures, _: &str) -> Option<Value> {
-    let start = TimeOfDay::parse(captures.get(1)?.as_str()).ok()?;
-    let end = TimeOfDay::parse(captures.get(2)?.as_str()).ok()?;
+    let start = clock(captures.get(1)?.as_str())?;
+    let end = clock(captures.get(2)?.as_str())?;
     (start < end).then_some(Value::Window(TimeRange { start, end }))
+}
+
+/// A time as the text writes it. With a dot only on the quarter hour («15.00», «9.30»): «15.09»
+/// or «01.10» is a date without its year (a month is never 00, 15, 30 or 45).
+fn clock(text: &str) -> Option<TimeOfDay> {
+    if let Some((_, minutes)) = text.split_once('.') {
+        if !["00", "15", "30", "45"].contains(&minutes) {
+            return None;
+        }
+    }
+    TimeOfDay::parse(text).ok()
 }
 
 /// A time on its own; `15.01` followed by `.2018` is a date, not a time.
@@ -275,11 +286,12 @@ fn time(captures: &regex::Captures, text: &str) -> Option<Value> {
     if after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    TimeOfDay::parse(found.as_str()).ok().map(Value::Time)
+    clock(found.as_str()).map(Value::Time)
 }
 
-/// A phone: 7 to 15 digits, written with a `+` or with spaces, dashes or brackets (a bare run
-/// of digits is a number of something else).
+/// A phone: 7 to 15 digits written with a `+` or with spaces, dashes or brackets, or a short
+/// local number of 5 or 6 digits in groups («2-33-44», «22-33-44»). A bare run of digits is a
+/// number of something else, and `2025-09-01` a date.
 fn phone(captures: &regex::Captures, text: &str) -> Option<Value> {
     let found = captures.get(0)?;
     let written = found.as_str();
@@ -289,8 +301,16 @@ fn phone(captures: &regex::Captures, text: &str) -> Option<Value> {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',');
-    ((7..=15).contains(&digits) && separated && !glued).then(|| Value::Phone(phone_key(written)))
+    let full = (7..=15).contains(&digits) && separated;
+    let local = (5..=6).contains(&digits) && SHORT_LOCAL.is_match(written);
+    let date = ISO_DATE.is_match(written);
+    ((full || local) && !glued && !date).then(|| Value::Phone(phone_key(written)))
 }
+
+static SHORT_LOCAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}-\d{2}-\d{2}$").expect("a valid pattern"));
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}$").expect("a valid pattern"));
 
 /// A number in digits or in words, as regulations write amounts of days («одного», «трёх»).
 fn number(word: &str) -> Option<u32> {
@@ -391,6 +411,12 @@ mod tests {
             ]
         );
         assert_eq!(values("приказ от 15.01.2018 № 12, пункт 3.1. и 10.15."), []);
+        // A date without its year is not a time: no month is 00, 15, 30 or 45.
+        assert_eq!(values("с 15.09 по 30.09, до 01.10"), []);
+        assert_eq!(
+            values("к 9.30"),
+            [Value::Time(TimeOfDay::parse("9:30").unwrap())]
+        );
     }
 
     #[test]
@@ -425,6 +451,11 @@ mod tests {
     #[test]
     fn numbers_that_are_not_phones() {
         assert_eq!(values("в 2018 году 1234567 раз, ИНН 5029000000"), []);
+        assert_eq!(values("от 2025-09-01, приказ № 01-10/123"), []);
+        assert_eq!(
+            values("тел. 2-33-44 и 22-33-44"),
+            [Value::Phone("23344".into()), Value::Phone("223344".into())]
+        );
         assert_eq!(
             values("тел. 8-800-100-10-10"),
             [Value::Phone("78001001010".into())]
