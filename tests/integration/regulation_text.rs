@@ -179,6 +179,12 @@ fn a_phone_changed_in_school_toml_only_names_both_places() {
     assert!(stderr.contains(&in_text), "{in_text} not in:\n{stderr}");
     assert!(stderr.contains(&in_toml), "{in_toml} not in:\n{stderr}");
     assert!(stderr.contains("`staff.channels[1].phone`"), "{stderr}");
+    // Both source lines are drawn: the text's, and the data's as a related place.
+    assert!(
+        stderr.contains("5.2. по телефону 8 (3452) 39-00-17;"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("phone = \"8 (3452) 39-00-19\""), "{stderr}");
     assert!(stderr.contains("1 problem found"), "{stderr}");
     // `build` refuses it as well, and writes nothing.
     project.run(&["build"]).fails_with(1);
@@ -203,6 +209,10 @@ fn a_contact_the_pages_show_and_the_text_lacks_names_both_places() {
     assert!(stderr.contains(&in_toml), "{in_toml} not in:\n{stderr}");
     assert!(stderr.contains(&in_text), "{in_text} not in:\n{stderr}");
     assert!(stderr.contains("`parents.channels[2].email`"), "{stderr}");
+    assert!(
+        stderr.contains("5.3. по электронной почте konsultant@licey7-tmn.ru."),
+        "{stderr}"
+    );
 }
 
 #[test]

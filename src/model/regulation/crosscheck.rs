@@ -104,6 +104,12 @@ fn differs(text: &Arc<SourceFile>, fact: &Fact, data: &Stated) -> Problem {
          (README, «The cross-check»)",
         data.file.path.display()
     ))
+    .with_related(
+        Problem::new(format!("the data says `{}`", stated_text(data)))
+            .in_file(&data.file)
+            .with_span(data.file.span_of(&data.field))
+            .with_field(data.field.to_string()),
+    )
 }
 
 /// The text names a value that no page shows.
@@ -137,6 +143,14 @@ fn not_shown(text: &Arc<SourceFile>, fact: &Fact, stated: &[Stated]) -> Problem 
 fn not_in_text(text: &Arc<SourceFile>, facts: &[Fact], data: &Stated) -> Problem {
     let kind = data.value.kind();
     let nearest = facts.iter().find(|fact| fact.value.kind() == kind);
+    let related = nearest.map(|fact| {
+        Problem::new(format!(
+            "the regulation names `{}` here",
+            written(text, &fact.span)
+        ))
+        .in_file(text)
+        .with_span(Some(fact.span.clone()))
+    });
     let where_text = match nearest {
         Some(fact) => format!(
             "{} names `{}` but not this one",
@@ -145,7 +159,7 @@ fn not_in_text(text: &Arc<SourceFile>, facts: &[Fact], data: &Stated) -> Problem
         ),
         None => format!("{} names no {}", text.path.display(), name(kind)),
     };
-    Problem::new(format!(
+    let problem = Problem::new(format!(
         "the site shows the {} `{}`, which the regulation's text does not have: {where_text}",
         name(kind),
         stated_text(data),
@@ -157,7 +171,11 @@ fn not_in_text(text: &Arc<SourceFile>, facts: &[Fact], data: &Stated) -> Problem
         "write it into {} where the regulation lists the ways to get help, or remove it here \
          if the regulation no longer names it (README, «The cross-check»)",
         text.path.display()
-    ))
+    ));
+    match related {
+        Some(related) => problem.with_related(related),
+        None => problem,
+    }
 }
 
 fn name(kind: Kind) -> &'static str {
