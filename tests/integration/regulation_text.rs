@@ -380,3 +380,21 @@ fn the_texts_problems_come_with_those_of_school_toml() {
     assert!(stderr.contains("`javascript:x` is not allowed"), "{stderr}");
     assert!(stderr.contains("2 problems found"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_regulation_md_that_links_out_of_the_project_is_refused() {
+    let project = uchrezhdenie();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.md");
+    std::fs::write(&secret, "1. Секрет 8 (999) 111-22-33.\n").unwrap();
+    std::fs::remove_file(project.path().join(TEXT)).unwrap();
+    std::os::unix::fs::symlink(&secret, project.path().join(TEXT)).unwrap();
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert!(stderr.contains(TEXT), "{stderr}");
+    assert!(stderr.contains("leads out of"), "{stderr}");
+    assert!(
+        !stderr.contains("Секрет"),
+        "the target is never read: {stderr}"
+    );
+}
