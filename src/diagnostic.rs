@@ -134,6 +134,9 @@ pub struct Problem {
     pub field: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    /// The other place the problem is about (the data that a regulation's text contradicts),
+    /// drawn after it with its own source line. Boxed: most problems have none.
+    pub related: Option<Box<Problem>>,
 }
 
 impl Problem {
@@ -145,7 +148,13 @@ impl Problem {
             field: None,
             message: message.into(),
             hint: None,
+            related: None,
         }
+    }
+
+    pub fn with_related(mut self, other: Problem) -> Self {
+        self.related = Some(Box::new(other));
+        self
     }
 
     pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
@@ -226,6 +235,9 @@ struct ProblemView {
     hint: Option<String>,
     source: Option<Excerpt>,
     label: Option<LabeledSpan>,
+    related: Option<Box<ProblemView>>,
+    /// A related place is drawn as advice, not as an error of its own.
+    is_related: bool,
 }
 
 impl From<&Problem> for ProblemView {
@@ -254,6 +266,13 @@ impl From<&Problem> for ProblemView {
             hint: problem.hint.as_deref().map(shown),
             source,
             label,
+            related: problem.related.as_deref().map(|related| {
+                Box::new(ProblemView {
+                    is_related: true,
+                    ..ProblemView::from(related)
+                })
+            }),
+            is_related: false,
         }
     }
 }
@@ -504,6 +523,17 @@ impl miette::Diagnostic for ProblemView {
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|source| source as &dyn SourceCode)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        self.is_related.then_some(miette::Severity::Advice)
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        let related = self.related.as_deref()?;
+        Some(Box::new(std::iter::once(
+            related as &dyn miette::Diagnostic,
+        )))
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

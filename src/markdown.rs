@@ -49,6 +49,16 @@ pub struct Refusal {
 
 /// Render `body`; `resolve` turns the part after `@/` into a relative URL.
 pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
+    render_adapted(body, resolve, |event, _| std::iter::once(event))
+}
+
+/// Render `body` as `render` does, with `adapt` turning each checked event (and its range in
+/// `body`) into the events written as HTML: the verbatim regulation keeps its own list numbers.
+pub fn render_adapted<'a, O: IntoIterator<Item = Event<'a>>>(
+    body: &'a str,
+    resolve: &dyn Fn(&str) -> String,
+    mut adapt: impl FnMut(Event<'a>, Range<usize>) -> O,
+) -> Rendered {
     let mut checker = Checker {
         body,
         resolve,
@@ -61,7 +71,8 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     let events = Parser::new_ext(body, options())
         .into_offset_iter()
-        .filter_map(|(event, range)| checker.event(event, range));
+        .filter_map(|(event, range)| Some((checker.event(event, range.clone())?, range)))
+        .flat_map(|(event, range)| adapt(event, range));
     html::push_html(&mut html, ids::HeadingIds::new(events, ids::explicit(body)));
     Rendered {
         html: sanitize::clean(&html),

@@ -388,6 +388,8 @@ fn file_stem(path: &Path) -> String {
 pub struct RawSchoolDir {
     pub slug: String,
     pub school: Loaded<RawSchool>,
+    /// `regulation.md`, the school's own text of the regulation, when it has one.
+    pub regulation: Option<Arc<SourceFile>>,
     pub articles: Vec<Loaded<RawArticle>>,
 }
 
@@ -497,6 +499,10 @@ pub fn parse_school_dir(
             None
         }
     };
+    let regulation = inputs.regulation.as_ref().and_then(|input| {
+        let decoded = decode_input(layout, &input.path, contents.next()?);
+        decoded.map_err(|problem| problems.push(problem)).ok()
+    });
     let mut articles = Vec::with_capacity(inputs.articles.len());
     for (input, content) in inputs.articles.iter().zip(contents) {
         match decode_input(layout, &input.path, content).and_then(|f| parse_article(&input.path, f))
@@ -508,6 +514,7 @@ pub fn parse_school_dir(
     school.map(|school| RawSchoolDir {
         slug: inputs.slug,
         school,
+        regulation,
         articles,
     })
 }

@@ -33,12 +33,15 @@ pub struct Input {
     pub stamp: Option<Stamp>,
 }
 
-/// The inputs of `schools/<slug>/`: `school.toml` (when present) and `faq/*.md`, sorted.
+/// The inputs of `schools/<slug>/`: `school.toml` and `regulation.md` (when present) and
+/// `faq/*.md`, sorted.
 #[derive(Debug, Clone)]
 pub struct SchoolInputs {
     pub slug: String,
     pub dir: PathBuf,
     pub toml: Option<Input>,
+    /// The school's own regulation text, word for word (the verbatim form).
+    pub regulation: Option<Input>,
     pub articles: Vec<Input>,
     /// The school's folder or its `faq` folder, when refused (a link out of the project).
     pub refused_folders: Vec<(PathBuf, Refusal)>,
@@ -65,6 +68,7 @@ impl SchoolInputs {
             slug: slug.to_owned(),
             dir: dir.clone(),
             toml: None,
+            regulation: None,
             articles: Vec::new(),
             refused_folders: Vec::new(),
             root: layout.inputs().clone(),
@@ -72,13 +76,8 @@ impl SchoolInputs {
         if !inputs.folder(&dir)? {
             return Ok(inputs);
         }
-        let toml = dir.join("school.toml");
-        inputs.toml = match std::fs::metadata(&toml) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !fs::is_link(&toml) => {
-                None
-            }
-            meta => Some(input(meta, toml, now)),
-        };
+        inputs.toml = optional_input(dir.join("school.toml"), now);
+        inputs.regulation = optional_input(dir.join("regulation.md"), now);
         let faq = dir.join("faq");
         if inputs.folder(&faq)? {
             for entry in fs::sorted_dir_entries(&faq)? {
@@ -105,6 +104,7 @@ impl SchoolInputs {
         SchoolInputs {
             slug: slug.to_owned(),
             toml: with_toml.then(|| unstamped(dir.join("school.toml"))),
+            regulation: None,
             articles: (ids.iter())
                 .map(|id| unstamped(dir.join("faq").join(format!("{id}.md"))))
                 .collect(),
@@ -126,9 +126,12 @@ impl SchoolInputs {
         }
     }
 
-    /// Every input file: `school.toml` first, then the articles.
+    /// Every input file: `school.toml` first, then `regulation.md`, then the articles.
     pub fn files(&self) -> impl Iterator<Item = &Input> {
-        self.toml.iter().chain(&self.articles)
+        self.toml
+            .iter()
+            .chain(&self.regulation)
+            .chain(&self.articles)
     }
 
     /// Each file's path (relative to the school folder) and stamp; `None` when any stamp is
@@ -195,6 +198,15 @@ impl SchoolSources {
             );
         }
         fingerprint.hex()
+    }
+}
+
+/// The file at `path` as an input, or `None` when there is none (a link to nothing is an input,
+/// which reading refuses).
+fn optional_input(path: PathBuf, now: SystemTime) -> Option<Input> {
+    match std::fs::metadata(&path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && !fs::is_link(&path) => None,
+        meta => Some(input(meta, path, now)),
     }
 }
 

@@ -150,7 +150,11 @@ impl Article {
 
 /// What the Markdown left out of the page is an error: the build stops rather than publish an
 /// article that differs from what its author wrote.
-fn report_refused(rendered: &markdown::Rendered, body_offset: usize, report: &mut Collector) {
+pub(crate) fn report_refused(
+    rendered: &markdown::Rendered,
+    body_offset: usize,
+    report: &mut Collector,
+) {
     for refusal in &rendered.refused {
         let span = refusal.range.start + body_offset..refusal.range.end + body_offset;
         let problem = Problem::new(refusal.message.clone())

@@ -4,6 +4,7 @@ pub mod article;
 pub mod calendar;
 pub mod platform;
 pub mod project;
+pub mod regulation;
 pub mod response;
 pub mod school;
 pub mod school_year;

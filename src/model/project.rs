@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::calendar::ProductionCalendar;
+use super::regulation::{self, Regulation};
 use super::{Article, Platform, School};
 use crate::data::{Loaded, RawArticle, RawSchoolDir, RawShared};
-use crate::diagnostic::{Collector, Problem};
+use crate::diagnostic::{Collector, Problem, SourceFile};
 use crate::fingerprint::Fingerprint;
 
 /// A school together with the articles its site shows.
@@ -18,6 +19,9 @@ pub struct SchoolSite {
     pub calendar: Arc<ProductionCalendar>,
     /// Shared articles for its platform, replaced or extended by its own; sorted for display.
     pub articles: Vec<Arc<Article>>,
+    /// The school's own text of the regulation (`regulation.md`), when it has one; otherwise the
+    /// regulation page is generated from the data.
+    pub regulation: Option<Regulation>,
 }
 
 /// The validated content every school is checked against: platform presets, the production
@@ -25,6 +29,8 @@ pub struct SchoolSite {
 #[derive(Debug)]
 pub struct Shared {
     pub platforms: BTreeMap<String, Arc<Platform>>,
+    /// Each preset's file, for the places that a school's regulation is checked against.
+    pub platform_files: BTreeMap<String, Arc<SourceFile>>,
     pub calendar: Arc<ProductionCalendar>,
     pub articles: Vec<Arc<Article>>,
     /// A hash of the shared files: a school's output depends on them as on its own.
@@ -37,7 +43,11 @@ impl Shared {
         let platforms = validate_platforms(raw, problems);
         let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
         let articles = validate_articles(&raw.articles, &known, problems);
+        let platform_files = (raw.platforms.iter())
+            .map(|(id, loaded)| (id.clone(), Arc::clone(&loaded.file)))
+            .collect();
         Shared {
+            platform_files,
             calendar: Arc::new(validate_calendar(raw, problems)),
             fingerprint: shared_fingerprint(raw),
             platforms,
@@ -58,19 +68,46 @@ impl Shared {
         );
         let known: Vec<&str> = self.platforms.keys().map(String::as_str).collect();
         let own = validate_articles(&dir.articles, &known, &mut problems);
-        let site = school.map(|school| {
+        let regulation = (dir.regulation.as_ref())
+            .and_then(|file| self.validate_regulation(file, school.as_ref(), dir, &mut problems));
+        let site = school.map(|mut school| {
+            if dir.regulation.is_some() {
+                school.rules = regulation::verbatim_rules();
+            }
             let articles = articles_for(&school, &self.articles, own);
             check_links(&articles, &mut problems);
             SchoolSite {
                 school,
                 calendar: Arc::clone(&self.calendar),
                 articles,
+                regulation,
             }
         });
         match site {
             Some(site) if problems.is_empty() => Ok(site),
             _ => Err(problems),
         }
+    }
+}
+
+impl Shared {
+    /// The school's own regulation text, rendered and checked against its data and preset (once
+    /// the school validates).
+    fn validate_regulation(
+        &self,
+        file: &Arc<SourceFile>,
+        school: Option<&School>,
+        dir: &RawSchoolDir,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Regulation> {
+        let data = school.map(|school| regulation::Data {
+            school,
+            raw: &dir.school.value,
+            school_file: &dir.school.file,
+            platform: &school.platform,
+            platform_file: self.platform_files.get(&school.platform.id),
+        });
+        Regulation::validate(file, &dir.school, data, problems)
     }
 }
 

@@ -58,6 +58,9 @@ pub const PAGES: [(&str, &str, &str); 6] = [
     ("regulation", "regulation.html", "regulation.html"),
 ];
 
+/// The regulation page of a school with its own text (`regulation.md`): the verbatim form.
+pub const REGULATION_TEXT: &str = "regulation_text.html";
+
 /// The printable A4 announcement of the office hours for the school's information board; linked
 /// from the schedule page, not from the navigation.
 pub const POSTER: &str = "poster.html";
@@ -152,6 +155,9 @@ pub fn render_school(
         "schema",
         &schema::school_json_ld(site, &t.text("ui.help_site")),
     );
+    if let Some(regulation) = &site.regulation {
+        context.insert("regulation_text", &regulation.html);
+    }
     context.insert_value("t", ctx.theme.translation_value(site.school.language));
     context.insert_value("doc", ctx.theme.translation_value(Language::Russian));
     let mut pages = Pages {
@@ -163,6 +169,10 @@ pub fn render_school(
     };
     let mut files = Vec::with_capacity(PAGES.len() + site.articles.len() + ctx.theme.assets.len());
     for (key, template, path) in PAGES {
+        let template = match (key, &site.regulation) {
+            ("regulation", Some(_)) => REGULATION_TEXT,
+            _ => template,
+        };
         let title = t.text(&format!("page.{key}")).to_owned();
         let page = page(ctx, key, title, path, &view);
         files.push(pages.render(template, path, page, None)?);

@@ -32,6 +32,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "faq_index.html",
     "article.html",
     "regulation.html",
+    "regulation_text.html",
     "poster.html",
     "root_index.html",
 );

@@ -10,6 +10,7 @@ mod inputs;
 mod output;
 mod package;
 mod regulation_generated;
+mod regulation_text;
 mod scale;
 mod schedules;
 mod seeds;
