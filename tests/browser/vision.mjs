@@ -72,15 +72,16 @@ function layoutProblems() {
     const parent = node.parentElement;
     if (!parent || parent.closest('.visually-hidden, [hidden], script, style, code')) continue;
     if (parent.getClientRects().length === 0) continue;
-    const re = /[A-Za-zА-Яа-яЁё]{2,}/g;
+    // Each unit between spaces: a word with its quotes and punctuation, which a line cannot split
+    // without splitting the word. Addresses (scool_27@edu-mytyshi.ru, www.skola-27.ru) may break.
+    const re = /\S+/g;
     for (let match = re.exec(node.data); match; match = re.exec(node.data)) {
-      // Parts of addresses (scool_27@edu-mytyshi.ru, www.skola-27.ru) may break anywhere.
-      const around = node.data.charAt(match.index - 1) + node.data.charAt(match.index + match[0].length);
-      if (/[@._\/:-]/.test(around)) continue;
+      const unit = match[0];
+      if (/[@/]|www\.|\.ru\b/.test(unit) || !/[A-Za-zА-Яа-яЁё]{2,}/.test(unit)) continue;
       range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
+      range.setEnd(node, match.index + unit.length);
       const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
-      if (tops.size > 1 && fitsItsLine(parent, match[0])) split.add(match[0]);
+      if (tops.size > 1 && fitsItsLine(parent, unit)) split.add(unit);
     }
   }
   if (split.size > 0) found.push(`words split across lines: ${Array.from(split).slice(0, 8).join(', ')}`);
