@@ -64,7 +64,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
         .filter_map(|(event, range)| checker.event(event, range));
     html::push_html(&mut html, ids::HeadingIds::new(events, ids::explicit(body)));
     Rendered {
-        html: sanitize::clean(&html),
+        html: sanitize::clean(html),
         links: checker.links,
         refused: checker.refused,
         unlisted: checker.unlisted,
