@@ -124,13 +124,23 @@ pub struct Root {
     given: PathBuf,
     /// The folder with every link resolved.
     real: PathBuf,
+    /// The folder itself, opened once (Linux): inputs are opened beneath it, the kernel refusing
+    /// any way out (see `beneath`). `None` when it could not be opened.
+    #[cfg(target_os = "linux")]
+    dir: Option<std::sync::Arc<std::os::fd::OwnedFd>>,
 }
 
 impl Root {
     pub fn new(given: impl Into<PathBuf>, name: &'static str) -> Root {
         let given = given.into();
         let real = std::fs::canonicalize(&given).unwrap_or_else(|_| given.clone());
-        Root { name, given, real }
+        Root {
+            name,
+            #[cfg(target_os = "linux")]
+            dir: beneath::open_root(&given).map(std::sync::Arc::new),
+            given,
+            real,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -218,9 +228,20 @@ fn special_kind(_meta: &Metadata) -> &'static str {
     "not a regular file"
 }
 
+/// Open `path` for reading, only when it is inside `root` however it is reached. On Linux the
+/// kernel checks that in the open itself (`beneath`); where it cannot, or refuses, the checks
+/// below decide (and name what is refused).
+fn open_input(root: &Root, path: &Path) -> Result<File, ReadError> {
+    #[cfg(target_os = "linux")]
+    if let Some(file) = beneath::open(root, path) {
+        return Ok(file);
+    }
+    open_checked(root, path)
+}
+
 /// Open `path` for reading without following a link in its last part; when that part is a
 /// link, resolve it first and open its target only when it is inside `root`.
-fn open_input(root: &Root, path: &Path) -> Result<File, ReadError> {
+fn open_checked(root: &Root, path: &Path) -> Result<File, ReadError> {
     let file = match open_no_follow(path) {
         Ok(file) => file,
         Err(error) if !is_link(path) => return Err(open_failed(path, path, error)),
@@ -292,6 +313,55 @@ fn real_path(file: &File, path: &Path) -> Option<PathBuf> {
     }
     let _ = file;
     std::fs::canonicalize(path).ok()
+}
+
+/// Inputs opened with `openat2(RESOLVE_BENEATH)` relative to the root folder: the kernel resolves
+/// every link on the way and fails the open when any step leaves the folder (`..` above it, an
+/// absolute link, a link out). One call instead of an open plus a `readlink` of
+/// `/proc/self/fd` to learn where the file really is; 26,000 inputs at 1,000 schools.
+#[cfg(target_os = "linux")]
+mod beneath {
+    use std::fs::File;
+    use std::os::fd::OwnedFd;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use rustix::fs::{Mode, OFlags, ResolveFlags};
+    use rustix::io::Errno;
+
+    use super::Root;
+
+    /// Set when the kernel has no `openat2` (before Linux 5.6): every open takes the checks.
+    static UNAVAILABLE: AtomicBool = AtomicBool::new(false);
+
+    /// A handle on the folder `given` (links followed: a root given through a link is the
+    /// folder it leads to, as `Root::real` is).
+    pub(super) fn open_root(given: &Path) -> Option<OwnedFd> {
+        let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        rustix::fs::open(given, flags, Mode::empty()).ok()
+    }
+
+    /// The input `path` opened beneath `root`, with the same flags as `open_no_follow` except
+    /// that a link in the last part is followed (the kernel keeps it inside). `None` when this
+    /// cannot tell (no handle, a path outside `root.given`, no `openat2`) or the open fails for
+    /// any reason, refusals included: the caller's checks then decide and say why.
+    pub(super) fn open(root: &Root, path: &Path) -> Option<File> {
+        let dir = root.dir.as_ref()?;
+        let relative = path.strip_prefix(&root.given).ok()?;
+        if relative.as_os_str().is_empty() || UNAVAILABLE.load(Ordering::Relaxed) {
+            return None;
+        }
+        let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+        let resolve = ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+        match rustix::fs::openat2(dir.as_ref(), relative, flags, Mode::empty(), resolve) {
+            Ok(fd) => Some(File::from(fd)),
+            Err(Errno::NOSYS) => {
+                UNAVAILABLE.store(true, Ordering::Relaxed);
+                None
+            }
+            Err(_) => None,
+        }
+    }
 }
 
 /// The first symbolic link on the way from `root` to `path`, for messages that name it; `path`
@@ -379,6 +449,40 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("project"), &alias).unwrap();
         let root = Root::new(&alias, "the project folder");
         assert_eq!(read_input(&root, &alias.join("a.md"), 10).unwrap(), b"a");
+    }
+
+    /// The kernel's check alone (no fallback) opens what stays inside and nothing that leaves.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_open_beneath_the_root_never_leaves_it() {
+        let (dir, root) = root_with(&[("shared/a.md", b"a"), ("b/x.md", b"x")]);
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "secret").unwrap();
+        let read = |path: &Path| {
+            let mut text = String::new();
+            beneath::open(&root, path).map(|mut file| {
+                file.read_to_string(&mut text).unwrap();
+                text
+            })
+        };
+        assert_eq!(read(&dir.path().join("b/x.md")).as_deref(), Some("x"));
+        std::os::unix::fs::symlink("../shared/a.md", dir.path().join("b/in.md")).unwrap();
+        assert_eq!(read(&dir.path().join("b/in.md")).as_deref(), Some("a"));
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.md"),
+            dir.path().join("b/out.md"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
+        let relative_out = Path::new("../").join(outside.path().strip_prefix("/").unwrap());
+        let depth = dir.path().components().count() - 1;
+        let up = "../".repeat(depth);
+        std::os::unix::fs::symlink(Path::new(&up).join(&relative_out), dir.path().join("up"))
+            .unwrap();
+        for escape in ["b/out.md", "linked/secret.md", "up/secret.md", "../x.md"] {
+            assert_eq!(read(&dir.path().join(escape)), None, "{escape}");
+        }
+        assert_eq!(read(&outside.path().join("secret.md")), None);
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn render_adapted<'a, O: IntoIterator<Item = Event<'a>>>(
         .flat_map(|(event, range)| adapt(event, range));
     html::push_html(&mut html, ids::HeadingIds::new(events, ids::explicit(body)));
     Rendered {
-        html: sanitize::clean(&html),
+        html: sanitize::clean(html),
         links: checker.links,
         refused: checker.refused,
         unlisted: checker.unlisted,

@@ -2,7 +2,6 @@
 //! storage or a CDN can copy only what changed.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -50,11 +49,13 @@ pub fn digest(bytes: &[u8]) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    // One buffer, not a String per byte: this runs for every file of every school (2% of a
-    // 1,000-school build when it allocated per byte).
+    // One buffer, not a String per byte, and two table lookups per byte rather than a `write!`:
+    // this runs for every file of every school (50,000 at 1,000 schools).
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
     for byte in bytes {
-        let _ = write!(text, "{byte:02x}");
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0xf)]));
     }
     text
 }
@@ -86,6 +87,15 @@ mod tests {
         assert!(
             !text.contains("given"),
             "a known digest is used only for its own path"
+        );
+    }
+
+    #[test]
+    fn digests_are_lowercase_hex_of_every_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa0, 0xff, 0x5c]), "000fa0ff5c");
+        assert_eq!(
+            digest(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
     }
 

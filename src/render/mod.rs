@@ -267,6 +267,9 @@ impl<'a> Pages<'a> {
         page: PageView<'a>,
         article: Option<ArticleView>,
     ) -> Result<OutputFile, Error> {
+        // The page holds the article's HTML besides what the template writes: room for both at
+        // once, not a copy when the buffer grows.
+        let extra = article.as_ref().map_or(0, |article| article.html.len());
         let key = (page.key, page.root.clone());
         if !self.partials.contains_key(&key) {
             let partials = self.partials(&page, path)?;
@@ -284,7 +287,7 @@ impl<'a> Pages<'a> {
         }
         Ok(OutputFile {
             path: path.to_owned(),
-            bytes: self.template(template, path)?,
+            bytes: self.template(template, path, extra)?,
         })
     }
 
@@ -302,14 +305,16 @@ impl<'a> Pages<'a> {
         let text =
             |bytes: Vec<u8>| tera::Value::from(String::from_utf8_lossy(&bytes).trim_matches('\n'));
         Ok(Partials {
-            header: text(self.template("header.html", path)?),
-            footer: text(self.template("footer.html", path)?),
+            header: text(self.template("header.html", path, 0)?),
+            footer: text(self.template("footer.html", path, 0)?),
         })
     }
 
-    fn template(&self, template: &str, path: &str) -> Result<Vec<u8>, Error> {
+    /// `template` rendered, into a buffer with room for `extra` bytes of the page's own text
+    /// besides the template's.
+    fn template(&self, template: &str, path: &str, extra: usize) -> Result<Vec<u8>, Error> {
         // render_to writes bytes directly: no second pass to check the page is UTF-8.
-        let mut bytes = Vec::with_capacity(16 * 1024);
+        let mut bytes = Vec::with_capacity(16 * 1024 + extra);
         self.ctx
             .theme
             .tera

@@ -147,6 +147,7 @@ fn compile(templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>) -> R
     tera.autoescape_on([".html"]);
     tera.set_escape_fn(super::escape::escape_html);
     super::filters::register(&mut tera);
+    tera.register_filter("safe", safe);
     let list = templates
         .iter()
         .map(|(name, (text, _))| (name.as_str(), text.as_str()));
@@ -159,6 +160,17 @@ fn compile(templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>) -> R
         Error::Invalid(vec![locate(problem, &error, templates)])
     })?;
     Ok(tera)
+}
+
+/// Tera's `safe` filter, without its copy: Tera's own builds a new string from the value's text,
+/// where marking the same (reference-counted) string safe is enough. Every page passes its header
+/// and footer through it, and every article page its whole article.
+fn safe(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    if value.is_string() {
+        value.mark_safe()
+    } else {
+        tera::Value::safe_string(&value.to_string())
+    }
 }
 
 /// Points a template problem at the overriding file and the span Tera reports, when the
