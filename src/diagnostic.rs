@@ -578,7 +578,11 @@ impl<'a> Collector<'a> {
     /// Record a problem built by the caller (it should already name the file).
     pub fn push(&mut self, problem: Problem) {
         let file = problem.file.as_ref().unwrap_or(self.file);
-        if !problem.field.as_deref().is_some_and(|f| file.is_stand_in(f)) {
+        if !problem
+            .field
+            .as_deref()
+            .is_some_and(|f| file.is_stand_in(f))
+        {
             self.problems.push(problem);
         }
     }

@@ -38,7 +38,10 @@ pub const MAX_STEPS: usize = 256;
 /// Deserialise the TOML part of `file`, pushing every structural problem in it (by position).
 /// The value has stand-ins where a value was missing or of the wrong kind; it is `None` when the
 /// file is not TOML at all (then its first syntax error is the one problem) or cannot be repaired.
-pub fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, problems: &mut Vec<Problem>) -> Option<T> {
+pub fn parse<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     let text = file.toml_text();
     let error = match toml::from_str::<T>(text) {
         Ok(value) => return Some(value),
@@ -170,7 +173,7 @@ impl Kind {
     fn written(self) -> &'static str {
         match self {
             Kind::String => "text in \"quotes\"",
-            Kind::Table => "a table",
+            Kind::Table => "a table: a [name] header with `key = value` lines under it",
             Kind::Datetime => "a date without quotes, such as 2026-09-01",
             Kind::Integer => "a whole number without quotes, such as 3",
             Kind::Boolean => "true or false, without quotes",
@@ -208,7 +211,10 @@ struct Found {
 enum What {
     Unknown,
     /// The key missing from the table at `field`, and the stand-in put there.
-    Missing { key: String, stand_in: usize },
+    Missing {
+        key: String,
+        stand_in: usize,
+    },
     WrongKind(Option<Kind>),
     /// An error that could not be repaired: the last one reported for the file.
     Other,
@@ -331,7 +337,8 @@ impl Repair<'_> {
         Some(())
     }
 
-    /// Replace the value at `span`, of the wrong kind or refused, by a stand-in.
+    /// Replace the value at `span`, of the wrong kind or refused, by the value meant (a quoted
+    /// date, one value where a list belongs) or else by a stand-in.
     fn replace_value(&mut self, span: Range<usize>, message: String) -> Option<()> {
         let candidates = find_values(&self.doc, &span);
         // An array of tables and its first table share a span: the message says which it is.
@@ -342,23 +349,25 @@ impl Repair<'_> {
             .find(|path| value_at(&self.doc, path).map(Kind::of) == found)
             .or(candidates.last())?
             .clone();
+        let actual = value_at(&self.doc, &path).map(Kind::of)?;
         let expected = Kind::expected(&message);
-        // «expected i64», «expected struct RawIdentity»: said in words a webmaster reads.
-        let message = match (expected, message.rsplit_once("expected ")) {
-            (Some(kind), Some((head, _))) => format!("{head}expected {}", kind.name()),
-            _ => message,
-        };
-        let mut kinds: Vec<Kind> = expected.into_iter().collect();
-        kinds.extend(KINDS.iter().filter(|kind| Some(**kind) != expected));
-        let index = self.stand_ins.len();
-        let (value_span, _) = self.spans_of(index);
-        let value = kinds[0].stand_in();
-        self.stand_ins.push(StandIn {
-            field: Some(path.clone()),
-            kinds,
-            tried: 0,
-        });
-        *value_mut(&mut self.doc, &path)? = Spanned::new(value_span, value);
+        self.forget_inner(&span, &path);
+        let message = plain_message(message, expected, actual);
+        let node = value_mut(&mut self.doc, &path)?;
+        if let Some(meant) = expected.and_then(|kind| meant(node, kind)) {
+            // The webmaster's own value, validated like any other: no stand-in.
+            *node = meant;
+        } else {
+            let mut kinds: Vec<Kind> = expected.into_iter().collect();
+            kinds.extend(KINDS.iter().filter(|kind| Some(**kind) != expected));
+            let (value_span, _) = self.spans_of(self.stand_ins.len());
+            *value_mut(&mut self.doc, &path)? = Spanned::new(value_span, kinds[0].stand_in());
+            self.stand_ins.push(StandIn {
+                field: Some(path.clone()),
+                kinds,
+                tried: 0,
+            });
+        }
         self.found.push(Found {
             span,
             field: path,
@@ -366,6 +375,25 @@ impl Repair<'_> {
             what: What::WrongKind(expected),
         });
         Some(())
+    }
+
+    /// Forget a problem inside the value at `path` that shares its span: serde read an array of
+    /// tables as a struct's fields, one by one, before it found that the whole is of the wrong
+    /// kind, which is the one problem to report.
+    fn forget_inner(&mut self, span: &Range<usize>, path: &FieldPath) {
+        let inner = |found: &Found| {
+            found.span == *span
+                && found.field.0.len() > path.0.len()
+                && found.field.0.starts_with(&path.0)
+        };
+        self.found.retain(|found| !inner(found));
+        for stand_in in &mut self.stand_ins {
+            if let Some(field) = &stand_in.field {
+                if field.0.len() > path.0.len() && field.0.starts_with(&path.0) {
+                    stand_in.field = None;
+                }
+            }
+        }
     }
 
     fn spans_of(&self, index: usize) -> (Range<usize>, Range<usize>) {
@@ -445,7 +473,8 @@ impl Repair<'_> {
             .iter()
             .filter(|found| matches!(found.what, What::Unknown))
             .filter_map(|found| {
-                let table = FieldPath(found.field.0[..found.field.0.len().saturating_sub(1)].to_vec());
+                let table =
+                    FieldPath(found.field.0[..found.field.0.len().saturating_sub(1)].to_vec());
                 nearest_key(&found.message).map(|key| table.key(key))
             })
             .collect();
@@ -465,6 +494,38 @@ impl Repair<'_> {
             What::WrongKind(None) | What::Other => super::toml_hint(&found.message, section),
             What::TooMany => "fix the problems listed and run `spravka check` again".to_owned(),
         }
+    }
+}
+
+/// The value the webmaster meant where `kind` belongs, when there is no doubt: a date or
+/// `true`/`false` in quotes, one value where a list belongs.
+fn meant<'i>(node: &Spanned<DeValue<'i>>, kind: Kind) -> Option<Spanned<DeValue<'i>>> {
+    let span = node.span();
+    let value = match (kind, node.get_ref()) {
+        (Kind::Array, value) if !value.is_array() => {
+            let mut items: DeArray<'i> = DeArray::default();
+            items.push(node.clone());
+            DeValue::Array(items)
+        }
+        (Kind::Datetime, DeValue::String(text)) => DeValue::Datetime(text.trim().parse().ok()?),
+        (Kind::Boolean, DeValue::String(text)) => DeValue::Boolean(text.trim().parse().ok()?),
+        _ => return None,
+    };
+    Some(Spanned::new(span, value))
+}
+
+/// serde's message with what was expected in words a webmaster reads (not «expected i64» or
+/// «expected struct RawIdentity»).
+fn plain_message(message: String, expected: Option<Kind>, actual: Kind) -> String {
+    let Some(kind) = expected else {
+        return message;
+    };
+    if message.starts_with("invalid length") {
+        return format!("invalid type: {}, expected {}", actual.name(), kind.name());
+    }
+    match message.rsplit_once("expected ") {
+        Some((head, _)) => format!("{head}expected {}", kind.name()),
+        None => message,
     }
 }
 
@@ -520,7 +581,11 @@ fn missing_hint(key: &str, table: &FieldPath, kind: Kind, section: &str) -> Stri
 
 /// A table as its header reads: `[school]`; a table of an array by its path, `staff.channels[1]`.
 fn table_name(table: &FieldPath) -> String {
-    if table.0.iter().any(|segment| matches!(segment, Segment::Index(_))) {
+    if table
+        .0
+        .iter()
+        .any(|segment| matches!(segment, Segment::Index(_)))
+    {
         format!("{table}")
     } else {
         format!("[{table}]")
@@ -628,5 +693,243 @@ fn table_mut<'d, 'i>(
     match value_mut(doc, path)?.get_mut() {
         DeValue::Table(table) => Some(table),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        school: School,
+        platform: Platform,
+        #[serde(default)]
+        staff: Vec<Channel>,
+        year: Option<Year>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct School {
+        full_name: String,
+        short_name: String,
+        timezone: String,
+        #[serde(default)]
+        emails: Vec<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Platform {
+        preset: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Channel {
+        kind: String,
+        days: Option<i64>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Year {
+        start: Datetime,
+    }
+
+    const VALID: &str = "[school]\nfull_name = \"Школа\"\nshort_name = \"Ш\"\ntimezone = \"Europe/Moscow\"\n\n[platform]\npreset = \"p\"\n\n[[staff]]\nkind = \"email\"\ndays = 1\n";
+
+    fn parse_text(text: &str) -> (Option<Doc>, Vec<Problem>, Arc<SourceFile>) {
+        let file = Arc::new(SourceFile::new("school.toml", text));
+        let mut problems = Vec::new();
+        let value = parse::<Doc>(&file, &mut problems);
+        (value, problems, file)
+    }
+
+    fn headlines(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(Problem::headline).collect()
+    }
+
+    #[test]
+    fn a_valid_file_has_no_problem() {
+        let (value, problems, file) = parse_text(VALID);
+        assert!(problems.is_empty(), "{:?}", headlines(&problems));
+        let value = value.unwrap();
+        assert_eq!(value.staff[0].days, Some(1));
+        assert_eq!(
+            (value.school.short_name.as_str(), value.school.timezone.as_str()),
+            ("Ш", "Europe/Moscow")
+        );
+        assert_eq!(value.platform.preset, "p");
+        assert!(!file.is_stand_in("school"));
+    }
+
+    #[test]
+    fn every_structural_problem_is_reported_in_file_order() {
+        let text = VALID
+            .replace("timezone = \"Europe/Moscow\"\n", "")
+            .replace("preset = \"p\"", "preset = \"p\"\nprest = 1")
+            .replace("days = 1", "days = \"один\"");
+        let (value, problems, file) = parse_text(&text);
+        assert_eq!(
+            headlines(&problems),
+            [
+                "school.toml:1:1: `school`: missing field `timezone`",
+                "school.toml:7:1: `platform.prest`: unknown field `prest`, expected `preset`",
+                "school.toml:11:8: `staff[0].days`: invalid type: string \"один\", expected a whole number",
+            ]
+        );
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("add the missing key `timezone` (text in \"quotes\") to `[school]`")
+        );
+        assert!(
+            problems[1]
+                .hint
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `preset`?")
+        );
+        assert!(
+            problems[2]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("whole number")
+        );
+        // The rest of the file is still there to validate; the stand-ins are marked.
+        let value = value.unwrap();
+        assert_eq!(value.school.full_name, "Школа");
+        assert_eq!(value.school.timezone, "", "a stand-in");
+        assert!(file.is_stand_in("school.timezone"));
+        assert!(file.is_stand_in("staff[0].days"));
+        assert!(!file.is_stand_in("staff[0].kind") && !file.is_stand_in("school"));
+    }
+
+    #[test]
+    fn a_syntax_error_is_the_one_problem() {
+        let text = VALID
+            .replace("short_name = \"Ш\"", "short_name = \"Ш")
+            .replace("preset = \"p\"", "prest = 1");
+        let (value, problems, _) = parse_text(&text);
+        assert!(value.is_none());
+        assert_eq!(problems.len(), 1, "{:?}", headlines(&problems));
+        assert!(
+            problems[0]
+                .location()
+                .unwrap()
+                .starts_with("school.toml:3:")
+        );
+    }
+
+    #[test]
+    fn a_misspelt_key_is_one_problem_not_also_a_missing_one() {
+        let text = VALID.replace("short_name =", "shortname =");
+        let (_, problems, _) = parse_text(&text);
+        assert_eq!(problems.len(), 1, "{:?}", headlines(&problems));
+        assert!(problems[0].message.starts_with("unknown field `shortname`"));
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `short_name`?")
+        );
+    }
+
+    #[test]
+    fn a_missing_table_is_named_as_a_table() {
+        let text = VALID.replace("[platform]\npreset = \"p\"\n", "");
+        let (value, problems, file) = parse_text(&text);
+        assert_eq!(
+            headlines(&problems),
+            ["school.toml:1:1: missing field `platform`"]
+        );
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .starts_with("add the missing table `[platform]`"),
+            "{:?}",
+            problems[0].hint
+        );
+        assert!(value.is_some());
+        assert!(file.is_stand_in("platform.preset"));
+    }
+
+    #[test]
+    fn the_value_meant_is_kept_where_there_is_no_doubt() {
+        let text = format!(
+            "{}\n[year]\nstart = \"2025-09-01\"\n",
+            VALID
+                .replace("[[staff]]", "[staff]")
+                .replace("timezone =", "emails = \"a@b.ru\"\ntimezone =")
+        );
+        let (value, problems, file) = parse_text(&text);
+        assert_eq!(
+            headlines(&problems),
+            [
+                "school.toml:4:10: `school.emails`: invalid type: string \"a@b.ru\", expected a list",
+                "school.toml:10:1: `staff`: invalid type: map, expected a list",
+                "school.toml:15:9: `year.start`: invalid type: string \"2025-09-01\", expected a date",
+            ]
+        );
+        let value = value.unwrap();
+        assert_eq!(value.school.emails, ["a@b.ru"]);
+        assert_eq!(value.staff[0].kind, "email");
+        assert_eq!(value.year.unwrap().start.to_string(), "2025-09-01");
+        // Real values, not stand-ins: validation checks them.
+        assert!(!file.is_stand_in("staff[0].kind") && !file.is_stand_in("year.start"));
+    }
+
+    #[test]
+    fn an_array_of_tables_where_one_table_belongs_is_one_problem() {
+        let text = VALID.replace("[school]", "[[school]]");
+        let (_, problems, _) = parse_text(&text);
+        assert_eq!(
+            headlines(&problems),
+            ["school.toml:1:1: `school`: invalid type: a list, expected a table"]
+        );
+    }
+
+    #[test]
+    fn problems_of_front_matter_point_into_the_whole_file() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Front {
+            title: String,
+            weight: Option<i64>,
+        }
+        let text = "+++\ntitel = \"A\"\nweight = \"1\"\n+++\nBody\n";
+        let file = Arc::new(SourceFile::new("a.md", text).with_toml(4..text.len() - 9));
+        let mut problems = Vec::new();
+        let front = parse::<Front>(&file, &mut problems).unwrap();
+        assert_eq!((front.title.as_str(), front.weight), ("", Some(0)), "stand-ins");
+        assert_eq!(
+            headlines(&problems),
+            [
+                "a.md:2:1: `titel`: unknown field `titel`, expected `title` or `weight`",
+                "a.md:3:10: `weight`: invalid type: string \"1\", expected a whole number",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_of_thousands_of_unknown_keys_stops_after_a_bounded_number() {
+        let keys: String = (0..5_000).map(|i| format!("k{i} = {i}\n")).collect();
+        let text = format!("{keys}{VALID}");
+        let started = std::time::Instant::now();
+        let (_, problems, _) = parse_text(&text);
+        // Each repair reports one, then the error that found the bound, then the note.
+        assert_eq!(problems.len(), MAX_STEPS + 2);
+        assert!(problems.iter().any(|p| p.message.contains("stopped after")));
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
     }
 }
