@@ -280,8 +280,8 @@ impl Repair<'_> {
         }
         let index = (span.start - self.base) / 2;
         let stand_in = self.stand_ins.get_mut(index)?;
+        let kind = *stand_in.kinds.get(stand_in.tried + 1)?;
         stand_in.tried += 1;
-        let kind = *stand_in.kinds.get(stand_in.tried)?;
         let path = find_values(&self.doc, &span).pop()?;
         let node = value_mut(&mut self.doc, &path)?;
         *node = Spanned::new(span, kind.stand_in());
@@ -760,7 +760,10 @@ mod tests {
         let value = value.unwrap();
         assert_eq!(value.staff[0].days, Some(1));
         assert_eq!(
-            (value.school.short_name.as_str(), value.school.timezone.as_str()),
+            (
+                value.school.short_name.as_str(),
+                value.school.timezone.as_str()
+            ),
             ("Ш", "Europe/Moscow")
         );
         assert_eq!(value.platform.preset, "p");
@@ -911,7 +914,11 @@ mod tests {
         let file = Arc::new(SourceFile::new("a.md", text).with_toml(4..text.len() - 9));
         let mut problems = Vec::new();
         let front = parse::<Front>(&file, &mut problems).unwrap();
-        assert_eq!((front.title.as_str(), front.weight), ("", Some(0)), "stand-ins");
+        assert_eq!(
+            (front.title.as_str(), front.weight),
+            ("", Some(0)),
+            "stand-ins"
+        );
         assert_eq!(
             headlines(&problems),
             [
@@ -919,6 +926,19 @@ mod tests {
                 "a.md:3:10: `weight`: invalid type: string \"1\", expected a whole number",
             ]
         );
+    }
+
+    #[test]
+    fn a_missing_value_that_no_stand_in_fits_ends_the_repairs_with_its_problem() {
+        #[derive(Debug, Deserialize)]
+        struct Counted {
+            count: std::num::NonZeroU32,
+        }
+        let file = Arc::new(SourceFile::new("a.toml", "other = 1\n"));
+        let mut problems = Vec::new();
+        let value = parse::<Counted>(&file, &mut problems);
+        assert!(value.map(|value| value.count).is_none());
+        assert_eq!(headlines(&problems), ["a.toml:1:1: missing field `count`"]);
     }
 
     #[test]
@@ -931,5 +951,50 @@ mod tests {
         assert_eq!(problems.len(), MAX_STEPS + 2);
         assert!(problems.iter().any(|p| p.message.contains("stopped after")));
         assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    use proptest::prelude::*;
+
+    /// Replacements for a line's value: every kind, and none.
+    const VALUES: [&str; 8] = [
+        "\"x\"",
+        "1",
+        "1.5",
+        "true",
+        "2025-09-01",
+        "[1, \"a\"]",
+        "{ a = 1 }",
+        "",
+    ];
+
+    proptest! {
+        /// Whatever lines of a real school.toml are dropped, renamed or given a value of another
+        /// kind, the repairs end without a panic, and the problems come once each, in file order.
+        #[test]
+        fn any_damage_to_a_real_school_is_reported_in_order_once(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..10usize), 1..12),
+        ) {
+            let text = include_str!("../../schools/osh/school.toml");
+            let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            for (line, edit) in edits {
+                let line = line.index(lines.len());
+                let Some((key, _)) = lines[line].split_once(" = ") else { continue };
+                let key = key.to_owned();
+                lines[line] = match edit {
+                    8 => String::new(),
+                    9 => format!("{key}x = 1"),
+                    kind => format!("{key} = {}", VALUES[kind % VALUES.len()]),
+                };
+            }
+            let file = Arc::new(SourceFile::new("school.toml", lines.join("\n")));
+            let mut problems = Vec::new();
+            let _ = parse::<crate::data::RawSchool>(&file, &mut problems);
+            let starts: Vec<_> = problems.iter().map(|p| p.span.clone().map(|s| s.start)).collect();
+            prop_assert!(starts.is_sorted(), "{:?}", headlines(&problems));
+            let mut seen = std::collections::HashSet::new();
+            for problem in &problems {
+                prop_assert!(seen.insert(problem.headline()), "twice: {}", problem.headline());
+            }
+        }
     }
 }
