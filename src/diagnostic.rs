@@ -24,6 +24,9 @@ pub struct SourceFile {
     spans: OnceLock<Arc<SpanIndex>>,
     /// Where each line starts, built on the first problem that asks.
     lines: OnceLock<Arc<[usize]>>,
+    /// Fields whose value stands in for one that is missing or of the wrong kind (set by
+    /// `data::lenient`): that problem is reported, and checks of the stand-in would repeat it.
+    stand_ins: OnceLock<Arc<[String]>>,
 }
 
 impl SourceFile {
@@ -36,6 +39,7 @@ impl SourceFile {
             toml,
             spans: OnceLock::new(),
             lines: OnceLock::new(),
+            stand_ins: OnceLock::new(),
         }
     }
 
@@ -44,8 +48,27 @@ impl SourceFile {
         SourceFile {
             toml,
             spans: OnceLock::new(),
+            stand_ins: OnceLock::new(),
             ..self.clone()
         }
+    }
+
+    /// Record the fields whose values are stand-ins (once; later calls are ignored).
+    pub fn set_stand_ins(&self, fields: Vec<String>) {
+        if !fields.is_empty() {
+            let _ = self.stand_ins.set(fields.into());
+        }
+    }
+
+    /// Whether the field (as `staff.channels[1].email`) is a stand-in or lies inside one.
+    pub fn is_stand_in(&self, field: &str) -> bool {
+        self.stand_ins.get().is_some_and(|fields| {
+            fields.iter().any(|stand_in| {
+                field
+                    .strip_prefix(stand_in.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+        })
     }
 
     /// The TOML part of the file.
@@ -566,12 +589,16 @@ impl<'a> Collector<'a> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
+        let shown = field.to_string();
+        if self.file.is_stand_in(&shown) {
+            return;
+        }
         let span = self.file.span_of(field);
         let hint: String = hint.into();
         let mut problem = Problem::new(message)
             .in_file(self.file)
             .with_span(span)
-            .with_field(field.to_string());
+            .with_field(shown);
         if !hint.is_empty() {
             problem = problem.with_hint(hint);
         }
@@ -580,7 +607,14 @@ impl<'a> Collector<'a> {
 
     /// Record a problem built by the caller (it should already name the file).
     pub fn push(&mut self, problem: Problem) {
-        self.problems.push(problem);
+        let file = problem.file.as_ref().unwrap_or(self.file);
+        if !problem
+            .field
+            .as_deref()
+            .is_some_and(|f| file.is_stand_in(f))
+        {
+            self.problems.push(problem);
+        }
     }
 
     /// Run a parse step; on failure report its message and hint at `field`.

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod blanks;
 pub mod calendar;
+pub mod lenient;
 pub mod platform;
 pub mod school;
 pub mod sources;
@@ -236,9 +237,20 @@ fn floor_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// Deserialize the TOML part of `file`; a syntax or shape error becomes a problem with field and span.
+/// Deserialize the TOML part of `file`; a syntax or shape error becomes a problem with field and
+/// span. Only the first is reported: for files such as a theme's translations, whose type no
+/// key or value can mismatch. Project inputs go through [`parse_toml_all`].
 pub fn parse_toml<T: DeserializeOwned>(file: &Arc<SourceFile>) -> Result<T, Problem> {
     toml::from_str(file.toml_text()).map_err(|error| toml_problem(file, &error))
+}
+
+/// Deserialize the TOML part of `file`, pushing every structural problem in it (see
+/// [`lenient`]); `None` only when the file is not TOML at all or could not be repaired.
+pub fn parse_toml_all<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    lenient::parse(file, problems)
 }
 
 fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
@@ -318,13 +330,7 @@ pub fn load_toml_file<T: DeserializeOwned>(
             return Ok(None);
         }
     };
-    Ok(match parse_toml(&file) {
-        Ok(value) => Some(Loaded { value, file }),
-        Err(problem) => {
-            problems.push(problem);
-            None
-        }
-    })
+    Ok(parse_toml_all(&file, problems).map(|value| Loaded { value, file }))
 }
 
 /// Load every `*.md` article of a folder.
@@ -340,10 +346,7 @@ pub fn load_articles(
     for path in fs::sorted_entries(dir)? {
         if is_input(&path, "md") {
             match read_source(layout, &path, limits::ARTICLE)? {
-                Ok(file) => match parse_article(&path, file) {
-                    Ok(article) => loaded.push(article),
-                    Err(problem) => problems.push(problem),
-                },
+                Ok(file) => loaded.extend(parse_article(&path, file, problems)),
                 Err(problem) => problems.push(problem),
             }
         }
@@ -358,23 +361,29 @@ pub fn is_input(path: &Path, ext: &str) -> bool {
     !name.starts_with('.') && path.extension().is_some_and(|e| e == ext)
 }
 
-fn parse_article(path: &Path, file: Arc<SourceFile>) -> Result<Loaded<RawArticle>, Problem> {
+/// An article's front matter and body; every problem of its front matter is pushed.
+fn parse_article(
+    path: &Path,
+    file: Arc<SourceFile>,
+    problems: &mut Vec<Problem>,
+) -> Option<Loaded<RawArticle>> {
     let Some(split) = article::split_front_matter(&file.text) else {
-        return Err(Problem::new("the article has no front matter")
+        problems.push(Problem::new("the article has no front matter")
             .in_file(&file)
             .with_span(Some(0..file.text.lines().next().map_or(0, str::len)))
             .with_hint("start the file with a `+++` line, the TOML keys (title = \"…\" and others), and a closing `+++` line"));
+        return None;
     };
     let toml = split.front_matter_offset..split.front_matter_offset + split.front_matter.len();
     let body = split.body.to_owned();
     let file = Arc::new(file.with_toml(toml));
-    let front_matter = parse_toml(&file)?;
+    let front_matter = parse_toml_all(&file, problems)?;
     let value = RawArticle {
         id: file_stem(path),
         front_matter,
         body,
     };
-    Ok(Loaded { value, file })
+    Some(Loaded { value, file })
 }
 
 fn file_stem(path: &Path) -> String {
@@ -505,9 +514,8 @@ pub fn parse_school_dir(
     });
     let mut articles = Vec::with_capacity(inputs.articles.len());
     for (input, content) in inputs.articles.iter().zip(contents) {
-        match decode_input(layout, &input.path, content).and_then(|f| parse_article(&input.path, f))
-        {
-            Ok(article) => articles.push(article),
+        match decode_input(layout, &input.path, content) {
+            Ok(file) => articles.extend(parse_article(&input.path, file, problems)),
             Err(problem) => problems.push(problem),
         }
     }
@@ -570,11 +578,5 @@ fn parse_school(file: Arc<SourceFile>, problems: &mut Vec<Problem>) -> Option<Lo
         problems.extend(blanks);
         return None;
     }
-    match parse_toml(&file) {
-        Ok(value) => Some(Loaded { value, file }),
-        Err(problem) => {
-            problems.push(problem);
-            None
-        }
-    }
+    parse_toml_all(&file, problems).map(|value| Loaded { value, file })
 }

@@ -1,6 +1,6 @@
 //! Validation of a project: the shared content once, then each school against it, one at a time.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,6 +31,9 @@ pub struct Shared {
     pub platforms: BTreeMap<String, Arc<Platform>>,
     /// Each preset's file, for the places that a school's regulation is checked against.
     pub platform_files: BTreeMap<String, Arc<SourceFile>>,
+    /// Presets that exist but did not validate (their problems are reported with the shared
+    /// files): choosing one is not also reported as choosing an unknown platform.
+    pub broken_platforms: BTreeSet<String>,
     pub calendar: Arc<ProductionCalendar>,
     pub articles: Vec<Arc<Article>>,
     /// A hash of the shared files: a school's output depends on them as on its own.
@@ -41,7 +44,17 @@ impl Shared {
     /// Validate the shared content, pushing every problem found.
     pub fn validate(raw: &RawShared, problems: &mut Vec<Problem>) -> Shared {
         let platforms = validate_platforms(raw, problems);
-        let known: Vec<&str> = platforms.keys().map(String::as_str).collect();
+        let broken: BTreeSet<String> = raw
+            .platforms
+            .iter()
+            .map(|(id, _)| id.clone())
+            .filter(|id| !platforms.contains_key(id))
+            .collect();
+        let known: Vec<&str> = platforms
+            .keys()
+            .chain(&broken)
+            .map(String::as_str)
+            .collect();
         let articles = validate_articles(&raw.articles, &known, problems);
         let platform_files = (raw.platforms.iter())
             .map(|(id, loaded)| (id.clone(), Arc::clone(&loaded.file)))
@@ -51,6 +64,7 @@ impl Shared {
             calendar: Arc::new(validate_calendar(raw, problems)),
             fingerprint: shared_fingerprint(raw),
             platforms,
+            broken_platforms: broken,
             articles,
         }
     }
@@ -66,7 +80,17 @@ impl Shared {
             &self.calendar,
             &mut report,
         );
-        let known: Vec<&str> = self.platforms.keys().map(String::as_str).collect();
+        let preset = &dir.school.value.platform.preset;
+        if self.broken_platforms.contains(preset) {
+            // The only problem at `platform.preset` then is «unknown platform», which is not so.
+            problems.retain(|problem| problem.field.as_deref() != Some("platform.preset"));
+        }
+        let known: Vec<&str> = self
+            .platforms
+            .keys()
+            .chain(&self.broken_platforms)
+            .map(String::as_str)
+            .collect();
         let own = validate_articles(&dir.articles, &known, &mut problems);
         let regulation = (dir.regulation.as_ref())
             .and_then(|file| self.validate_regulation(file, school.as_ref(), dir, &mut problems));

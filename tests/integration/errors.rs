@@ -295,3 +295,140 @@ fn problems_of_every_school_are_reported_and_nothing_is_written() {
     assert!(stderr.contains("Mars/Olympus"), "{stderr}");
     assert!(!project.path().join("public").exists());
 }
+
+/// `line:column` (1-based, in characters) where `needle` starts in `text`.
+fn position(text: &str, needle: &str) -> String {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the file"));
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    format!("{line}:{column}")
+}
+
+#[test]
+fn structural_and_value_problems_of_a_school_are_all_reported_in_one_run() {
+    let toml = example()
+        .replacen("timezone = \"Europe/Moscow\"\n", "", 1)
+        .replacen("person = \"Можяева Л.В.\"", "persn = \"Можяева Л.В.\"", 1)
+        .replacen("training_days = 3", "training_days = \"три\"", 1)
+        .replacen(
+            "email = \"scool_27@edu-mytyshi.ru\"",
+            "email = \"scool_27@\"",
+            1,
+        );
+    let project = Project::with_school("shkola", &toml);
+    let stderr = project.run(&["check"]).fails_with(1);
+    let at = |needle: &str| format!("schools/shkola/school.toml:{}", position(&toml, needle));
+    assert_mentions(
+        &stderr,
+        &[
+            // A missing key in [school]: the table, and what to add.
+            &at("[school]"),
+            "`school`: missing field `timezone`",
+            "add the missing key `timezone` (text in \"quotes\") to `[school]`",
+            // An unknown key in [[document.approvals]], with the key meant.
+            &at("persn"),
+            "`document.approvals[0].persn`: unknown field `persn`",
+            "did you mean `person`?",
+            // A value of the wrong kind in [help], with what was expected.
+            &at("\"три\""),
+            "`help.training_days`: invalid type: string \"три\", expected a whole number",
+            "write a whole number without quotes",
+            // And a bad value in a part that did parse.
+            &at("\"scool_27@\""),
+            "`staff.channels[2].email`: `scool_27@` is not an email address",
+            "4 problems found",
+        ],
+    );
+    // By position: the file's order, whatever order serde met them in.
+    let order: Vec<usize> = ["missing field `timezone`", "persn", "три", "scool_27@`"]
+        .iter()
+        .map(|needle| stderr.find(needle).unwrap())
+        .collect();
+    assert!(order.is_sorted(), "{order:?} in:\n{stderr}");
+}
+
+#[test]
+fn structural_and_value_problems_of_a_preset_are_all_reported_in_one_run() {
+    let project = Project::with_school("shkola", &example());
+    let path = "content/platforms/shkolnyi-portal-mo.toml";
+    let preset = project
+        .read(path)
+        .replacen("\nname = \"Школьный портал Московской области\"\n", "\n", 1)
+        .replacen("voicemail = true", "voicemail = \"да\"", 1)
+        .replacen("cost = \"free\"", "cost = \"gratis\"\ncots = \"free\"", 1);
+    project.write(path, &preset);
+    let stderr = project.run(&["check"]).fails_with(1);
+    let at = |needle: &str| format!("{path}:{}", position(&preset, needle));
+    assert_mentions(
+        &stderr,
+        &[
+            &format!("{path}:1:1"),
+            "missing field `name`",
+            "at the top of the file",
+            &at("\"да\""),
+            "`support.voicemail`: invalid type: string \"да\", expected true or false",
+            &at("cots"),
+            "`support.phones[0].cots`: unknown field `cots`",
+            "did you mean `cost`?",
+            &at("\"gratis\""),
+            "`support.phones[0].cost`: `gratis` is not a call cost",
+            "4 problems found",
+        ],
+    );
+    // The preset exists: the school that chooses it is not told that its platform is unknown.
+    assert!(!stderr.contains("unknown platform"), "{stderr}");
+}
+
+#[test]
+fn structural_problems_of_an_article_and_a_calendar_are_all_reported_in_one_run() {
+    let project = Project::with_school("shkola", &example());
+    let article =
+        "+++\ntitel = \"Статья\"\nweight = \"один\"\naudiences = [\"teachers\"]\n+++\n\nТекст.\n";
+    project.write("schools/shkola/faq/oshibki.md", article);
+    let path = "content/calendar/ru-2026.toml";
+    let calendar = project
+        .read(path)
+        .replacen("complete = true", "complete = \"да\"", 1)
+        .replacen("working_days = 247", "workdays = 247", 1);
+    project.write(path, &calendar);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(
+        &stderr,
+        &[
+            "schools/shkola/faq/oshibki.md:2:1",
+            "unknown field `titel`",
+            "did you mean `title`?",
+            "schools/shkola/faq/oshibki.md:3:10",
+            "`weight`: invalid type: string \"один\", expected a whole number",
+            "schools/shkola/faq/oshibki.md:4:14",
+            "`audiences[0]`: `teachers` is not an audience",
+            &format!("{path}:{}", position(&calendar, "\"да\"")),
+            "`complete`: invalid type: string \"да\", expected true or false",
+            &format!("{path}:{}", position(&calendar, "workdays")),
+            "unknown field `workdays`",
+            "did you mean `working_days`?",
+            "5 problems found",
+        ],
+    );
+    // The misspelt title is one problem, not also a missing one.
+    assert!(!stderr.contains("missing field `title`"), "{stderr}");
+}
+
+#[test]
+fn a_syntax_error_is_still_one_problem() {
+    let toml = example()
+        .replacen(
+            "short_name = \"МБОУ СОШ № 27\"",
+            "short_name = \"МБОУ СОШ № 27",
+            1,
+        )
+        .replacen("training_days = 3", "training_days = \"три\"", 1);
+    let project = Project::with_school("shkola", &toml);
+    let stderr = project.run(&["check"]).fails_with(1);
+    assert_mentions(&stderr, &["1 problem found"]);
+    assert!(!stderr.contains("training_days"), "{stderr}");
+}
