@@ -72,9 +72,9 @@ function layoutProblems() {
     const parent = node.parentElement;
     if (!parent || parent.closest('.visually-hidden, [hidden], script, style, code')) continue;
     if (parent.getClientRects().length === 0) continue;
-    // Each unit between spaces: a word with its quotes and punctuation, which a line cannot split
-    // without splitting the word. Addresses (scool_27@edu-mytyshi.ru, www.skola-27.ru) may break.
-    const re = /\S+/g;
+    // Each unit between spaces and hyphens (a line may break after «из-»): a word with its quotes
+    // and punctuation. Addresses (scool_27@edu-mytyshi.ru, www.skola-27.ru) may break anywhere.
+    const re = /[^\s\-‐–—]+/g;
     for (let match = re.exec(node.data); match; match = re.exec(node.data)) {
       const unit = match[0];
       if (/[@/]|www\.|\.ru\b/.test(unit) || !/[A-Za-zА-Яа-яЁё]{2,}/.test(unit)) continue;

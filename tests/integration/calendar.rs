@@ -55,7 +55,7 @@ pub(crate) fn occurrences(calendar: &Calendar) -> Vec<(NaiveDateTime, String)> {
 
 fn holidays() -> BTreeSet<NaiveDate> {
     let mut dates = BTreeSet::new();
-    for year in [2025, 2026] {
+    for year in [2026, 2027] {
         let text = std::fs::read_to_string(repo().join(format!("content/calendar/ru-{year}.toml")))
             .unwrap();
         let table: toml::Table = toml::from_str(&text).unwrap();
@@ -83,7 +83,8 @@ fn every_feed_parses_back() {
         .map(|(path, _)| path)
         .filter(|path| path.ends_with(".ics"))
         .collect();
-    assert_eq!(feeds.len(), 16, "{feeds:?}");
+    // Four per school (all, staff, parents, the consultant) and one per event: 3 × 4 + 7.
+    assert_eq!(feeds.len(), 19, "{feeds:?}");
     for path in feeds {
         let calendar = feed(&project, &format!("public/{path}"));
         assert!(calendar.events().count() > 0, "{path} has no events");
@@ -100,14 +101,15 @@ fn monday_slot_expands_over_the_school_year_without_rest_days() {
         .filter(|(_, summary)| summary.starts_with("Консультация"))
         .map(|(start, _)| start)
         .collect();
-    // 39 Mondays from 1 Sep 2025 to 25 May 2026, minus 5 in vacations (27 Oct, 3 Nov, 29 Dec, 5 Jan,
-    // 30 Mar), 3 rest days (23 Feb, 9 Mar, 11 May) and 1 cancellation (29 Sep) = 30, one of them moved.
-    assert_eq!(mondays.len(), 30, "{mondays:#?}");
+    // 38 Mondays from 1 Sep 2026 to 25 May 2027, minus 5 in vacations (26 Oct, 2 Nov, 28 Dec, 4 Jan,
+    // 29 Mar), 4 rest days (22 Feb, moved to the working Saturday 20 Feb and skipped there too;
+    // 8 Mar; 3 and 10 May) and 1 cancellation (28 Sep) = 28, one of them moved.
+    assert_eq!(mondays.len(), 28, "{mondays:#?}");
     let holidays = holidays();
     let vacations = [
-        ("2025-10-25", "2025-11-04"),
-        ("2025-12-29", "2026-01-11"),
-        ("2026-03-28", "2026-04-05"),
+        ("2026-10-24", "2026-11-04"),
+        ("2026-12-28", "2027-01-10"),
+        ("2027-03-27", "2027-04-04"),
     ];
     for start in &mondays {
         let date = start.date();
@@ -120,11 +122,11 @@ fn monday_slot_expands_over_the_school_year_without_rest_days() {
         }
         assert_ne!(
             date,
-            NaiveDate::from_ymd_opt(2025, 9, 29).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 9, 28).unwrap(),
             "cancelled session is gone"
         );
     }
-    let moved = NaiveDate::from_ymd_opt(2025, 10, 13)
+    let moved = NaiveDate::from_ymd_opt(2026, 10, 12)
         .unwrap()
         .and_hms_opt(16, 0, 0)
         .unwrap();
@@ -132,7 +134,7 @@ fn monday_slot_expands_over_the_school_year_without_rest_days() {
         mondays.contains(&moved),
         "the moved session starts at 16:00"
     );
-    let original = NaiveDate::from_ymd_opt(2025, 10, 13)
+    let original = NaiveDate::from_ymd_opt(2026, 10, 12)
         .unwrap()
         .and_hms_opt(15, 0, 0)
         .unwrap();
@@ -163,15 +165,15 @@ fn feeds_follow_the_pitfall_rules() {
     assert!(text.contains("TZID:Asia/Krasnoyarsk\r\n"));
     assert!(text.contains("TZOFFSETTO:+0700"));
     assert!(
-        text.contains("EXDATE;TZID=Asia/Krasnoyarsk:20251104T140000"),
+        text.contains("EXDATE;TZID=Asia/Krasnoyarsk:20261103T140000"),
         "EXDATE in the slot's zone and wall-clock time"
     );
     assert!(
-        text.contains("UNTIL=20260526T165959Z"),
+        text.contains("UNTIL=20270525T165959Z"),
         "UNTIL in UTC: 23:59:59 Krasnoyarsk time"
     );
     assert!(
-        text.contains("DTSTART;TZID=Asia/Krasnoyarsk:20250902T140000"),
+        text.contains("DTSTART;TZID=Asia/Krasnoyarsk:20260901T140000"),
         "DTSTART on the first Tuesday"
     );
     assert!(text.contains("METHOD:PUBLISH") && !text.contains("REQUEST"));
@@ -236,21 +238,15 @@ fn changing_one_slot_keeps_its_uid_and_raises_its_sequence_only() {
 #[test]
 fn working_weekend_can_take_over_the_replaced_days_sessions() {
     let project = Project::examples();
-    let toml = project
-        .read("schools/mytishchi-27/school.toml")
-        .replace(
-            "working_weekends = \"skip\"",
-            "working_weekends = \"replaced_day\"",
-        )
-        .replace(
-            "{ name = \"Осенние каникулы\", start = 2025-10-25, end = 2025-11-04 }",
-            "{ name = \"Осенние каникулы\", start = 2025-10-25, end = 2025-10-31 }",
-        );
+    let toml = project.read("schools/mytishchi-27/school.toml").replace(
+        "working_weekends = \"skip\"",
+        "working_weekends = \"replaced_day\"",
+    );
     project.write("schools/mytishchi-27/school.toml", &toml);
     project.run(&["build"]).success();
     let text = project.read("public/mytishchi-27/calendar/all.ics");
-    assert!(text.contains("RECURRENCE-ID;TZID=Europe/Moscow:20251103T150000\r\nDTSTART;TZID=Europe/Moscow:20251101T150000"), "Monday 3 Nov moves to the working Saturday 1 Nov");
-    assert!(!text.contains("EXDATE;TZID=Europe/Moscow:20251103T150000"));
+    assert!(text.contains("RECURRENCE-ID;TZID=Europe/Moscow:20270222T150000\r\nDTSTART;TZID=Europe/Moscow:20270220T150000"), "Monday 22 Feb moves to the working Saturday 20 Feb");
+    assert!(!text.contains("EXDATE;TZID=Europe/Moscow:20270222T150000"));
 }
 
 #[test]
@@ -258,12 +254,12 @@ fn exception_for_a_date_without_a_session_is_reported() {
     let project = Project::examples();
     let toml = project
         .read("schools/mytishchi-27/school.toml")
-        .replace("date = 2025-09-29", "date = 2025-09-30");
+        .replace("date = 2026-09-28", "date = 2026-09-29");
     project.write("schools/mytishchi-27/school.toml", &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(
         stderr.contains(
-            "`schedule.exceptions[0].date`: 2025-09-30 is not a monday of slot `monday-konsultant`"
+            "`schedule.exceptions[0].date`: 2026-09-29 is not a monday of slot `monday-konsultant`"
         ),
         "{stderr}"
     );
@@ -274,8 +270,8 @@ fn school_year_outside_the_production_calendar_is_reported() {
     let project = Project::examples();
     let toml = project
         .read("schools/osh/school.toml")
-        .replacen("start = 2025-09-01", "start = 2027-09-01", 1)
-        .replacen("end = 2026-05-26", "end = 2028-05-26", 1);
+        .replacen("start = 2026-09-01", "start = 2027-09-01", 1)
+        .replacen("end = 2027-05-25", "end = 2028-05-26", 1);
     project.write("schools/osh/school.toml", &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(

@@ -119,7 +119,7 @@ fn run(project: &Path, command: &str) -> Result<Outcome, String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_spravka"))
         .arg(command)
         .current_dir(project)
-        .env("SOURCE_DATE_EPOCH", "1756684800")
+        .env("SOURCE_DATE_EPOCH", "1788220800")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::from(out))

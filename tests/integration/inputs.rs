@@ -29,7 +29,7 @@ fn run(project: &Project, args: &[&str]) -> Run {
         .arg(env!("CARGO_BIN_EXE_spravka"))
         .args(args)
         .current_dir(project.path())
-        .env("SOURCE_DATE_EPOCH", "1756684800")
+        .env("SOURCE_DATE_EPOCH", "1788220800")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out).unwrap())

@@ -236,7 +236,7 @@ fn spravka(project: &Project, args: &[&str]) -> Command {
     command
         .args(args)
         .current_dir(project.path())
-        .env("SOURCE_DATE_EPOCH", "1756684800")
+        .env("SOURCE_DATE_EPOCH", "1788220800")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     command

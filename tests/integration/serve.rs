@@ -26,7 +26,7 @@ impl Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_spravka"))
             .args(["serve", "--port", "0"])
             .current_dir(project.path())
-            .env("SOURCE_DATE_EPOCH", "1756684800")
+            .env("SOURCE_DATE_EPOCH", "1788220800")
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -61,12 +61,13 @@ impl Project {
             .unwrap_or_else(|e| panic!("{relative}: {e}"))
     }
 
-    /// Run spravka in the project folder with a fixed SOURCE_DATE_EPOCH (2025-09-01).
+    /// Run spravka in the project folder with a fixed SOURCE_DATE_EPOCH (2026-09-01, the first day
+    /// of the example schools' school year).
     pub fn run(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_spravka"))
             .args(args)
             .current_dir(self.path())
-            .env("SOURCE_DATE_EPOCH", "1756684800")
+            .env("SOURCE_DATE_EPOCH", "1788220800")
             .env("NO_COLOR", "1")
             .output()
             .expect("spravka runs");
