@@ -25,8 +25,9 @@ pub struct Article {
     pub platforms: Vec<String>,
     pub weight: i64,
     pub updated: Option<NaiveDate>,
-    /// The body as HTML for an article page (`links::ARTICLE_ROOT` from the school's root).
-    pub html: String,
+    /// The body as HTML for an article page (`links::ARTICLE_ROOT` from the school's root),
+    /// with a slot for each shortcode that the school showing it fills.
+    pub html: markdown::Html,
     /// The body's `@/…` links (target without `@/`, byte range in the body), checked against
     /// the articles of each school that shows this one.
     pub links: Vec<(String, Range<usize>)>,
@@ -156,7 +157,7 @@ fn report_refused(rendered: &markdown::Rendered, body_offset: usize, report: &mu
         let problem = Problem::new(refusal.message.clone())
             .in_file(report.file())
             .with_span(Some(span))
-            .with_hint(refusal.hint);
+            .with_hint(refusal.hint.clone());
         report.push(problem);
     }
     if rendered.unlisted > 0 {
