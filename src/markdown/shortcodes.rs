@@ -398,13 +398,29 @@ impl Scanner {
     fn entry(&mut self, name: &str, range: &Range<usize>) -> Option<&'static Entry> {
         let found = lookup(name);
         if found.is_none() {
-            let names: Vec<&str> = VOCABULARY.iter().map(|e| e.name).collect();
             let message = format!("unknown shortcode `{}`", shown(name));
-            let hint = format!("write one of: {} ({LIST_HINT})", names.join(", "));
-            self.mistake(range.clone(), message, hint);
+            self.mistake(range.clone(), message, names_hint());
         }
         found
     }
+}
+
+/// The valid names by kind: «words: …; lists: …; conditions: …».
+fn names_hint() -> String {
+    let of = |kind: Kind| {
+        let names: Vec<&str> = VOCABULARY
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name)
+            .collect();
+        names.join(", ")
+    };
+    format!(
+        "the names are, as words: {}; as lists: {}; as conditions only: {} ({LIST_HINT})",
+        of(Kind::Inline),
+        of(Kind::Block),
+        of(Kind::Flag)
+    )
 }
 
 const OPEN_HINT: &str = "open the part to show or hide with {% if name %}, or delete this one";

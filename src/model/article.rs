@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::mentions::{self, Known, Mention};
 use super::types::Audience;
 use super::{parse_date, parse_optional};
 use crate::data::RawArticle;
@@ -31,6 +32,9 @@ pub struct Article {
     /// The body's `@/…` links (target without `@/`, byte range in the body), checked against
     /// the articles of each school that shows this one.
     pub links: Vec<(String, Range<usize>)>,
+    /// The contacts the body's own words name, checked against the data of each school that
+    /// shows this one.
+    pub mentions: Vec<Mention>,
     /// Where the body starts in the file, for the positions of problems in it.
     body_offset: usize,
     pub file: Arc<SourceFile>,
@@ -116,6 +120,7 @@ impl Article {
             updated,
             html: rendered.html,
             links: rendered.links,
+            mentions: mentions::find(&raw.body),
             body_offset,
             file: Arc::clone(report.file()),
         })
@@ -148,6 +153,34 @@ impl Article {
             .collect()
     }
 }
+
+impl Article {
+    /// A warning for every contact the body names that `known` (the data of school `slug`)
+    /// does not have.
+    pub fn unknown_contacts(&self, known: &Known, slug: &str) -> Vec<Problem> {
+        let offset = self.body_offset;
+        (self.mentions.iter())
+            .filter(|mention| !known.has(&mention.kind))
+            .map(|mention| {
+                let span = (mention.range != (0..0))
+                    .then(|| mention.range.start + offset..mention.range.end + offset);
+                Problem::new(format!(
+                    "the article names the {} `{}`, which the data of school `{slug}` does not have",
+                    mention.kind.noun(),
+                    mention.text
+                ))
+                .as_warning()
+                .in_file(&self.file)
+                .with_span(span)
+                .with_hint(CONTACT_HINT)
+            })
+            .collect()
+    }
+}
+
+const CONTACT_HINT: &str = "if it is the school's or the vendor's contact, add it to school.toml \
+    or the preset; otherwise let the article say it through a shortcode such as \
+    {{ school_contacts }} or {{ escalation_contacts }} (README, FAQ articles)";
 
 /// What the Markdown left out of the page is an error: the build stops rather than publish an
 /// article that differs from what its author wrote.

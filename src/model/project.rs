@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::calendar::ProductionCalendar;
+use super::mentions::Known;
 use super::{Article, Platform, School};
 use crate::data::{Loaded, RawArticle, RawSchoolDir, RawShared};
 use crate::diagnostic::{Collector, Problem};
@@ -18,6 +19,8 @@ pub struct SchoolSite {
     pub calendar: Arc<ProductionCalendar>,
     /// Shared articles for its platform, replaced or extended by its own; sorted for display.
     pub articles: Vec<Arc<Article>>,
+    /// What may be wrong but does not stop the build (an article naming an unknown contact).
+    pub warnings: Vec<Problem>,
 }
 
 /// The validated content every school is checked against: platform presets, the production
@@ -61,14 +64,19 @@ impl Shared {
         let site = school.map(|school| {
             let articles = articles_for(&school, &self.articles, own);
             check_links(&articles, &mut problems);
+            problems.extend(contact_warnings(&school, &articles));
             SchoolSite {
                 school,
                 calendar: Arc::clone(&self.calendar),
                 articles,
+                warnings: Vec::new(),
             }
         });
         match site {
-            Some(site) if problems.is_empty() => Ok(site),
+            Some(mut site) if problems.iter().all(Problem::is_warning) => {
+                site.warnings = problems;
+                Ok(site)
+            }
             _ => Err(problems),
         }
     }
@@ -155,6 +163,17 @@ fn articles_for(
     let mut articles: Vec<_> = by_id.into_values().collect();
     articles.sort_by(|a, b| (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id)));
     articles
+}
+
+/// Every contact the school's articles name that its data does not have, as warnings.
+fn contact_warnings(school: &School, articles: &[Arc<Article>]) -> Vec<Problem> {
+    if articles.iter().all(|article| article.mentions.is_empty()) {
+        return Vec::new();
+    }
+    let known = Known::of(school);
+    (articles.iter())
+        .flat_map(|article| article.unknown_contacts(&known, &school.slug))
+        .collect()
 }
 
 /// Internal links are checked against the articles this school really shows.
