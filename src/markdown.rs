@@ -90,7 +90,13 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
         *range = prepared.original(range);
     }
     let mut unlisted = checker.unlisted;
-    let html = match slots::build(&html, &prepared.shortcodes) {
+    let built = if prepared.shortcodes.is_empty() {
+        Err(Vec::new())
+    } else {
+        slots::build(&html, &prepared.shortcodes)
+    };
+    // Without shortcodes (most articles) the HTML is one literal, not searched for slots.
+    let html = match built {
         Ok(html) => html,
         Err(misplaced) => {
             for m in misplaced {
@@ -130,7 +136,7 @@ impl Prepared {
     fn new(body: &str) -> Prepared {
         let (shortcodes, mistakes) = if body.contains("{{") || body.contains("{%") {
             shortcodes::scan(body, &code_ranges(body))
-        } else if body.contains(shortcodes::is_slot) {
+        } else if shortcodes::has_slot(body) {
             shortcodes::scan(body, &[])
         } else {
             (Vec::new(), Vec::new())

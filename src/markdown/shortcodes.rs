@@ -212,12 +212,18 @@ pub fn is_slot(c: char) -> bool {
     (SLOT_BASE..SLOT_BASE + MAX_SHORTCODES as u32).contains(&u32::from(c))
 }
 
+/// Whether `text` holds a slot character: a byte search for their UTF-8 lead byte (0xF3, which
+/// real text almost never has) before any decoding, as every article body is asked.
+pub fn has_slot(text: &str) -> bool {
+    memchr::memchr(0xF3, text.as_bytes()).is_some() && text.contains(is_slot)
+}
+
 /// Every well-formed shortcode of `body` outside the `code` ranges, and the mistakes found:
 /// unknown names, a wrong use of a kind, `{% else %}`/`{% end %}` without `{% if %}`, and an
 /// `{% if %}` never closed. A mistaken shortcode is left out (its text stays as written).
 pub fn scan(body: &str, code: &[Range<usize>]) -> (Vec<Shortcode>, Vec<Mistake>) {
     let mut scanner = Scanner::default();
-    if let Some(at) = body.find(is_slot) {
+    if let Some(at) = has_slot(body).then(|| body.find(is_slot)).flatten() {
         let len = body[at..].chars().next().map_or(1, char::len_utf8);
         scanner.mistake(
             at..at + len,
