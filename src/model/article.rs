@@ -156,23 +156,36 @@ impl Article {
 
 impl Article {
     /// A warning for every contact the body names that `known` (the data of school `slug`)
-    /// does not have.
-    pub fn unknown_contacts(&self, known: &Known, slug: &str) -> Vec<Problem> {
+    /// does not have. A shared article's warning is worded the same for every school, so that
+    /// it is shown once however many schools lack the contact; the hint names the first.
+    pub fn unknown_contacts(&self, known: &Known, slug: &str, shared: bool) -> Vec<Problem> {
         let offset = self.body_offset;
         (self.mentions.iter())
             .filter(|mention| !known.has(&mention.kind))
             .map(|mention| {
                 let span = (mention.range != (0..0))
                     .then(|| mention.range.start + offset..mention.range.end + offset);
-                Problem::new(format!(
-                    "the article names the {} `{}`, which the data of school `{slug}` does not have",
+                let what = format!(
+                    "the article names the {} `{}`",
                     mention.kind.noun(),
                     mention.text
-                ))
-                .as_warning()
-                .in_file(&self.file)
-                .with_span(span)
-                .with_hint(CONTACT_HINT)
+                );
+                let (message, hint) = if shared {
+                    (
+                        format!("{what}, which the data of a school showing it does not have"),
+                        format!("school `{slug}` is one; {CONTACT_HINT}"),
+                    )
+                } else {
+                    (
+                        format!("{what}, which the data of school `{slug}` does not have"),
+                        CONTACT_HINT.to_owned(),
+                    )
+                };
+                Problem::new(message)
+                    .as_warning()
+                    .in_file(&self.file)
+                    .with_span(span)
+                    .with_hint(hint)
             })
             .collect()
     }

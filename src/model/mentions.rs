@@ -1,6 +1,8 @@
-//! The contacts an article's own words name (phones, emails, web addresses, messengers and
-//! social networks), found once per article, and the check that the school showing it has each
-//! of them in its data: an article must not send a parent to a number the school does not use.
+//! The contacts an article's own words name (phones, emails, messengers and social networks,
+//! by name or address), found once per article, and the check that the school showing it has
+//! each of them in its data: an article must not send a parent to a number the school does not
+//! use. Other web addresses are references (a ministry's page, a manual), not contacts: a check
+//! of every link flooded a 100-school build with 4,000 warnings about one such link.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -24,8 +26,6 @@ pub enum MentionKind {
     Phone(String),
     /// In small letters.
     Email(String),
-    /// The host, in small letters and without `www.`.
-    Web(String),
     /// A messenger or social network, by its name in `CHANNELS`.
     Channel(&'static str),
 }
@@ -34,7 +34,7 @@ pub enum MentionKind {
 /// letters; an address among them counts as the school's data naming it too).
 const CHANNELS: [(&str, &[&str]); 6] = [
     ("Telegram", &["telegram", "телеграм", "t.me/"]),
-    ("WhatsApp", &["whatsapp", "ватсап", "вотсап"]),
+    ("WhatsApp", &["whatsapp", "ватсап", "вотсап", "wa.me/"]),
     ("Viber", &["viber", "вайбер"]),
     ("ВКонтакте", &["вконтакте", "в контакте", "vk.com", "vk.ru"]),
     ("Одноклассники", &["одноклассник", "ok.ru"]),
@@ -45,7 +45,6 @@ const CHANNELS: [(&str, &[&str]); 6] = [
 pub fn find(body: &str) -> Vec<Mention> {
     let mut found = phones(body);
     found.extend(emails(body));
-    found.extend(web(body));
     found.extend(channels(body));
     found.sort_by_key(|m| m.range.start);
     found
@@ -134,36 +133,6 @@ fn emails(body: &str) -> Vec<Mention> {
     found
 }
 
-fn web(body: &str) -> Vec<Mention> {
-    let lower = body.to_ascii_lowercase();
-    let mut found = Vec::new();
-    for scheme in ["https://", "http://"] {
-        for (at, _) in lower.match_indices(scheme) {
-            let rest = &body[at + scheme.len()..];
-            let len = rest
-                .find(|c: char| c.is_whitespace() || "/)]>\"'<?#:".contains(c))
-                .unwrap_or(rest.len());
-            let host = rest[..len].trim_end_matches(['.', ',', ';']);
-            if host.is_empty() {
-                continue;
-            }
-            let end = at + scheme.len() + host.len();
-            found.push(Mention {
-                range: at..end,
-                kind: MentionKind::Web(host_key(host)),
-                text: body[at..end].to_owned(),
-            });
-        }
-    }
-    found
-}
-
-/// A host as compared: small letters, no `www.`.
-pub fn host_key(host: &str) -> String {
-    let host = host.to_lowercase();
-    host.strip_prefix("www.").map(str::to_owned).unwrap_or(host)
-}
-
 fn channels(body: &str) -> Vec<Mention> {
     let lower = body.to_lowercase();
     // Offsets of the small-letter copy are the body's when lowering kept every length (Cyrillic
@@ -196,7 +165,6 @@ fn channels(body: &str) -> Vec<Mention> {
 pub struct Known {
     phones: HashSet<String>,
     emails: HashSet<String>,
-    hosts: HashSet<String>,
     /// Every free text and address of the data, in small letters, to find a messenger's name in.
     texts: String,
 }
@@ -212,7 +180,7 @@ impl Known {
             known.email(email.as_str());
         }
         if let Some(site) = &identity.website {
-            known.web(site.href());
+            known.text(site.href());
         }
         for consultant in &school.consultants {
             consultant
@@ -229,7 +197,7 @@ impl Known {
                 match &channel.contact {
                     Some(Contact::Phone(phone)) => known.phone(&phone.tel_uri()),
                     Some(Contact::Email(email)) => known.email(email.as_str()),
-                    Some(Contact::Web(url)) => known.web(url.href()),
+                    Some(Contact::Web(url)) => known.text(url.href()),
                     None => {}
                 }
                 known.text(channel.note.as_deref().unwrap_or_default());
@@ -248,7 +216,7 @@ impl Known {
             known.text(&channel.text);
             known.text(&channel.kind);
             if let Some(url) = &channel.url {
-                known.web(url.href());
+                known.text(url.href());
             }
         }
         school.helpers.iter().for_each(|h| known.text(&h.who));
@@ -265,13 +233,6 @@ impl Known {
         self.text(address);
     }
 
-    fn web(&mut self, href: &str) {
-        let rest = href.split_once("://").map_or(href, |(_, rest)| rest);
-        let host = rest.split(['/', '?', '#', ':']).next().unwrap_or(rest);
-        self.hosts.insert(host_key(host));
-        self.text(href);
-    }
-
     fn text(&mut self, text: &str) {
         self.texts.push_str(&text.to_lowercase());
         self.texts.push('\n');
@@ -282,7 +243,6 @@ impl Known {
         match mention {
             MentionKind::Phone(digits) => self.phones.contains(digits),
             MentionKind::Email(address) => self.emails.contains(address),
-            MentionKind::Web(host) => self.hosts.contains(host),
             MentionKind::Channel(name) => CHANNELS
                 .iter()
                 .filter(|(channel, _)| channel == name)
@@ -298,7 +258,6 @@ impl MentionKind {
         match self {
             MentionKind::Phone(_) => "phone",
             MentionKind::Email(_) => "email address",
-            MentionKind::Web(_) => "web address",
             MentionKind::Channel(_) => "channel",
         }
     }
@@ -334,13 +293,25 @@ mod tests {
     }
 
     #[test]
-    fn emails_and_web_hosts_are_found_but_not_internal_links() {
+    fn emails_are_found_but_not_internal_links_or_web_pages() {
         let body = "Пишите на [почту](mailto:Help@School.ru) или help@школа.рф. См. [сайт](https://www.school.ru/page) и [контакты](@/contacts).";
         let found = kinds(body);
-        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].1, MentionKind::Email("help@school.ru".into()));
         assert_eq!(found[1].1, MentionKind::Email("help@школа.рф".into()));
-        assert_eq!(found[2].1, MentionKind::Web("school.ru".into()));
+    }
+
+    #[test]
+    fn a_group_address_names_its_network() {
+        let found = kinds("Группа: https://vk.com/school27, канал: https://t.me/school27");
+        let names: Vec<_> = found.iter().map(|(_, kind)| kind.clone()).collect();
+        assert_eq!(
+            names,
+            [
+                MentionKind::Channel("ВКонтакте"),
+                MentionKind::Channel("Telegram")
+            ]
+        );
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl Shared {
         let site = school.map(|school| {
             let articles = articles_for(&school, &self.articles, own);
             check_links(&articles, &mut problems);
-            problems.extend(contact_warnings(&school, &articles));
+            problems.extend(contact_warnings(&school, &articles, &self.articles));
             SchoolSite {
                 school,
                 calendar: Arc::clone(&self.calendar),
@@ -166,13 +166,19 @@ fn articles_for(
 }
 
 /// Every contact the school's articles name that its data does not have, as warnings.
-fn contact_warnings(school: &School, articles: &[Arc<Article>]) -> Vec<Problem> {
+fn contact_warnings(
+    school: &School,
+    articles: &[Arc<Article>],
+    shared: &[Arc<Article>],
+) -> Vec<Problem> {
     if articles.iter().all(|article| article.mentions.is_empty()) {
         return Vec::new();
     }
     let known = Known::of(school);
+    let is_shared = |article: &Arc<Article>| shared.iter().any(|s| Arc::ptr_eq(s, article));
     (articles.iter())
-        .flat_map(|article| article.unknown_contacts(&known, &school.slug))
+        .filter(|article| !article.mentions.is_empty())
+        .flat_map(|article| article.unknown_contacts(&known, &school.slug, is_shared(article)))
         .collect()
 }
 

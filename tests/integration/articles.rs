@@ -279,3 +279,27 @@ fn every_name_of_the_vocabulary_fills_in_an_article() {
     assert!(text.contains("Значение: Три причины."), "{text}");
     assert!(text.contains("Список: Причина Т1."), "{text}");
 }
+
+#[test]
+fn a_shared_articles_unknown_phone_is_one_warning_for_all_schools() {
+    let project = three_vendors();
+    project.write(
+        "content/faq/zvonki.md",
+        "+++\ntitle = \"Звонки\"\n+++\n\nЗвоните 8 (800) 555-35-35. [Министерство](https://edu.example.org/).\n",
+    );
+    let run = project.run(&["check"]);
+    run.success();
+    let stderr = run.stderr();
+    // Three schools lack the phone; the link to a web page is a reference, not a contact.
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(stderr.contains("content/faq/zvonki.md:5:9"), "{stderr}");
+    assert!(
+        stderr.contains("which the data of a school showing"),
+        "{stderr}"
+    );
+    assert!(
+        run.stdout().contains("no errors; 1 warning"),
+        "{}",
+        run.stdout()
+    );
+}
