@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::School;
 use super::school::Contact;
@@ -64,7 +64,10 @@ static WORDS: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
             }
         }
     }
+    // A DFA: the Cyrillic words start with the lead bytes of every Cyrillic letter, so no
+    // prefilter skips ahead, and a DFA's step per byte is the cheapest.
     let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(&patterns)
         .expect("a few short fixed words always build an automaton");
@@ -75,7 +78,7 @@ static WORDS: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
 fn channel_words(text: &str) -> Vec<(&'static str, Range<usize>)> {
     let (automaton, names) = &*WORDS;
     let mut found: Vec<(&'static str, Range<usize>)> = Vec::new();
-    for m in automaton.find_overlapping_iter(text) {
+    for m in automaton.find_iter(text) {
         let name = names[m.pattern().as_usize()];
         let starts_word = !text[..m.start()]
             .chars()
@@ -111,8 +114,9 @@ fn phones(body: &str) -> Vec<Mention> {
         }
         let end = phone_end(body, at);
         let text = &body[at..end];
-        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        if (10..=12).contains(&digits.len()) && !text.contains("--") {
+        let count = text.bytes().filter(u8::is_ascii_digit).count();
+        if (10..=12).contains(&count) && !text.contains("--") {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
             found.push(Mention {
                 range: at..end,
                 kind: MentionKind::Phone(dial_digits(&digits)),
