@@ -109,35 +109,6 @@ impl Html {
         fill_parts(&self.parts, value, &mut out);
         Cow::Owned(out)
     }
-
-    /// The names the slots use, in order, each once.
-    pub fn names(&self) -> Vec<&'static str> {
-        let mut names = Vec::new();
-        collect_names(&self.parts, &mut names);
-        names
-    }
-}
-
-fn collect_names(parts: &[Part], names: &mut Vec<&'static str>) {
-    for part in parts {
-        let name = match part {
-            Part::Literal(_) => continue,
-            Part::Value { entry, .. } => entry.name,
-            Part::Cond {
-                entry,
-                then,
-                otherwise,
-                ..
-            } => {
-                collect_names(then, names);
-                collect_names(otherwise, names);
-                entry.name
-            }
-        };
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
 }
 
 fn fill_parts(parts: &[Part], value: &dyn Fn(&str) -> Value, out: &mut String) {
