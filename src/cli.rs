@@ -79,6 +79,9 @@ pub struct ProjectArgs {
     /// A theme folder whose templates/, static/ and i18n/ files replace the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub theme: Option<PathBuf>,
+    /// Treat warnings as errors: the command fails (exit 1) and writes nothing.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -149,9 +149,19 @@ impl fmt::Display for FieldPath {
     }
 }
 
+/// Whether a problem stops the command (an error) or is only shown (a warning: something that
+/// may be wrong, such as an article naming a phone the school's data does not have).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// A problem with the user's input: what is wrong, where, and how to fix it.
 #[derive(Debug, Clone)]
 pub struct Problem {
+    pub severity: Severity,
     pub file: Option<Arc<SourceFile>>,
     pub span: Option<Range<usize>>,
     pub field: Option<String>,
@@ -166,6 +176,7 @@ impl Problem {
     /// A problem that concerns a whole file or no file at all.
     pub fn new(message: impl Into<String>) -> Self {
         Problem {
+            severity: Severity::Error,
             file: None,
             span: None,
             field: None,
@@ -178,6 +189,16 @@ impl Problem {
     pub fn with_related(mut self, other: Problem) -> Self {
         self.related = Some(Box::new(other));
         self
+    }
+
+    /// The same problem as a warning.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
@@ -224,7 +245,12 @@ impl Problem {
         let mut out = String::new();
         let view = ProblemView::from(self);
         if handler.render_report(&mut out, &view).is_err() {
-            out = format!("error: {}\n", shown(&self.headline()));
+            let kind = if self.is_warning() {
+                "warning"
+            } else {
+                "error"
+            };
+            out = format!("{kind}: {}\n", shown(&self.headline()));
         }
         out
     }
@@ -254,6 +280,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// The shape miette wants: a `Diagnostic` with the source attached.
 #[derive(Debug)]
 struct ProblemView {
+    warning: bool,
     headline: String,
     hint: Option<String>,
     source: Option<Excerpt>,
@@ -273,6 +300,10 @@ impl From<&Problem> for ProblemView {
             (Some(file), None) => format!("{}: {headline}", file.path.display()),
             _ => headline,
         };
+        let headline = match problem.severity {
+            Severity::Warning => format!("warning: {headline}"),
+            Severity::Error => headline,
+        };
         let source = match (&problem.file, &problem.span) {
             (Some(file), Some(span)) => Some(Excerpt::new(file, span.clone())),
             _ => None,
@@ -285,8 +316,12 @@ impl From<&Problem> for ProblemView {
             )
         });
         ProblemView {
+            warning: problem.is_warning(),
             headline: shown(&headline),
-            hint: problem.hint.as_deref().map(shown),
+            hint: problem
+                .hint
+                .as_deref()
+                .map(|hint| shown_within(hint, HINT_WIDTH)),
             source,
             label,
             related: problem.related.as_deref().map(|related| {
@@ -304,15 +339,22 @@ impl From<&Problem> for ProblemView {
 /// whole wrong value, which may be a megabyte long.
 const MESSAGE_WIDTH: usize = 400;
 
+/// A hint may be longer: the one of an unknown shortcode lists every valid name.
+const HINT_WIDTH: usize = 1_000;
+
 /// A message as shown: control characters made visible, the middle of a long one cut out.
 fn shown(text: &str) -> String {
+    shown_within(text, MESSAGE_WIDTH)
+}
+
+fn shown_within(text: &str, width: usize) -> String {
     let text = visible(text);
     let count = text.chars().count();
-    if count <= MESSAGE_WIDTH {
+    if count <= width {
         return text.into_owned();
     }
-    let head: String = text.chars().take(MESSAGE_WIDTH * 3 / 4).collect();
-    let tail: String = text.chars().skip(count - MESSAGE_WIDTH / 4).collect();
+    let head: String = text.chars().take(width * 3 / 4).collect();
+    let tail: String = text.chars().skip(count - width / 4).collect();
     format!("{head} … {tail}")
 }
 
@@ -538,6 +580,16 @@ impl fmt::Display for ProblemView {
 impl std::error::Error for ProblemView {}
 
 impl miette::Diagnostic for ProblemView {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(if self.is_related {
+            miette::Severity::Advice
+        } else if self.warning {
+            miette::Severity::Warning
+        } else {
+            miette::Severity::Error
+        })
+    }
+
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.hint
             .as_ref()
@@ -546,10 +598,6 @@ impl miette::Diagnostic for ProblemView {
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|source| source as &dyn SourceCode)
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        self.is_related.then_some(miette::Severity::Advice)
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {

@@ -35,6 +35,26 @@ pub enum Error {
     Interrupted,
 }
 
+/// «2 problems found», «1 problem and 3 warnings found», «2 warnings found (--deny-warnings)».
+fn counted(problems: &[Problem]) -> String {
+    let warnings = problems.iter().filter(|p| p.is_warning()).count();
+    let errors = problems.len() - warnings;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (errors, warnings) {
+        (_, 0) => format!("{} found", plural(errors, "problem", "problems")),
+        (0, _) => format!(
+            "{} found (--deny-warnings)",
+            plural(warnings, "warning", "warnings")
+        ),
+        _ => format!(
+            "{} and {} found",
+            plural(errors, "problem", "problems"),
+            plural(warnings, "warning", "warnings")
+        ),
+    }
+}
+
 impl Error {
     pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
         Error::Usage {
@@ -68,10 +88,9 @@ impl Error {
                     .map(|p| p.render())
                     .collect::<Vec<_>>()
                     .join("\n");
-                let count = problems.len();
-                let noun = if count == 1 { "problem" } else { "problems" };
                 out.push_str(&format!(
-                    "\nerror: {count} {noun} found; nothing was written\n"
+                    "\nerror: {}; nothing was written\n",
+                    counted(problems)
                 ));
                 out
             }

@@ -4,14 +4,20 @@
 //! images that are not files of the site are refused (reported with their position, and left out
 //! of the HTML); and the HTML then passes an allow-list sanitiser (`sanitize`) as a second net.
 //!
-//! An article is rendered once, when it is validated: its HTML does not depend on the school that
-//! shows it, and the same pass finds the internal links that validation checks.
+//! An article is rendered once, when it is validated, and the same pass finds the internal links
+//! that validation checks. What depends on the school that shows it comes from shortcodes
+//! (`shortcodes`): each is a slot of the HTML (`slots`), filled per school.
 
 mod ids;
 mod sanitize;
+pub mod shortcodes;
+pub mod slots;
 pub mod urls;
 
 use std::ops::Range;
+
+use shortcodes::{Kind, SLOT_BASE, Shortcode, Tag as Code};
+pub use slots::{Html, Piece, Style, Value};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
@@ -26,7 +32,8 @@ pub fn options() -> Options {
 /// An article body as HTML, with the internal links found in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {
-    pub html: String,
+    /// The HTML with a slot for each shortcode.
+    pub html: Html,
     /// `(target without "@/", byte range of the link in the body)` of every `@/…` link.
     pub links: Vec<(String, Range<usize>)>,
     /// What the body asked for and did not get, in the order written: the first `MAX_LISTED`.
@@ -44,23 +51,97 @@ pub struct Refusal {
     /// Byte range in the body.
     pub range: Range<usize>,
     pub message: String,
-    pub hint: &'static str,
+    pub hint: String,
 }
 
 /// Render `body`; `resolve` turns the part after `@/` into a relative URL.
 pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
-    render_adapted(body, resolve, |event, _| std::iter::once(event))
+    let prepared = Prepared::new(body);
+    let text = prepared.text.as_str();
+    let checked = check_and_write(text, resolve, &prepared.mistakes, |event, _| {
+        std::iter::once(event)
+    });
+    let html = checked.html;
+    let mut refused = checked.refused;
+    // The mistakes were found in the body itself; the rest in the text with slots.
+    for refusal in refused
+        .iter_mut()
+        .skip(prepared.mistakes.len().min(MAX_LISTED))
+    {
+        refusal.range = prepared.original(&refusal.range);
+    }
+    let mut links = checked.links;
+    for (_, range) in &mut links {
+        *range = prepared.original(range);
+    }
+    let mut unlisted = checked.unlisted;
+    let built = if prepared.shortcodes.is_empty() {
+        Err(Vec::new())
+    } else {
+        slots::build(&html, &prepared.shortcodes)
+    };
+    // Without shortcodes (most articles) the HTML is one literal, not searched for slots.
+    let html = match built {
+        Ok(html) => html,
+        Err(misplaced) => {
+            for m in misplaced {
+                let refusal = Refusal {
+                    range: prepared.shortcodes[m.shortcode].range.clone(),
+                    message: m.message,
+                    hint: m.hint.to_owned(),
+                };
+                if refused.len() < MAX_LISTED {
+                    refused.push(refusal);
+                } else {
+                    unlisted += 1;
+                }
+            }
+            Html::literal(html)
+        }
+    };
+    Rendered {
+        html,
+        links,
+        refused,
+        unlisted,
+    }
 }
 
-/// Render `body` as `render` does, with `adapt` turning each checked event (and its range in
-/// `body`) into the events written as HTML: the verbatim regulation keeps its own list numbers.
+/// Render `body` as `render` does, but with no shortcodes (the school's own regulation is its
+/// text as approved), and with `adapt` turning each checked event (and its range in `body`) into
+/// the events written as HTML: the verbatim regulation keeps its own list numbers.
 pub fn render_adapted<'a, O: IntoIterator<Item = Event<'a>>>(
     body: &'a str,
     resolve: &dyn Fn(&str) -> String,
-    mut adapt: impl FnMut(Event<'a>, Range<usize>) -> O,
+    adapt: impl FnMut(Event<'a>, Range<usize>) -> O,
 ) -> Rendered {
+    let checked = check_and_write(body, resolve, &[], adapt);
+    Rendered {
+        html: Html::literal(checked.html),
+        links: checked.links,
+        refused: checked.refused,
+        unlisted: checked.unlisted,
+    }
+}
+
+/// What one pass over a text gives: its sanitised HTML and what the checks found.
+struct Checked {
+    html: String,
+    links: Vec<(String, Range<usize>)>,
+    refused: Vec<Refusal>,
+    unlisted: usize,
+}
+
+/// Check every event of `text` (after refusing `mistakes` found before parsing), write the
+/// adapted events as HTML and pass it through the allow-list.
+fn check_and_write<'a, O: IntoIterator<Item = Event<'a>>>(
+    text: &'a str,
+    resolve: &dyn Fn(&str) -> String,
+    mistakes: &[shortcodes::Mistake],
+    mut adapt: impl FnMut(Event<'a>, Range<usize>) -> O,
+) -> Checked {
     let mut checker = Checker {
-        body,
+        body: text,
         resolve,
         links: Vec::new(),
         refused: Vec::new(),
@@ -68,18 +149,111 @@ pub fn render_adapted<'a, O: IntoIterator<Item = Event<'a>>>(
         open: Vec::new(),
         depth: 0,
     };
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    let events = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| Some((checker.event(event, range.clone())?, range)))
-        .flat_map(|(event, range)| adapt(event, range));
-    html::push_html(&mut html, ids::HeadingIds::new(events, ids::explicit(body)));
-    Rendered {
+    for mistake in mistakes {
+        let hint = mistake.hint.clone();
+        checker.refuse(mistake.range.clone(), mistake.message.clone(), hint);
+    }
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    {
+        let events = Parser::new_ext(text, options())
+            .into_offset_iter()
+            .filter_map(|(event, range)| Some((checker.event(event, range.clone())?, range)))
+            .flat_map(|(event, range)| adapt(event, range));
+        html::push_html(&mut html, ids::HeadingIds::new(events, ids::explicit(text)));
+    }
+    Checked {
         html: sanitize::clean(html),
         links: checker.links,
         refused: checker.refused,
         unlisted: checker.unlisted,
     }
+}
+
+/// The body with each shortcode replaced by its slot character, and where each one was.
+#[derive(Debug)]
+struct Prepared {
+    text: String,
+    shortcodes: Vec<Shortcode>,
+    mistakes: Vec<shortcodes::Mistake>,
+    /// `(range in text, range in body)` of each replacement, in order.
+    splices: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Prepared {
+    fn new(body: &str) -> Prepared {
+        let (shortcodes, mistakes) = if body.contains("{{") || body.contains("{%") {
+            shortcodes::scan(body, &code_ranges(body))
+        } else if shortcodes::has_slot(body) {
+            shortcodes::scan(body, &[])
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let mut text = String::with_capacity(body.len());
+        let mut splices = Vec::with_capacity(shortcodes.len());
+        let mut from = 0;
+        for (i, shortcode) in shortcodes.iter().enumerate() {
+            text.push_str(&body[from..shortcode.range.start]);
+            let start = text.len();
+            // A block stands alone in its own paragraph, whatever surrounds its line.
+            let block = shortcode.alone && !is_inline_value(&shortcode.tag);
+            if block {
+                text.push('\n');
+            }
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            text.extend(char::from_u32(SLOT_BASE + index));
+            if block {
+                text.push('\n');
+            }
+            splices.push((start..text.len(), shortcode.range.clone()));
+            from = shortcode.range.end;
+        }
+        text.push_str(&body[from..]);
+        Prepared {
+            text,
+            shortcodes,
+            mistakes,
+            splices,
+        }
+    }
+
+    /// The range of the body that `range` of the text came from.
+    fn original(&self, range: &Range<usize>) -> Range<usize> {
+        self.offset(range.start, false)..self.offset(range.end, true)
+    }
+
+    /// A start maps into the replacement it falls in to its start; an end, to its end.
+    fn offset(&self, at: usize, end: bool) -> usize {
+        let before = self.splices.partition_point(|(text, _)| {
+            if end {
+                text.start < at
+            } else {
+                text.start <= at
+            }
+        });
+        let Some((text, body)) = before.checked_sub(1).map(|i| &self.splices[i]) else {
+            return at;
+        };
+        match (at < text.end, end && at == text.end) {
+            (true, _) if !end => body.start,
+            (true, _) | (_, true) => body.end,
+            _ => body.end + (at - text.end),
+        }
+    }
+}
+
+fn is_inline_value(tag: &Code) -> bool {
+    matches!(tag, Code::Value { entry, .. } if entry.kind == Kind::Inline)
+}
+
+/// Where the body has inline code and code blocks, in which `{{` is text.
+fn code_ranges(body: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => Some(range),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Latin letters, digits, `-` and `_`: an anchor or class that needs no quoting anywhere.
@@ -169,7 +343,7 @@ impl<'a> Checker<'a, '_> {
                 self.depth += 1;
                 if self.depth == MAX_DEPTH + 1 {
                     let message = format!("blocks and marks nested more than {MAX_DEPTH} deep");
-                    self.refuse(range.start..range.start + 1, message, DEPTH_HINT);
+                    self.refuse(range.start..range.start + 1, message, DEPTH_HINT.to_owned());
                 }
                 self.depth <= MAX_DEPTH
             }
@@ -238,7 +412,7 @@ impl<'a> Checker<'a, '_> {
         self.refused.push(Refusal {
             range: start..start + needle.len().max(1),
             message: format!("{what} is not allowed"),
-            hint: HEADING_HINT,
+            hint: HEADING_HINT.to_owned(),
         });
     }
 
@@ -257,7 +431,7 @@ impl<'a> Checker<'a, '_> {
             dest_url
         } else {
             let message = format!("the link to `{}` is not allowed", shown(&dest_url));
-            self.refuse(range, message, LINK_HINT);
+            self.refuse(range, message, LINK_HINT.to_owned());
             self.open.push(Opened::Dropped);
             return None;
         };
@@ -292,7 +466,7 @@ impl<'a> Checker<'a, '_> {
             "the image `{}` is not a file of this site and would be loaded from elsewhere",
             shown(&dest_url)
         );
-        self.refuse(range, message, IMAGE_HINT);
+        self.refuse(range, message, IMAGE_HINT.to_owned());
         if !urls::link_allowed(&dest_url) {
             self.open.push(Opened::Dropped);
             return None;
@@ -306,7 +480,7 @@ impl<'a> Checker<'a, '_> {
         }))
     }
 
-    fn refuse(&mut self, range: Range<usize>, message: String, hint: &'static str) {
+    fn refuse(&mut self, range: Range<usize>, message: String, hint: String) {
         if self.refused.len() >= MAX_LISTED {
             self.unlisted += 1;
             return;
@@ -348,7 +522,8 @@ mod tests {
     use super::*;
 
     fn plain(body: &str) -> String {
-        render(body, &|target| format!("../{target}.html")).html
+        let rendered = render(body, &|target| format!("../{target}.html"));
+        rendered.html.fill(&|_| Value::Flag(false)).into_owned()
     }
 
     /// The text each refusal points at.
@@ -403,9 +578,10 @@ mod tests {
         // 100,000 nested quotes took 33 s in the sanitiser before the limit; now linear.
         let body = format!("{} текст\n", ">".repeat(100_000));
         let rendered = render(&body, &|target| target.to_owned());
-        assert_eq!(rendered.html.matches("<blockquote>").count(), MAX_DEPTH);
-        assert_eq!(rendered.html.matches("</blockquote>").count(), MAX_DEPTH);
-        assert!(rendered.html.contains("текст"));
+        let html = rendered.html.fill(&|_| Value::Flag(false));
+        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH);
+        assert_eq!(html.matches("</blockquote>").count(), MAX_DEPTH);
+        assert!(html.contains("текст"));
         assert_eq!(rendered.refused.len(), 1, "{:?}", rendered.refused);
         assert_eq!(rendered.refused[0].range.start, MAX_DEPTH);
         // Quotes one less deep than the limit, with their paragraph at the limit.
@@ -485,11 +661,8 @@ mod tests {
     fn internal_links_are_resolved_and_listed() {
         let body = "Текст [контакты](@/contacts) и [внешняя](https://example.org).";
         let rendered = render(body, &|target| format!("../{target}.html"));
-        assert!(
-            rendered.html.contains(r#"href="../contacts.html""#),
-            "{}",
-            rendered.html
-        );
+        let html = rendered.html.fill(&|_| Value::Flag(false));
+        assert!(html.contains(r#"href="../contacts.html""#), "{html}");
         assert_eq!(rendered.links.len(), 1);
         let (target, range) = &rendered.links[0];
         assert_eq!(target, "contacts");
@@ -548,5 +721,167 @@ mod tests {
             html.contains(r#"<div class="footnote-definition" id="1">"#),
             "{html}"
         );
+    }
+    /// Values a test school has: a hostile name, two reasons, voicemail on.
+    fn value(name: &str) -> Value {
+        let text = |items: &[&str]| {
+            items
+                .iter()
+                .map(|t| vec![Piece::Text(t.to_string())])
+                .collect()
+        };
+        match name {
+            "school.short_name" => Value::text("<b>\"Школа\" & 'ко'</b>"),
+            "rejection_reasons_count" => Value::text("две причины"),
+            "rejection_reasons" => Value::Block(Style::Numbered, text(&["а", "б <i>"])),
+            "requirements" => Value::Block(Style::Bulleted, Vec::new()),
+            "escalation_contacts" => Value::Block(
+                Style::Bulleted,
+                vec![
+                    vec![
+                        Piece::Text("почта ".into()),
+                        Piece::Link {
+                            href: "mailto:a@b.ru".into(),
+                            text: "a@b.ru".into(),
+                        },
+                    ],
+                    vec![Piece::Link {
+                        href: "javascript:x".into(),
+                        text: "плохая".into(),
+                    }],
+                ],
+            ),
+            "voicemail" => Value::Flag(true),
+            _ => Value::Flag(false),
+        }
+    }
+
+    /// The body's HTML for the test school, checked against the allow-list.
+    fn filled(body: &str) -> String {
+        let rendered = render(body, &|target| format!("../{target}.html"));
+        assert!(rendered.refused.is_empty(), "{:?}", rendered.refused);
+        let html = rendered.html.fill(&value).into_owned();
+        assert_eq!(
+            sanitize::clean(html.clone()),
+            html,
+            "the filled HTML passes the allow-list as it is"
+        );
+        html
+    }
+
+    #[test]
+    fn inline_values_are_escaped_text() {
+        assert_eq!(
+            filled("Школа {{ school.short_name }}."),
+            "<p>Школа &lt;b&gt;&quot;Школа&quot; &amp; &#39;ко&#39;&lt;/b&gt;.</p>\n"
+        );
+    }
+
+    #[test]
+    fn block_values_are_lists_alone_in_their_place() {
+        let list = "<ol>\n<li>а</li>\n<li>б &lt;i&gt;</li>\n</ol>\n";
+        for body in [
+            "Причины:\n\n{{ rejection_reasons }}\n\nКонец.",
+            "Причины:\n  {{ rejection_reasons }}\nКонец.",
+        ] {
+            assert_eq!(
+                filled(body),
+                format!("<p>Причины:</p>\n{list}<p>Конец.</p>\n")
+            );
+        }
+        // An empty list leaves nothing, not an empty element.
+        assert_eq!(filled("{{ requirements }}\n"), "");
+        // A link of a value keeps an allowed scheme only.
+        assert_eq!(
+            filled("{{ escalation_contacts }}"),
+            "<ul>\n<li>почта <a href=\"mailto:a@b.ru\">a@b.ru</a></li>\n<li>плохая</li>\n</ul>\n"
+        );
+    }
+
+    #[test]
+    fn a_list_within_a_sentence_is_refused_where_it_is() {
+        let body = "Текст\n\nПричины: {{ rejection_reasons }}.\n\n- {{ rejection_reasons }}\n";
+        assert_eq!(
+            refused_at(body),
+            ["{{ rejection_reasons }}", "{{ rejection_reasons }}"]
+        );
+        let rendered = render(body, &|t| t.to_owned());
+        assert_eq!(rendered.refused[0].range.start, body.find("{{").unwrap());
+        assert!(rendered.refused[0].message.contains("is a list"));
+    }
+
+    #[test]
+    fn conditions_keep_or_drop_whole_blocks() {
+        let body = "До.\n\n{% if voicemail %}\nОставьте сообщение.\n\n- с номером\n{% else %}\nПерезвоните.\n{% end %}\n\nПосле.";
+        assert_eq!(
+            filled(body),
+            "<p>До.</p>\n<p>Оставьте сообщение.</p>\n<ul>\n<li>с номером</li>\n</ul>\n<p>После.</p>\n"
+        );
+        let negated = body.replace("if voicemail", "if not voicemail");
+        assert_eq!(
+            filled(&negated),
+            "<p>До.</p>\n<p>Перезвоните.</p>\n<p>После.</p>\n"
+        );
+    }
+
+    #[test]
+    fn conditions_within_a_sentence_and_nested() {
+        let body = "Звоните{% if voicemail %} или оставьте сообщение{% if requirements %} и требования{% end %}{% end %}.";
+        assert_eq!(filled(body), "<p>Звоните или оставьте сообщение.</p>\n");
+    }
+
+    #[test]
+    fn a_condition_across_elements_is_refused() {
+        let body = "**а {% if voicemail %}б** в{% end %}\n";
+        assert_eq!(refused_at(body), ["{% if voicemail %}"]);
+        let body = "{% if voicemail %}\nа\n\nб {% end %}\n";
+        assert_eq!(refused_at(body), ["{% if voicemail %}"]);
+    }
+
+    #[test]
+    fn shortcodes_in_code_and_escaped_ones_stay_text() {
+        let body = "`{{ nope }}` \\{{ school.short_name }}\n\n```\n{% if x %}{{ y }}\n```\n";
+        assert_eq!(
+            filled(body),
+            "<p><code>{{ nope }}</code> {{ school.short_name }}</p>\n<pre><code>{% if x %}{{ y }}\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn a_shortcode_in_an_address_or_description_is_refused() {
+        let body = "[a](mailto:{{ school.short_name }}) ![{{ school.short_name }}](a.png)\n";
+        assert_eq!(
+            refused_at(body),
+            ["{{ school.short_name }}", "{{ school.short_name }}"]
+        );
+    }
+
+    #[test]
+    fn unknown_shortcodes_are_refused_at_their_place() {
+        let body = "Текст.\n\nЗвоните {{ school.phone }}.";
+        let rendered = render(body, &|t| t.to_owned());
+        assert_eq!(refused_at(body), ["{{ school.phone }}"]);
+        assert!(rendered.refused[0].hint.contains("rejection_reasons"));
+    }
+
+    #[test]
+    fn headings_take_values_and_keep_a_stable_anchor() {
+        assert_eq!(
+            filled("## {{ rejection_reasons_count | capitalize }} отклонения\n"),
+            "<h2 id=\"otkloneniia\">Две причины отклонения</h2>\n"
+        );
+    }
+
+    #[test]
+    fn positions_after_shortcodes_are_those_of_the_body() {
+        let body = "{{ school.short_name }}\n\n{% if voicemail %}\n\n[к](@/contacts) [x](data:y)\n\n{% end %}\n";
+        let rendered = render(body, &|t| t.to_owned());
+        assert_eq!(&body[rendered.links[0].1.clone()], "[к](@/contacts)");
+        assert_eq!(refused_at(body), ["[x](data:y)"]);
+    }
+
+    #[test]
+    fn an_article_without_shortcodes_is_one_literal() {
+        assert!(render("# a\n\nb {c}", &|t| t.to_owned()).html.is_literal());
     }
 }

@@ -5,6 +5,8 @@
 use std::path::Path;
 
 use spravka::diagnostic::Collector;
+use spravka::markdown::shortcodes::{Kind, lookup};
+use spravka::markdown::{Piece, Style, Value};
 use spravka::model::Article;
 
 use super::{Project, html, render_problems};
@@ -49,7 +51,10 @@ impl Articles {
             for loaded in &dir.articles {
                 let mut report = Collector::new(&loaded.file, &mut problems);
                 if let Some(article) = Article::validate(&loaded.value, &platforms, &mut report) {
-                    html::assert_safe(&article.html);
+                    // Each condition both ways, every value hostile.
+                    for set in [false, true] {
+                        html::assert_safe(&article.html.fill(&|name| hostile(name, set)));
+                    }
                     checked = true;
                 }
             }
@@ -59,5 +64,19 @@ impl Articles {
         }
         render_problems(problems);
         checked
+    }
+}
+
+/// A value of `name`'s kind made to break out of its place, were it not escaped.
+fn hostile(name: &str, set: bool) -> Value {
+    let text = "<script>alert(1)</script>&\"'";
+    let link = Piece::Link {
+        href: "javascript:alert(1)".to_owned(),
+        text: text.to_owned(),
+    };
+    match lookup(name).map(|entry| entry.kind) {
+        Some(Kind::Inline) if set => Value::text(text),
+        Some(Kind::Block) if set => Value::Block(Style::Quote, vec![vec![link]]),
+        _ => Value::Flag(set),
     }
 }

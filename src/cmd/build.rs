@@ -87,13 +87,16 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
     for outcome in outcomes {
         tally.add(outcome);
     }
-    session.check(std::mem::take(&mut tally.problems))?;
+    let warnings = session.check(std::mem::take(&mut tally.problems))?;
     interrupt::check()?;
     if args.project.schools.is_empty() {
         project_files(&session, &ctx, (&staging, &out), shard, &mut tally)?;
     }
     let report = Report {
-        summary: tally.summary(mine.len(), &out, started.elapsed()),
+        summary: super::with_warnings(
+            tally.summary(mine.len(), &out, started.elapsed()),
+            &warnings,
+        ),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
     };
     interrupt::check()?;
@@ -139,9 +142,10 @@ fn project_files(
 enum Outcome {
     /// Nothing it depends on changed since the last build (its record may have been refreshed).
     UpToDate(IndexEntry, Changes, Published),
-    Built(IndexEntry, Changes, Published),
+    /// Built, with the school's warnings.
+    Built(IndexEntry, Changes, Published, Vec<Problem>),
     /// Valid, but not rendered: another school failed, so the build will write nothing.
-    Valid(IndexEntry),
+    Valid(IndexEntry, Vec<Problem>),
     Invalid(Vec<Problem>),
 }
 
@@ -201,12 +205,16 @@ impl Tally {
                 self.entries.push(entry);
                 self.changes.merge(changes);
             }
-            Outcome::Built(entry, changes, published) => {
+            Outcome::Built(entry, changes, published, warnings) => {
                 self.published.add(published);
                 self.entries.push(entry);
                 self.changes.merge(changes);
+                self.problems.extend(warnings);
             }
-            Outcome::Valid(entry) => self.entries.push(entry),
+            Outcome::Valid(entry, warnings) => {
+                self.entries.push(entry);
+                self.problems.extend(warnings);
+            }
             Outcome::Invalid(problems) => self.problems.extend(problems),
         }
     }
@@ -272,7 +280,7 @@ impl Builder<'_> {
         (content, stamps): (String, Option<Stamps>),
         ours: &[String],
     ) -> Result<Outcome, Error> {
-        let site = match self.session.validate_school(sources) {
+        let mut site = match self.session.validate_school(sources) {
             Ok(site) => site,
             Err(problems) => {
                 self.failed.store(true, Ordering::Relaxed);
@@ -280,8 +288,9 @@ impl Builder<'_> {
             }
         };
         let index = IndexEntry::of(&site);
+        let warnings = std::mem::take(&mut site.warnings);
         if self.failed.load(Ordering::Relaxed) {
-            return Ok(Outcome::Valid(index));
+            return Ok(Outcome::Valid(index, warnings));
         }
         let slug = &site.school.slug;
         let previous = previous_events(self.out, slug)?;
@@ -298,7 +307,7 @@ impl Builder<'_> {
         };
         changes.merge(self.staging.stage_root(&[record.file()])?);
         let published = Published::of(&record.files);
-        Ok(Outcome::Built(index, changes, published))
+        Ok(Outcome::Built(index, changes, published, warnings))
     }
 }
 

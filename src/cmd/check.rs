@@ -9,12 +9,14 @@ use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::render::theme::Theme;
 
+/// Each school: the number of its article pages and its warnings, or its problems.
+type Checked = Result<(usize, Vec<Problem>), Vec<Problem>>;
+
 /// A summary line for a successful check.
 pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     Theme::load(args.theme.as_deref())?;
     let session = Session::open(args)?;
-    // Each school: the number of its article pages, or its problems.
-    let checked: Vec<Result<usize, Vec<Problem>>> = session
+    let checked: Vec<Checked> = session
         .selection
         .slugs
         .par_iter()
@@ -22,7 +24,7 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
             let sources = SchoolInputs::scan(&session.layout, slug)?.read()?;
             Ok(session
                 .validate_school(sources)
-                .map(|site| site.articles.len()))
+                .map(|site| (site.articles.len(), site.warnings)))
         })
         .collect::<Result<_, Error>>()?;
     let schools = checked.len();
@@ -30,12 +32,18 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     let mut problems = Vec::new();
     for result in checked {
         match result {
-            Ok(count) => articles += count,
+            Ok((count, warnings)) => {
+                articles += count;
+                problems.extend(warnings);
+            }
             Err(own) => problems.extend(own),
         }
     }
-    session.check(problems)?;
-    Ok(format!(
-        "checked {schools} school(s) and {articles} article page(s): no problems found\n"
-    ))
+    let warnings = session.check(problems)?;
+    let summary = if warnings.is_empty() {
+        format!("checked {schools} school(s) and {articles} article page(s): no problems found\n")
+    } else {
+        format!("checked {schools} school(s) and {articles} article page(s): no errors\n")
+    };
+    Ok(super::with_warnings(summary, &warnings))
 }

@@ -23,6 +23,8 @@ pub struct Session {
     pub selection: Selection,
     /// Problems of the shared files, reported together with those of the schools.
     shared_problems: Vec<Problem>,
+    /// Whether a warning stops the command as an error does (`--deny-warnings`).
+    deny_warnings: bool,
 }
 
 impl Session {
@@ -38,6 +40,7 @@ impl Session {
             shared,
             selection,
             shared_problems,
+            deny_warnings: args.deny_warnings,
         })
     }
 
@@ -55,14 +58,29 @@ impl Session {
         }
     }
 
-    /// `Err` with every problem of the shared files and of `schools`, sorted, when there is any.
-    pub fn check(&self, schools: Vec<Problem>) -> Result<(), Error> {
+    /// `Err` with every problem of the shared files and of `schools`, sorted, when one is an
+    /// error (or a warning, with `--deny-warnings`); else the warnings, sorted.
+    pub fn check(&self, schools: Vec<Problem>) -> Result<Vec<Problem>, Error> {
         let mut problems = self.shared_problems.clone();
         problems.extend(schools);
-        if problems.is_empty() {
-            Ok(())
+        let problems = sorted_problems(problems);
+        let stop = self.deny_warnings && !problems.is_empty();
+        if stop || problems.iter().any(|problem| !problem.is_warning()) {
+            Err(Error::Invalid(problems))
         } else {
-            Err(Error::Invalid(sorted_problems(problems)))
+            Ok(problems)
         }
     }
+}
+
+/// Draw the warnings on stderr, as errors are drawn; `summary` with their count on its line.
+pub fn with_warnings(summary: String, warnings: &[Problem]) -> String {
+    if warnings.is_empty() {
+        return summary;
+    }
+    let drawn: Vec<String> = warnings.iter().map(Problem::render).collect();
+    eprint!("{}", crate::diagnostic::visible(&(drawn.join("\n") + "\n")));
+    let count = warnings.len();
+    let noun = if count == 1 { "warning" } else { "warnings" };
+    format!("{}; {count} {noun}\n", summary.trim_end_matches('\n'))
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::mentions::{self, Known, Mention};
 use super::types::Audience;
 use super::{parse_date, parse_optional};
 use crate::data::RawArticle;
@@ -25,11 +26,15 @@ pub struct Article {
     pub platforms: Vec<String>,
     pub weight: i64,
     pub updated: Option<NaiveDate>,
-    /// The body as HTML for an article page (`links::ARTICLE_ROOT` from the school's root).
-    pub html: String,
+    /// The body as HTML for an article page (`links::ARTICLE_ROOT` from the school's root),
+    /// with a slot for each shortcode that the school showing it fills.
+    pub html: markdown::Html,
     /// The body's `@/…` links (target without `@/`, byte range in the body), checked against
     /// the articles of each school that shows this one.
     pub links: Vec<(String, Range<usize>)>,
+    /// The contacts the body's own words name, checked against the data of each school that
+    /// shows this one.
+    pub mentions: Vec<Mention>,
     /// Where the body starts in the file, for the positions of problems in it.
     body_offset: usize,
     pub file: Arc<SourceFile>,
@@ -115,6 +120,7 @@ impl Article {
             updated,
             html: rendered.html,
             links: rendered.links,
+            mentions: mentions::find(&raw.body),
             body_offset,
             file: Arc::clone(report.file()),
         })
@@ -148,6 +154,47 @@ impl Article {
     }
 }
 
+impl Article {
+    /// A warning for every contact the body names that `known` (the data of school `slug`)
+    /// does not have. A shared article's warning is worded the same for every school, so that
+    /// it is shown once however many schools lack the contact; the hint names the first.
+    pub fn unknown_contacts(&self, known: &Known, slug: &str, shared: bool) -> Vec<Problem> {
+        let offset = self.body_offset;
+        (self.mentions.iter())
+            .filter(|mention| !known.has(&mention.kind))
+            .map(|mention| {
+                let span = (mention.range != (0..0))
+                    .then(|| mention.range.start + offset..mention.range.end + offset);
+                let what = format!(
+                    "the article names the {} `{}`",
+                    mention.kind.noun(),
+                    mention.text
+                );
+                let (message, hint) = if shared {
+                    (
+                        format!("{what}, which the data of a school showing it does not have"),
+                        format!("school `{slug}` is one; {CONTACT_HINT}"),
+                    )
+                } else {
+                    (
+                        format!("{what}, which the data of school `{slug}` does not have"),
+                        CONTACT_HINT.to_owned(),
+                    )
+                };
+                Problem::new(message)
+                    .as_warning()
+                    .in_file(&self.file)
+                    .with_span(span)
+                    .with_hint(hint)
+            })
+            .collect()
+    }
+}
+
+const CONTACT_HINT: &str = "if it is the school's or the vendor's contact, add it to school.toml \
+    or the preset; otherwise let the article say it through a shortcode such as \
+    {{ school_contacts }} or {{ escalation_contacts }} (README, FAQ articles)";
+
 /// What the Markdown left out of the page is an error: the build stops rather than publish an
 /// article that differs from what its author wrote.
 pub(crate) fn report_refused(
@@ -160,7 +207,7 @@ pub(crate) fn report_refused(
         let problem = Problem::new(refusal.message.clone())
             .in_file(report.file())
             .with_span(Some(span))
-            .with_hint(refusal.hint);
+            .with_hint(refusal.hint.clone());
         report.push(problem);
     }
     if rendered.unlisted > 0 {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::calendar::ProductionCalendar;
+use super::mentions::Known;
 use super::regulation::{self, Regulation};
 use super::{Article, Platform, School};
 use crate::data::{Loaded, RawArticle, RawSchoolDir, RawShared};
@@ -22,6 +23,8 @@ pub struct SchoolSite {
     /// The school's own text of the regulation (`regulation.md`), when it has one; otherwise the
     /// regulation page is generated from the data.
     pub regulation: Option<Regulation>,
+    /// What may be wrong but does not stop the build (an article naming an unknown contact).
+    pub warnings: Vec<Problem>,
 }
 
 /// The validated content every school is checked against: platform presets, the production
@@ -100,15 +103,20 @@ impl Shared {
             }
             let articles = articles_for(&school, &self.articles, own);
             check_links(&articles, &mut problems);
+            problems.extend(contact_warnings(&school, &articles, &self.articles));
             SchoolSite {
                 school,
                 calendar: Arc::clone(&self.calendar),
                 articles,
                 regulation,
+                warnings: Vec::new(),
             }
         });
         match site {
-            Some(site) if problems.is_empty() => Ok(site),
+            Some(mut site) if problems.iter().all(Problem::is_warning) => {
+                site.warnings = problems;
+                Ok(site)
+            }
             _ => Err(problems),
         }
     }
@@ -216,6 +224,23 @@ fn articles_for(
     let mut articles: Vec<_> = by_id.into_values().collect();
     articles.sort_by(|a, b| (a.weight, &a.title, &a.id).cmp(&(b.weight, &b.title, &b.id)));
     articles
+}
+
+/// Every contact the school's articles name that its data does not have, as warnings.
+fn contact_warnings(
+    school: &School,
+    articles: &[Arc<Article>],
+    shared: &[Arc<Article>],
+) -> Vec<Problem> {
+    if articles.iter().all(|article| article.mentions.is_empty()) {
+        return Vec::new();
+    }
+    let known = Known::of(school);
+    let is_shared = |article: &Arc<Article>| shared.iter().any(|s| Arc::ptr_eq(s, article));
+    (articles.iter())
+        .filter(|article| !article.mentions.is_empty())
+        .flat_map(|article| article.unknown_contacts(&known, &school.slug, is_shared(article)))
+        .collect()
 }
 
 /// Internal links are checked against the articles this school really shows.

@@ -60,7 +60,8 @@ impl Regulation {
             crosscheck::check(file, &facts::extract(&file.text), data, problems);
         }
         (problems.len() == before).then(|| Regulation {
-            html: rendered.html,
+            // A regulation has no shortcodes: its HTML is one literal.
+            html: rendered.html.into_literal().unwrap_or_default(),
             file: Arc::clone(file),
         })
     }
@@ -222,7 +223,10 @@ mod tests {
     fn html(text: &str) -> String {
         let rendered = render(text);
         assert!(rendered.refused.is_empty(), "{:?}", rendered.refused);
-        rendered.html
+        rendered
+            .html
+            .into_literal()
+            .expect("a regulation has no slots")
     }
 
     #[test]

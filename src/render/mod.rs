@@ -1,5 +1,6 @@
 //! Pure rendering: a validated school and the theme in, the school's files (in memory) out.
 
+pub mod article;
 pub mod calendar;
 pub mod escape;
 pub mod filters;
@@ -180,11 +181,21 @@ pub fn render_school(
     let title = t.text("poster.page");
     let poster = page(ctx, "poster", title, POSTER, &view);
     files.push(pages.render("poster.html", POSTER, poster, None)?);
+    let values = article::ArticleValues {
+        school: &site.school,
+        view: &view,
+        doc,
+    };
+    debug_assert_eq!(article::complete(&values), Ok(()));
     for (article, summary) in site.articles.iter().zip(&view.articles) {
         let page = page(ctx, "faq", article.title.clone(), &summary.path, &view);
         debug_assert_eq!(page.root, crate::links::ARTICLE_ROOT);
-        let html = &article.html;
-        let article = ArticleView { summary, html };
+        // Only the slots are filled per school: the Markdown was rendered once, at validation.
+        let html = article.html.fill(&|name| values.value(name));
+        let article = ArticleView {
+            summary,
+            html: &html,
+        };
         files.push(pages.render("article.html", &summary.path, page, Some(article))?);
     }
     let feed_context = FeedContext {

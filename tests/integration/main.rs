@@ -1,5 +1,6 @@
 //! Integration tests: run the real `spravka` binary on fixture projects and check what it writes.
 
+mod articles;
 mod calendar;
 mod cli;
 mod errors;

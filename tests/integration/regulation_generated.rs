@@ -368,3 +368,17 @@ fn hours_around_the_clock_have_no_time() {
         ],
     );
 }
+
+#[test]
+fn the_shared_emergency_article_names_the_vendors_group_as_the_regulation_does() {
+    let text = page("faq/nestatnaya-situatsiya.html");
+    assert!(text.contains("8 (343) 300-00-05"), "{text}");
+    assert!(
+        text.contains("через группу в «В Контакте»: vk.com/eshkola_support_test"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("eshkola.example/obrashchenie"),
+        "the form is not for emergencies: {text}"
+    );
+}
