@@ -33,10 +33,11 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "article.html",
     "regulation.html",
     "poster.html",
+    "search.html",
     "root_index.html",
 );
 
-const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js");
+const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js", "search.js");
 
 const TRANSLATIONS: &[(Language, &str)] = &[
     (

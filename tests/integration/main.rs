@@ -10,6 +10,7 @@ mod inputs;
 mod output;
 mod package;
 mod scale;
+mod search;
 mod seeds;
 mod serve;
 mod serve_security;
