@@ -381,6 +381,9 @@
     if (query) {
       input.value = query;
       show(index, query, list, status);
+    } else {
+      // Ready before the first query, not during it: the page is already shown by then.
+      setTimeout(function () { prepare(index); }, 0);
     }
   }
 
