@@ -226,6 +226,7 @@ fn search_index(
         if let Some(html) = file.and_then(|file| std::str::from_utf8(&file.bytes).ok()) {
             let html = search::main_region(html);
             entries.push(search::Entry {
+                shared: false,
                 url: path,
                 title,
                 html,
@@ -234,7 +235,14 @@ fn search_index(
     }
     for (article, summary) in site.articles.iter().zip(&view.articles) {
         let (url, title, html) = (&summary.path, &article.title, &article.html);
-        entries.push(search::Entry { url, title, html });
+        // The same article (one `Arc`) in other schools' lists: analysed once for them all.
+        let shared = std::sync::Arc::strong_count(article) > 1;
+        entries.push(search::Entry {
+            url,
+            title,
+            html,
+            shared,
+        });
     }
     search::render_index(&entries, &ctx.search, t)
 }

@@ -131,7 +131,7 @@
   function folded(text) {
     var lower = text.toLowerCase();
     if (lower.length !== text.length) {
-      lower = text.replace(/[A-Z\u0400-\u042F]/g, function (c) { return c.toLowerCase(); });
+      lower = text.replace(/[A-Z\u0400-\u04FF]/g, function (c) { return c.toLowerCase(); });
     }
     return lower.replace(/ё/g, 'е');
   }
