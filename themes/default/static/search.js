@@ -170,6 +170,7 @@
   // the sorted distinct stems (for the stems a query word begins).
   function prepare(index) {
     if (index.prepared) return index.prepared;
+    var started = Date.now();
     var docs = index.docs.map(function (record) {
       return { url: record[0], title: record[1], text: record[2], words: {}, titleWords: {} };
     });
@@ -195,6 +196,7 @@
       (byStem[s] || (byStem[s] = [])).push(w);
     });
     index.prepared = { docs: docs, stemOf: stemOfWord, byStem: byStem, stems: Object.keys(byStem).sort() };
+    index.preparedMs = Date.now() - started;
     return index.prepared;
   }
 
