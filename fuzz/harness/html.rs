@@ -117,15 +117,9 @@ pub fn assert_page_scripts(page: &str, path: &str) {
 }
 
 fn assert_theme_script(open: &str, content: &str, path: &str) {
-    // The theme's own script files: spravka.js deferred, vision.js in <head> (it applies the
-    // reader's low-vision settings before the first paint); search.html loads the search index
-    // and its code.
-    let files = [
-        "assets/spravka.js\" defer",
-        "assets/vision.js\">",
-        "src=\"assets/search-index.js\"",
-        "src=\"assets/search.js\"",
-    ];
+    // The theme's script files: spravka.js deferred, vision.js in <head> (it applies the reader's
+    // low-vision settings before the first paint).
+    let files = ["assets/spravka.js\" defer", "assets/vision.js\">"];
     if files.iter().any(|file| open.contains(file)) {
         assert!(
             content.is_empty(),

@@ -70,7 +70,6 @@ impl Schools {
             base_url: None,
             with_root_index: false,
             dtstamp: Utc.with_ymd_and_hms(2025, 8, 25, 0, 0, 0).single(),
-            search: Default::default(),
         };
         let files = render::render_school(site, &ctx, &PreviousEvents::new())
             .unwrap_or_else(|e| panic!("a valid school does not render: {}", e.render()));

@@ -61,7 +61,6 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
             .map(|url| url.trim_end_matches('/').to_owned()),
         with_root_index: links_to_index(args, &session),
         dtstamp: source_date_epoch()?,
-        search: Default::default(),
     };
     let folder = OutputFolder::open(&out, &session.layout.root, args.project.theme.as_deref())?;
     let staging = Staging::create(folder.path())?;

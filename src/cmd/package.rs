@@ -40,7 +40,6 @@ pub fn run(args: &PackageArgs) -> Result<String, Error> {
         base_url: (args.base_url.as_ref()).map(|url| url.trim_end_matches('/').to_owned()),
         with_root_index: false,
         dtstamp: source_date_epoch()?,
-        search: Default::default(),
     };
     fs::create_dir_all(&dist)?;
     let packer = Packer {

@@ -9,7 +9,6 @@ pub mod manifest;
 pub mod naming;
 pub mod qr;
 pub mod schema;
-pub mod search;
 pub mod theme;
 pub mod time;
 pub mod vcard;
@@ -48,31 +47,20 @@ pub struct RenderContext<'a> {
     pub with_root_index: bool,
     /// DTSTAMP of calendar events: SOURCE_DATE_EPOCH when set, else each school's own first date.
     pub dtstamp: Option<DateTime<Utc>>,
-    /// The search index's records of shared articles, analysed once per build.
-    pub search: search::Cache,
 }
 
 /// The fixed pages of a school site: key (navigation and translations), template, output path.
-pub const PAGES: [(&str, &str, &str); 7] = [
+pub const PAGES: [(&str, &str, &str); 6] = [
     ("home", "home.html", "index.html"),
     ("schedule", "schedule.html", "schedule.html"),
     ("contacts", "contacts.html", "contacts.html"),
     ("escalation", "escalation.html", "escalation.html"),
     ("faq", "faq_index.html", "faq.html"),
     ("regulation", "regulation.html", "regulation.html"),
-    ("search", "search.html", "search.html"),
 ];
 
 /// The regulation page of a school with its own text (`regulation.md`): the verbatim form.
 pub const REGULATION_TEXT: &str = "regulation_text.html";
-/// Pages reached from the header's search form rather than from the navigation.
-const NOT_IN_NAV: [&str; 1] = ["search"];
-
-/// The fixed pages whose text the search index holds, in the order results tie in. Not the FAQ
-/// index (a list of the articles, indexed one by one), the search page, or the regulation: its
-/// full text would double the index (the budget is 30 KB compressed for 30 articles), and what
-/// it says for parents is on the schedule, contacts and escalation pages.
-const SEARCHED: [&str; 4] = ["home", "schedule", "contacts", "escalation"];
 
 /// The printable A4 announcement of the office hours for the school's information board; linked
 /// from the schedule page, not from the navigation.
@@ -113,7 +101,6 @@ impl Nav {
     fn new(t: &Translations) -> Nav {
         Nav(PAGES
             .iter()
-            .filter(|(key, _, _)| !NOT_IN_NAV.contains(key))
             .map(|&(key, _, path)| (key, path, t.text(&format!("page.{key}"))))
             .collect())
     }
@@ -211,7 +198,6 @@ pub fn render_school(
         };
         files.push(pages.render("article.html", &summary.path, page, Some(article))?);
     }
-    files.push(search_index(site, &view, &values, &files, (ctx, t)));
     let feed_context = FeedContext {
         dtstamp: ctx.dtstamp.unwrap_or_else(|| default_dtstamp(site)),
         base_url: ctx.base_url.as_deref(),
@@ -225,53 +211,6 @@ pub fn render_school(
     }));
     files.push(manifest::manifest(&files, &ctx.theme.asset_digests));
     Ok(files)
-}
-
-/// The search index of the school: its fixed pages (their `<main>` as rendered, so the index
-/// says what the page says) and then its articles (their bodies, shared by many schools).
-fn search_index(
-    site: &SchoolSite,
-    view: &SchoolView,
-    values: &article::ArticleValues,
-    files: &[OutputFile],
-    (ctx, t): (&RenderContext, &Translations),
-) -> OutputFile {
-    let titles: Vec<(&str, String)> = (PAGES.iter())
-        .filter(|(key, _, _)| SEARCHED.contains(key))
-        .map(|&(key, _, path)| (path, t.text(&format!("page.{key}"))))
-        .collect();
-    let mut entries: Vec<search::Entry> = Vec::with_capacity(titles.len() + view.articles.len());
-    for (path, title) in &titles {
-        let file = files.iter().find(|file| file.path == *path);
-        // Pages are rendered from the theme's templates: a theme may write anything, so a page
-        // that is not UTF-8 is left out of the index rather than failing the build.
-        if let Some(html) = file.and_then(|file| std::str::from_utf8(&file.bytes).ok()) {
-            let html = search::main_region(html);
-            entries.push(search::Entry {
-                shared: false,
-                url: path,
-                title,
-                html,
-            });
-        }
-    }
-    // Each article as this school shows it: its slots filled with the school's values.
-    let filled: Vec<_> = (site.articles.iter())
-        .map(|article| article.html.fill(&|name| values.value(name)))
-        .collect();
-    for ((article, summary), html) in site.articles.iter().zip(&view.articles).zip(&filled) {
-        let (url, title) = (&summary.path, &article.title);
-        // The same article (one `Arc`) in other schools' lists: analysed once for them all (the
-        // cache is keyed by the text, so schools whose values fill it alike share it too).
-        let shared = std::sync::Arc::strong_count(article) > 1;
-        entries.push(search::Entry {
-            url,
-            title,
-            html,
-            shared,
-        });
-    }
-    search::render_index(&entries, &ctx.search, t)
 }
 
 fn page<'a>(

@@ -34,17 +34,10 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "regulation.html",
     "regulation_text.html",
     "poster.html",
-    "search.html",
     "root_index.html",
 );
 
-const STATIC: &[(&str, &str)] = embedded!(
-    "static",
-    "style.css",
-    "spravka.js",
-    "vision.js",
-    "search.js"
-);
+const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js", "vision.js");
 
 const TRANSLATIONS: &[(Language, &str)] = &[
     (

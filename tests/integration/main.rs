@@ -14,7 +14,6 @@ mod regulation_generated;
 mod regulation_text;
 mod scale;
 mod schedules;
-mod search;
 mod seeds;
 mod serve;
 mod serve_security;
