@@ -37,6 +37,9 @@ fn new_school_lists_its_blanks_until_filled() {
         "consultants[0].name",
         "help.training_days",
         "schedule.slots[0].weekday",
+        "school.timezone",
+        "school_year.start",
+        "school_year.end",
     ] {
         assert!(
             stderr.contains(&format!("`{field}`: this blank has not been filled in")),
@@ -65,6 +68,9 @@ fn filled_scaffold_builds() {
                 "time" => "time = \"14:00-16:00\"".to_owned(),
                 "phone" => "phone = \"8 (495) 123-45-67\"".to_owned(),
                 "email" => "email = \"school@example.ru\"".to_owned(),
+                "timezone" => "timezone = \"Asia/Krasnoyarsk\"".to_owned(),
+                "start" => "start = 2026-09-01".to_owned(),
+                "end" => "end = 2027-05-25".to_owned(),
                 key => format!("{key} = \"Значение\""),
             },
             None if line.contains("[\"ЗАПОЛНИТЕ") => {
@@ -81,6 +87,12 @@ fn filled_scaffold_builds() {
         project
             .page_text("public/shkola-5/schedule.html")
             .contains("Вторник")
+    );
+    // The school year and time zone it was given: a feed of Tuesdays in Krasnoyarsk time.
+    let feed = project.read("public/shkola-5/calendar/all.ics");
+    assert!(
+        feed.contains("DTSTART;TZID=Asia/Krasnoyarsk:20260901T140000"),
+        "{feed}"
     );
 }
 
