@@ -143,7 +143,7 @@ impl Packer<'_> {
             source,
         })?;
         let partial = self.dist.join(format!(".{slug}.zip.partial"));
-        fs::write(&partial, &bytes)?;
+        write_fresh(&partial, &bytes)?;
         Ok(Packed::Written(Zipped {
             slug: slug.clone(),
             partial,
@@ -201,7 +201,9 @@ impl Packer<'_> {
         };
         let list = self.dist.join(format!("{}.delete.txt", z.slug));
         let text: String = (delta.deleted.iter()).map(|p| format!("{p}\n")).collect();
-        fs::write(&list, text.as_bytes())?;
+        let partial = self.dist.join(format!(".{}.delete.txt.partial", z.slug));
+        write_fresh(&partial, text.as_bytes())?;
+        fs::rename(&partial, &list)?;
         Ok(format!(
             "wrote {} ({size}: {} changed since the last upload, and manifest.json); \
              delete {} file(s) on the server, listed in {}\n",
@@ -211,6 +213,24 @@ impl Packer<'_> {
             list.display()
         ))
     }
+}
+
+/// Write `bytes` into a new file at `path`, never through whatever stands there: a link left
+/// at a temporary name (ours by its name) is removed, not followed, and the file is created
+/// anew. Renaming it into place then replaces a link at the final name, never its target.
+fn write_fresh(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        fs::remove_file(path)?;
+    }
+    let io = |source| Error::Io {
+        action: "write",
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = (std::fs::OpenOptions::new().write(true).create_new(true))
+        .open(path)
+        .map_err(io)?;
+    std::io::Write::write_all(&mut file, bytes).map_err(io)
 }
 
 /// Path -> digest of the files of a school, as its manifest lists them.

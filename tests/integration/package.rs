@@ -192,3 +192,33 @@ fn a_build_of_chosen_schools_links_to_no_index_it_does_not_write() {
     project.run(&["build"]).success();
     assert!(project.read("public/osh/index.html").contains(link));
 }
+
+#[cfg(unix)]
+#[test]
+fn links_in_the_zip_folder_are_replaced_never_written_through() {
+    let project = Project::examples();
+    project.write("theirs/keep.txt", "not spravka's");
+    project.write("theirs/other.txt", "not spravka's either");
+    std::fs::create_dir_all(project.path().join("dist")).unwrap();
+    let link = |name: &str, target: &str| {
+        std::os::unix::fs::symlink(
+            project.path().join(target),
+            project.path().join("dist").join(name),
+        )
+        .unwrap();
+    };
+    link("osh.zip", "theirs/keep.txt");
+    link("osh.delete.txt", "theirs/other.txt");
+    link(".osh.zip.partial", "theirs/keep.txt");
+    project.write(
+        "m.json",
+        "{\"algorithm\":\"sha256\",\"files\":{\"gone.html\":\"1\"}}",
+    );
+    project
+        .run(&["package", "--school", "osh", "--since", "m.json"])
+        .success();
+    assert_eq!(project.read("theirs/keep.txt"), "not spravka's");
+    assert_eq!(project.read("theirs/other.txt"), "not spravka's either");
+    assert_eq!(project.read("dist/osh.delete.txt"), "gone.html\n");
+    assert!(!entries(&project.path().join("dist/osh.zip")).is_empty());
+}
