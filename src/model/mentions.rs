@@ -8,10 +8,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use super::School;
 use super::school::Contact;
+use scan::Start;
+
+mod scan;
 
 /// A contact named in an article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,11 +47,10 @@ const CHANNELS: [(&str, &[&str]); 6] = [
     ("Сферум", &["сферум", "sferum"]),
 ];
 
-/// One pass over a text for every word in three spellings (small, capitalised, capitals; Latin
-/// in any case): 20 separate searches of a lowered copy took 0.3 s of CPU per 2,500 articles.
-static WORDS: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
-    let mut names = Vec::new();
+/// The spellings of the channel words by their first character (`bucket`): each word small,
+/// capitalised and in capitals, Latin compared in any case.
+static SPELLINGS: LazyLock<Vec<Vec<(String, &'static str)>>> = LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); BUCKETS];
     for (name, words) in CHANNELS {
         for word in words {
             let mut chars = word.chars();
@@ -59,73 +59,123 @@ static WORDS: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default();
             for spelling in [word.to_string(), capital, word.to_uppercase()] {
-                patterns.push(spelling);
-                names.push(name);
+                if let Some(bucket) = bucket(spelling.as_bytes()) {
+                    buckets[bucket].push((spelling, name));
+                }
             }
         }
     }
-    // A DFA: the Cyrillic words start with the lead bytes of every Cyrillic letter, so no
-    // prefilter skips ahead, and a DFA's step per byte is the cheapest.
-    let automaton = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .build(&patterns)
-        .expect("a few short fixed words always build an automaton");
-    (automaton, names)
+    buckets
 });
+
+const BUCKETS: usize = 256;
+
+/// A Latin letter in small, or the second byte of a Cyrillic letter led by D0 or D1.
+fn bucket(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [c, ..] if c.is_ascii() => Some(usize::from(c.to_ascii_lowercase())),
+        [0xD0, second, ..] => Some(128 + usize::from(second & 0x3F)),
+        [0xD1, second, ..] => Some(192 + usize::from(second & 0x3F)),
+        _ => None,
+    }
+}
+
+/// The channel whose word is spelled at the start of `rest`, and the word's length.
+fn channel_at(rest: &[u8]) -> Option<(&'static str, usize)> {
+    let spellings = SPELLINGS.get(bucket(rest)?)?;
+    spellings.iter().find_map(|(spelling, name)| {
+        let word = rest.get(..spelling.len())?;
+        word.eq_ignore_ascii_case(spelling.as_bytes())
+            .then_some((*name, spelling.len()))
+    })
+}
 
 /// Each channel `text` names, with where it first does (a word starting a word, not inside one).
 fn channel_words(text: &str) -> Vec<(&'static str, Range<usize>)> {
-    let (automaton, names) = &*WORDS;
-    let mut found: Vec<(&'static str, Range<usize>)> = Vec::new();
-    for m in automaton.find_iter(text) {
-        let name = names[m.pattern().as_usize()];
-        let starts_word = !text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        if starts_word && !found.iter().any(|(seen, _)| *seen == name) {
-            found.push((name, m.start()..m.end()));
+    let mut words = Words::default();
+    scan::candidates(text.as_bytes(), |at, start| {
+        if start == Start::Word {
+            words.at(text, at);
         }
-    }
-    found
+    });
+    words.found
 }
 
-/// Every contact the body names.
+/// The channels found so far, each once, and where the last word found ends.
+#[derive(Default)]
+struct Words {
+    found: Vec<(&'static str, Range<usize>)>,
+    after: usize,
+}
+
+impl Words {
+    fn at(&mut self, text: &str, at: usize) {
+        if at < self.after || !starts_word(text, at) {
+            return;
+        }
+        if let Some((name, len)) = channel_at(&text.as_bytes()[at..]) {
+            self.after = at + len;
+            if !self.found.iter().any(|(seen, _)| *seen == name) {
+                self.found.push((name, at..at + len));
+            }
+        }
+    }
+}
+
+/// Whether the character before `at` is not a letter or digit (the scan leaves this open for
+/// characters other than ASCII and Cyrillic letters).
+fn starts_word(text: &str, at: usize) -> bool {
+    !text
+        .get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Every contact the body names, in one scan for phones and channel words.
 pub fn find(body: &str) -> Vec<Mention> {
-    let mut found = phones(body);
+    let mut phones = Phones::default();
+    let mut words = Words::default();
+    scan::candidates(body.as_bytes(), |at, start| match start {
+        Start::Phone => phones.at(body, at),
+        Start::Word => words.at(body, at),
+    });
+    let mut found = phones.found;
     found.extend(emails(body));
-    found.extend(channels(body));
+    found.extend(words.found.into_iter().map(|(name, range)| Mention {
+        text: body[range.clone()].to_owned(),
+        range,
+        kind: MentionKind::Channel(name),
+    }));
     found.sort_by_key(|m| m.range.start);
     found
 }
 
-fn phones(body: &str) -> Vec<Mention> {
-    let bytes = body.as_bytes();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        let starts = bytes[at].is_ascii_digit()
-            || (bytes[at] == b'+' && bytes.get(at + 1).is_some_and(u8::is_ascii_digit));
-        let after_word = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'.');
-        if !starts || after_word {
-            at += 1;
-            continue;
+/// The phones found so far, and where the last number looked at ends (a number's own digits
+/// after a bracket or a dash are not the start of another).
+#[derive(Default)]
+struct Phones {
+    found: Vec<Mention>,
+    after: usize,
+}
+
+impl Phones {
+    fn at(&mut self, body: &str, at: usize) {
+        if at < self.after {
+            return;
         }
         let end = phone_end(body, at);
+        self.after = end.max(at + 1);
         let text = &body[at..end];
         let count = text.bytes().filter(u8::is_ascii_digit).count();
         if (10..=12).contains(&count) && !text.contains("--") {
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-            found.push(Mention {
+            self.found.push(Mention {
                 range: at..end,
                 kind: MentionKind::Phone(dial_digits(&digits)),
                 text: text.to_owned(),
             });
         }
-        at = end.max(at + 1);
     }
-    found
 }
 
 /// Where a phone number that starts at `start` ends: its last digit, with at most three
@@ -182,16 +232,6 @@ fn emails(body: &str) -> Vec<Mention> {
         });
     }
     found
-}
-
-fn channels(body: &str) -> Vec<Mention> {
-    (channel_words(body).into_iter())
-        .map(|(name, range)| Mention {
-            text: body[range.clone()].to_owned(),
-            range,
-            kind: MentionKind::Channel(name),
-        })
-        .collect()
 }
 
 /// What the school's data names: its contacts, its consultants', its channels', its vendor's.
@@ -349,6 +389,29 @@ mod tests {
                 MentionKind::Channel("ВКонтакте"),
                 MentionKind::Channel("Telegram")
             ]
+        );
+    }
+
+    #[test]
+    fn every_spelling_of_every_network_is_found_at_a_word_start_only() {
+        let body = "ВАТСАП, (Viber)/SFERUM; вКонтакте ok.ru/x. «Телеграм» xwa.me/1 t.me/s";
+        let names: Vec<_> = kinds(body).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(
+            names,
+            [
+                "ВАТСАП",
+                "Viber",
+                "SFERUM",
+                "вКонтакте",
+                "ok.ru/",
+                "Телеграм"
+            ]
+        );
+        let glued = "вtelegram teлеграм телеграмма";
+        assert_eq!(
+            kinds(glued).len(),
+            1,
+            "only «телеграм» of «телеграмма» starts a word"
         );
     }
 
