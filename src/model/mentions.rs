@@ -110,10 +110,15 @@ struct Words {
 
 impl Words {
     fn at(&mut self, text: &str, at: usize) {
-        if at < self.after || !starts_word(text, at) {
+        if at < self.after {
             return;
         }
-        if let Some((name, len)) = channel_at(&text.as_bytes()[at..]) {
+        // Most candidates are ordinary words («в», «с», «то»): the spellings rule them out
+        // before the character before is decoded.
+        let Some((name, len)) = channel_at(&text.as_bytes()[at..]) else {
+            return;
+        };
+        if starts_word(text, at) {
             self.after = at + len;
             if !self.found.iter().any(|(seen, _)| *seen == name) {
                 self.found.push((name, at..at + len));
