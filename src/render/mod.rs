@@ -344,8 +344,8 @@ impl<'a> Pages<'a> {
 fn default_dtstamp(site: &SchoolSite) -> DateTime<Utc> {
     let school = &site.school;
     let first = school
-        .school_year
-        .as_ref()
+        .school_years
+        .first()
         .map(|y| y.start)
         .or_else(|| school.events.iter().map(|e| e.date).min());
     let date = first.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date"));

@@ -187,7 +187,48 @@ pub enum SessionSource {
     Event(usize),
 }
 
-/// Every session of the school year, sorted by date and time. Without a school year, only events.
+/// Where a date stands among the school years: what the pages say about the weekly office hours.
+#[derive(Debug, Clone, Copy)]
+pub enum YearState<'a> {
+    /// The school describes no school year.
+    Unknown,
+    /// The date falls in this school year.
+    Current(&'a SchoolYear),
+    /// Before the next school year: in the summer after `ended`, or before the first year.
+    Upcoming {
+        ended: Option<&'a SchoolYear>,
+        next: &'a SchoolYear,
+    },
+    /// After the last school year the school describes: the next one is not published yet.
+    Ended(&'a SchoolYear),
+}
+
+impl<'a> YearState<'a> {
+    /// The school year whose weekly office hours the pages show.
+    pub fn shown(self) -> Option<&'a SchoolYear> {
+        match self {
+            YearState::Unknown => None,
+            YearState::Current(year) | YearState::Ended(year) => Some(year),
+            YearState::Upcoming { next, .. } => Some(next),
+        }
+    }
+}
+
+/// The state of `today` among `years` (in order, none overlapping).
+pub fn year_state(years: &[SchoolYear], today: NaiveDate) -> YearState<'_> {
+    if let Some(year) = years.iter().find(|y| y.contains(today)) {
+        return YearState::Current(year);
+    }
+    match years.iter().position(|y| y.start > today) {
+        Some(i) => YearState::Upcoming {
+            ended: i.checked_sub(1).and_then(|p| years.get(p)),
+            next: &years[i],
+        },
+        None => years.last().map_or(YearState::Unknown, YearState::Ended),
+    }
+}
+
+/// Every session of the school years, sorted by date and time. Without a school year, only events.
 pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> {
     let mut all: Vec<Session> = school
         .events
@@ -195,7 +236,7 @@ pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> 
         .enumerate()
         .map(|(i, e)| event_session(i, e))
         .collect();
-    if let Some(year) = &school.school_year {
+    for year in &school.school_years {
         for index in 0..school.schedule.slots.len() {
             if let Some(series) = slot_series(school, index, year, calendar) {
                 all.extend(series_sessions(school, &series, year));
