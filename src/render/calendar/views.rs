@@ -148,13 +148,17 @@ fn year_status(state: YearState, t: &Translations) -> Option<YearStatusView> {
         YearState::Ended(_) => Some(t.format("calendar.year_ended", &[("year", &year)])),
         YearState::Upcoming { ended, next } => {
             let date = plain_date(next.start, t);
-            Some(match ended {
-                Some(ended) => t.format(
-                    "calendar.year_upcoming",
-                    &[("ended", &ended.label()), ("year", &year), ("date", &date)],
-                ),
-                None => t.format("calendar.year_first", &[("year", &year), ("date", &date)]),
-            })
+            Some(
+                match ended {
+                    Some(ended) => t.format(
+                        "calendar.year_upcoming",
+                        &[("ended", &ended.label()), ("year", &year), ("date", &date)],
+                    ),
+                    None => t.format("calendar.year_first", &[("year", &year), ("date", &date)]),
+                }
+                // A date that ends in "г." ends the sentence too.
+                .replace("..", "."),
+            )
         }
     };
     Some(YearStatusView {
