@@ -61,6 +61,8 @@ pub struct RawSchoolYear {
     pub terms: Vec<RawPeriod>,
     #[serde(default)]
     pub vacations: Vec<RawPeriod>,
+    /// The ids of the weekly slots held in this year, when not all of them are.
+    pub slots: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -56,6 +56,8 @@ pub struct SchoolYear {
     pub working_weekends: WorkingWeekendRule,
     pub terms: Vec<Period>,
     pub vacations: Vec<Period>,
+    /// The weekly slots (indexes into `Schedule::slots`) held in this year; `None`: all of them.
+    pub slots: Option<Vec<usize>>,
     /// Day of the year (days since `start`) -> the first vacation holding it: the calendar asks
     /// for every slot and week, and a scan of the vacations each time made that quadratic.
     vacation_days: Vec<Option<usize>>,
@@ -86,6 +88,7 @@ impl SchoolYear {
             working_weekends,
             terms,
             vacations,
+            slots: None,
             vacation_days,
         }
     }
@@ -493,7 +496,8 @@ impl School {
         let known = consultants.as_deref().unwrap_or(&[]);
         let ids = IdIndex::new(known.iter().map(|c| c.id.as_str()));
         let schedule = validate_schedule(&raw.schedule, known, &ids, report);
-        let school_years = validate_school_years(raw, calendar, report);
+        let slots = schedule.as_ref().map(|s| s.slots.as_slice());
+        let school_years = validate_school_years(raw, slots, calendar, report);
         let events = validate_events(&raw.events, &ids, report);
         let helpers = validate_helpers(raw, report);
         let rules = validate_rules(&raw.rules, report);

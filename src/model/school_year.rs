@@ -35,12 +35,18 @@ impl SchoolYear {
     pub fn contains(&self, date: NaiveDate) -> bool {
         (self.start..=self.end).contains(&date)
     }
+
+    /// Whether weekly slot `slot` (an index into `Schedule::slots`) is held in this year.
+    pub fn holds(&self, slot: usize) -> bool {
+        self.slots.as_ref().is_none_or(|held| held.contains(&slot))
+    }
 }
 
 /// The school years of `[school_year]` or `[[school_years]]`, checked one by one and against each
 /// other. A school with weekly office hours must have one: without it the feeds would be empty.
 pub fn validate_school_years(
     raw: &RawSchool,
+    slots: Option<&[Slot]>,
     calendar: &ProductionCalendar,
     report: &mut Collector,
 ) -> Option<Vec<SchoolYear>> {
@@ -82,11 +88,49 @@ pub fn validate_school_years(
     }
     let years: Vec<Option<SchoolYear>> = listed
         .iter()
-        .map(|(at, y)| validate_school_year(y, at, calendar, report))
+        .map(|(at, y)| {
+            let held = held_slots(y.slots.as_deref(), slots, &at.key("slots"), report);
+            let year = validate_school_year(y, at, calendar, report);
+            year.zip(held).map(|(mut year, held)| {
+                year.slots = held;
+                year
+            })
+        })
         .collect();
     let years: Vec<SchoolYear> = years.into_iter().collect::<Option<_>>()?;
     check_order(&years, &listed, report)?;
     Some(years)
+}
+
+/// The slots a year names in `slots = [...]`, by id; `Some(None)` when it names none (all are held).
+/// Unknown until the slots themselves are valid (`slots` is `None`): then nothing is reported.
+fn held_slots(
+    ids: Option<&[String]>,
+    slots: Option<&[Slot]>,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<Option<Vec<usize>>> {
+    let (Some(ids), Some(slots)) = (ids, slots) else {
+        return Some(None);
+    };
+    let index = IdIndex::new(slots.iter().map(|s| s.id.as_str()));
+    let held: Vec<Option<usize>> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let found = index.find(id);
+            if found.is_none() {
+                let hint = if index.is_empty() {
+                    "add the slot under [[schedule.slots]] first".to_owned()
+                } else {
+                    format!("write the id of a slot: {}", index.some())
+                };
+                report.report(&at.index(i), format!("unknown slot `{}`", shown(id)), hint);
+            }
+            found
+        })
+        .collect();
+    held.into_iter().collect::<Option<Vec<_>>>().map(Some)
 }
 
 /// Several school years come in order and do not overlap: a date belongs to one year at most.
@@ -413,11 +457,14 @@ fn validate_exception(
         );
         return None;
     }
-    if !years.is_empty() && !years.iter().any(|y| y.contains(date)) {
+    if !years.is_empty() && !years.iter().any(|y| y.contains(date) && y.holds(slot)) {
         report.report(
             &at.key("date"),
-            format!("{date} is outside the school year"),
-            "give a date within a school year ([school_year] or [[school_years]])",
+            format!(
+                "{date} is outside the school years that hold slot `{}`",
+                shown(&raw.slot)
+            ),
+            "give a date within a school year ([school_year] or [[school_years]]) that holds the slot",
         );
         return None;
     }

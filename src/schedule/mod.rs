@@ -237,7 +237,7 @@ pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> 
         .map(|(i, e)| event_session(i, e))
         .collect();
     for year in &school.school_years {
-        for index in 0..school.schedule.slots.len() {
+        for index in (0..school.schedule.slots.len()).filter(|i| year.holds(*i)) {
             if let Some(series) = slot_series(school, index, year, calendar) {
                 all.extend(series_sessions(school, &series, year));
             }

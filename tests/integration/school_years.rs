@@ -263,3 +263,67 @@ fn the_old_single_school_year_form_still_builds() {
         "{text}"
     );
 }
+
+/// The fixture where 2026/27 moves the office hours from Friday to Thursday: each year names
+/// the slots it holds.
+fn moved_to_thursday() -> String {
+    let fixture = std::fs::read_to_string(repo().join("tests/fixtures/school-years/school.toml"))
+        .expect("the fixture");
+    let thursday = "[[schedule.slots]]\nid = \"thursday\"\nweekday = \"thursday\"\n\
+        time = \"15:00-16:00\"\nplace = \"кабинет 14\"\nconsultant = \"admin\"\n\n";
+    fixture
+        .replacen(
+            "[[school_years]]",
+            &format!("{thursday}[[school_years]]"),
+            1,
+        )
+        .replace(
+            "start = 2025-09-01\nend = 2026-05-26",
+            "start = 2025-09-01\nend = 2026-05-26\nslots = [\"friday-admin\"]",
+        )
+        .replace(
+            "start = 2026-09-01\nend = 2027-05-25",
+            "start = 2026-09-01\nend = 2027-05-25\nslots = [\"thursday\"]",
+        )
+}
+
+#[test]
+fn each_school_year_can_hold_its_own_slots() {
+    let project = Project::with_school(SLUG, &moved_to_thursday());
+    project.run_on("2025-12-01", &["build"]).success();
+    let text = schedule(&project);
+    assert!(text.contains("Пятница 14:00–15:30"), "{text}");
+    assert!(!text.contains("Четверг 15:00–16:00"), "{text}");
+    let calendar = feed(&project, &format!("public/{SLUG}/calendar/all.ics"));
+    let dates: Vec<NaiveDate> = occurrences(&calendar)
+        .into_iter()
+        .map(|(start, _)| start.date())
+        .collect();
+    assert!(dates.contains(&day("2026-05-22")), "Friday of 2025/26");
+    assert!(!dates.contains(&day("2026-09-04")), "no Friday in 2026/27");
+    assert!(dates.contains(&day("2026-09-03")), "Thursday of 2026/27");
+    assert!(
+        !dates.contains(&day("2025-09-04")),
+        "no Thursday in 2025/26"
+    );
+    project.run_on("2026-07-15", &["build"]).success();
+    let summer = schedule(&project);
+    assert!(
+        summer.contains("Четверг 15:00–16:00"),
+        "the coming year's table: {summer}"
+    );
+    assert!(!summer.contains("Пятница 14:00–15:30"), "{summer}");
+}
+
+#[test]
+fn a_school_year_naming_an_unknown_slot_is_reported() {
+    let toml = moved_to_thursday().replace("slots = [\"thursday\"]", "slots = [\"thursdya\"]");
+    let project = Project::with_school(SLUG, &toml);
+    let err = project.run(&["check"]).fails_with(1);
+    assert!(err.contains("unknown slot `thursdya`"), "{err}");
+    assert!(err.contains("`school_years[1].slots[0]`"), "{err}");
+    assert!(
+        err.contains("write the id of a slot: thursday, friday-admin"),
+        "{err}"
+    );
+}

@@ -274,7 +274,7 @@ fn vevents(site: &SchoolSite, t: &Translations, ctx: &FeedContext) -> Vec<VEvent
     let school = &site.school;
     let mut events = Vec::new();
     for year in &school.school_years {
-        for index in 0..school.schedule.slots.len() {
+        for index in (0..school.schedule.slots.len()).filter(|i| year.holds(*i)) {
             if let Some(series) = schedule::slot_series(school, index, year, &site.calendar) {
                 events.extend(slot_vevents(school, &series, year, t, ctx));
             }
