@@ -859,7 +859,7 @@ fn schedule_view(
     date: NaiveDate,
 ) -> ScheduleView {
     // The weekly table is that of the school year the pages show (see calendar::views).
-    let year = crate::schedule::year_state(&school.school_years, date).shown();
+    let shown = crate::schedule::shown_on(school, date);
     ScheduleView {
         posted: posted_places(school, doc),
         note: school.schedule.note.clone(),
@@ -867,9 +867,8 @@ fn schedule_view(
             .schedule
             .slots
             .iter()
-            .enumerate()
-            .filter(|(i, _)| year.is_none_or(|y| y.holds(*i)))
-            .map(|(_, slot)| SlotView {
+            .filter(|slot| shown(slot))
+            .map(|slot| SlotView {
                 weekday_key: slot.weekdays.first().key(),
                 weekday: days_text(slot.weekdays, t),
                 time: slot.time.to_string(),

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::School;
 use crate::model::calendar::{ProductionCalendar, RestDay};
-use crate::model::school::{Change, SchoolYear, WorkingWeekendRule};
+use crate::model::school::{Change, SchoolYear, Slot, WorkingWeekendRule};
 use crate::model::types::{Audience, TimeRange};
 use crate::model::weekdays::Weekdays;
 
@@ -211,6 +211,24 @@ impl<'a> YearState<'a> {
             YearState::Current(year) | YearState::Ended(year) => Some(year),
             YearState::Upcoming { next, .. } => Some(next),
         }
+    }
+}
+
+/// Whether a weekly slot is held in the school year the pages show on `date` (every slot is,
+/// without a school year): the table, the cards and the structured data list only those.
+pub fn shown_on(school: &School, date: NaiveDate) -> impl Fn(&Slot) -> bool + '_ {
+    let year = year_state(&school.school_years, date).shown();
+    let held = year.and_then(|y| y.slots.as_ref());
+    move |slot: &Slot| {
+        held.is_none_or(|held| {
+            held.iter().any(|i| {
+                school
+                    .schedule
+                    .slots
+                    .get(*i)
+                    .is_some_and(|s| s.id == slot.id)
+            })
+        })
     }
 }
 

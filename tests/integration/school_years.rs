@@ -289,11 +289,23 @@ fn moved_to_thursday() -> String {
 
 #[test]
 fn each_school_year_can_hold_its_own_slots() {
-    let project = Project::with_school(SLUG, &moved_to_thursday());
+    let toml = moved_to_thursday().replacen(
+        "role = \"администратор АИС «Дневник.ру» в школе\"",
+        "role = \"администратор АИС «Дневник.ру» в школе\"\nemail = \"admin@school-2.ru\"",
+        1,
+    );
+    let project = Project::with_school(SLUG, &toml);
     project.run_on("2025-12-01", &["build"]).success();
     let text = schedule(&project);
     assert!(text.contains("Пятница 14:00–15:30"), "{text}");
     assert!(!text.contains("Четверг 15:00–16:00"), "{text}");
+    // The consultant's card and the structured data give the hours of the same year.
+    let card = project.read(&format!("public/{SLUG}/consultant-admin.vcf"));
+    assert!(card.contains("NOTE:Приёмные часы: пятница 14:00–15:30"), "{card}");
+    assert!(!card.contains("четверг"), "{card}");
+    let home = project.read(&format!("public/{SLUG}/index.html"));
+    assert!(home.contains("https://schema.org/Friday"), "{home}");
+    assert!(!home.contains("https://schema.org/Thursday"), "{home}");
     let calendar = feed(&project, &format!("public/{SLUG}/calendar/all.ics"));
     let dates: Vec<NaiveDate> = occurrences(&calendar)
         .into_iter()
