@@ -301,7 +301,10 @@ fn each_school_year_can_hold_its_own_slots() {
     assert!(!text.contains("Четверг 15:00–16:00"), "{text}");
     // The consultant's card and the structured data give the hours of the same year.
     let card = project.read(&format!("public/{SLUG}/consultant-admin.vcf"));
-    assert!(card.contains("NOTE:Приёмные часы: пятница 14:00–15:30"), "{card}");
+    assert!(
+        card.contains("NOTE:Приёмные часы: пятница 14:00–15:30"),
+        "{card}"
+    );
     assert!(!card.contains("четверг"), "{card}");
     let home = project.read(&format!("public/{SLUG}/index.html"));
     assert!(home.contains("https://schema.org/Friday"), "{home}");
