@@ -329,6 +329,49 @@ mod tests {
         NaiveDate::from_ymd_opt(2025, m, d).unwrap()
     }
 
+    fn year(from: (i32, u32, u32), to: (i32, u32, u32)) -> SchoolYear {
+        let day = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        SchoolYear::new(
+            (day(from), day(to)),
+            WorkingWeekendRule::Skip,
+            Vec::new(),
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn year_state_names_the_current_the_coming_or_the_last_year() {
+        let years = [
+            year((2025, 9, 1), (2026, 5, 26)),
+            year((2026, 9, 1), (2027, 5, 25)),
+        ];
+        let label = |state: YearState| state.shown().map(SchoolYear::label);
+        let on = |y, m, d| year_state(&years, NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert!(matches!(
+            on(2025, 8, 1),
+            YearState::Upcoming { ended: None, .. }
+        ));
+        assert_eq!(label(on(2025, 8, 1)).as_deref(), Some("2025/26"));
+        assert!(matches!(on(2025, 9, 1), YearState::Current(_)));
+        assert!(matches!(on(2026, 5, 26), YearState::Current(_)));
+        match on(2026, 5, 27) {
+            YearState::Upcoming { ended, next } => {
+                assert_eq!(ended.map(SchoolYear::label).as_deref(), Some("2025/26"));
+                assert_eq!(next.label(), "2026/27");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(on(2027, 5, 26), YearState::Ended(_)));
+        assert_eq!(label(on(2027, 5, 26)).as_deref(), Some("2026/27"));
+        assert!(matches!(year_state(&[], date(9, 1)), YearState::Unknown));
+    }
+
+    #[test]
+    fn a_year_within_one_calendar_year_is_labelled_with_that_year() {
+        assert_eq!(year((2026, 1, 12), (2026, 12, 18)).label(), "2026");
+        assert_eq!(year((2099, 9, 1), (2100, 5, 25)).label(), "2099/00");
+    }
+
     #[test]
     fn slot_dates_are_every_date_on_any_of_the_days_in_order() {
         // A year that starts on a Wednesday: the first Monday-to-Friday date is that Wednesday.
