@@ -109,6 +109,12 @@ fn in_the_summer_between_two_years_the_page_says_when_the_next_starts() {
         text.contains("Ближайшие консультации На 15 июля 2026 г.: Пятница, «04» сентября 2026 г."),
         "the next sessions are those of the coming year: {text}"
     );
+    let before = schedule(&built_on("2025-08-15"));
+    assert!(
+        before.contains("График на 2025/26 учебный год действует с 1 сентября 2025 г. График"),
+        "before the first year: {before}"
+    );
+    assert!(!before.contains("закончился"), "{before}");
 }
 
 #[test]
@@ -341,4 +347,38 @@ fn a_school_year_naming_an_unknown_slot_is_reported() {
         err.contains("write the id of a slot: thursday, friday-admin"),
         "{err}"
     );
+}
+
+#[test]
+fn the_examples_built_today_are_current() {
+    let project = Project::examples();
+    project.run_on("2026-12-01", &["build"]).success();
+    let today = day("2026-12-01");
+    for school in ["internat-11", "mytishchi-27", "osh"] {
+        let calendar = feed(&project, &format!("public/{school}/calendar/all.ics"));
+        let ahead = occurrences(&calendar)
+            .iter()
+            .filter(|(start, _)| start.date() > today)
+            .count();
+        assert!(ahead > 10, "{school}: {ahead} occurrences after today");
+        let text = project.page_text(&format!("public/{school}/schedule.html"));
+        assert!(
+            text.contains("График консультаций на 2026/27 учебный год"),
+            "{school}: {text}"
+        );
+        assert!(text.contains("На 1 декабря 2026 г.: "), "{school}: {text}");
+        assert!(
+            !text.contains("Ближайших консультаций нет"),
+            "{school}: {text}"
+        );
+        assert!(!text.contains("не опубликован"), "{school}: {text}");
+    }
+    let osh = project.read("public/osh/schedule.html");
+    let past = osh
+        .find("Прошедшие")
+        .expect("the September seminar is past");
+    let seminar = osh
+        .find("Обучающий семинар по работе с ЭЖ")
+        .expect("the seminar");
+    assert!(seminar > past);
 }
