@@ -28,6 +28,9 @@ pub struct RawSchool {
     #[serde(default)]
     pub rules: RawRules,
     pub school_year: Option<RawSchoolYear>,
+    /// Several school years (the next one is usually approved in August), instead of `[school_year]`.
+    #[serde(default)]
+    pub school_years: Vec<RawSchoolYear>,
     #[serde(default)]
     pub events: Vec<RawEvent>,
 }
@@ -58,6 +61,8 @@ pub struct RawSchoolYear {
     pub terms: Vec<RawPeriod>,
     #[serde(default)]
     pub vacations: Vec<RawPeriod>,
+    /// The ids of the weekly slots held in this year, when not all of them are.
+    pub slots: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -11,7 +11,7 @@ use super::platform::Platform;
 use super::response::Response;
 use super::school_year::{
     IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
-    validate_school_year,
+    validate_school_years,
 };
 use super::terms::{Terms, validate_terms};
 use super::text::{list_some, shown};
@@ -43,7 +43,8 @@ pub struct School {
     pub escalation: Vec<Audience>,
     pub schedule: Schedule,
     pub rules: Rules,
-    pub school_year: Option<SchoolYear>,
+    /// In order, none overlapping: `[school_year]`, or every `[[school_years]]`.
+    pub school_years: Vec<SchoolYear>,
     pub events: Vec<Event>,
 }
 
@@ -55,6 +56,8 @@ pub struct SchoolYear {
     pub working_weekends: WorkingWeekendRule,
     pub terms: Vec<Period>,
     pub vacations: Vec<Period>,
+    /// The weekly slots (indexes into `Schedule::slots`) held in this year; `None`: all of them.
+    pub slots: Option<Vec<usize>>,
     /// Day of the year (days since `start`) -> the first vacation holding it: the calendar asks
     /// for every slot and week, and a scan of the vacations each time made that quadratic.
     vacation_days: Vec<Option<usize>>,
@@ -85,6 +88,7 @@ impl SchoolYear {
             working_weekends,
             terms,
             vacations,
+            slots: None,
             vacation_days,
         }
     }
@@ -492,16 +496,14 @@ impl School {
         let known = consultants.as_deref().unwrap_or(&[]);
         let ids = IdIndex::new(known.iter().map(|c| c.id.as_str()));
         let schedule = validate_schedule(&raw.schedule, known, &ids, report);
-        let school_year = raw
-            .school_year
-            .as_ref()
-            .map(|y| validate_school_year(y, calendar, report));
+        let slots = schedule.as_ref().map(|s| s.slots.as_slice());
+        let school_years = validate_school_years(raw, slots, calendar, report);
         let events = validate_events(&raw.events, &ids, report);
         let helpers = validate_helpers(raw, report);
         let rules = validate_rules(&raw.rules, report);
         let exceptions = schedule.as_ref().map(|s| {
-            let year = school_year.as_ref().and_then(|y| y.as_ref());
-            validate_exceptions(&raw.schedule.exceptions, &s.slots, year, report)
+            let years = school_years.as_deref().unwrap_or(&[]);
+            validate_exceptions(&raw.schedule.exceptions, &s.slots, years, report)
         });
         Some(School {
             slug: slug.to_owned(),
@@ -516,7 +518,7 @@ impl School {
             parents: parents.map(|h| h.ok_or(Invalid)).transpose().ok()?,
             escalation: escalation?,
             schedule: schedule?.with_exceptions(exceptions.flatten()?),
-            school_year: school_year.map(|y| y.ok_or(Invalid)).transpose().ok()?,
+            school_years: school_years?,
             events: events?,
             rules: rules?,
         })

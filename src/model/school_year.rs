@@ -1,4 +1,4 @@
-//! Validation of the calendar parts of a school: the school year, one-off events, slot exceptions.
+//! Validation of the calendar parts of a school: the school years, one-off events, slot exceptions.
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,19 +11,170 @@ use super::school::{
 use super::text::{list_some, shown};
 use super::types::{Audience, TimeRange};
 use super::{Invalid, check_texts, parse_date, parse_optional};
-use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchoolYear};
+use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchool, RawSchoolYear};
 use crate::diagnostic::{Collector, FieldPath};
 
 /// A school year, with room for a summer session: every weekly slot becomes a session per week
 /// of it, so its length bounds the calendar's work.
 const MAX_SCHOOL_YEAR_DAYS: i64 = 400;
 
-pub fn validate_school_year(
+/// More school years than a school keeps at once (this one, the next, a past one to show).
+const MAX_SCHOOL_YEARS: usize = 10;
+
+impl SchoolYear {
+    /// "2026/27" for a year from September to May, "2026" for a year within one calendar year.
+    pub fn label(&self) -> String {
+        let (first, last) = (self.start.year(), self.end.year());
+        if first == last {
+            first.to_string()
+        } else {
+            format!("{first}/{:02}", last.rem_euclid(100))
+        }
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        (self.start..=self.end).contains(&date)
+    }
+
+    /// Whether weekly slot `slot` (an index into `Schedule::slots`) is held in this year.
+    pub fn holds(&self, slot: usize) -> bool {
+        self.slots.as_ref().is_none_or(|held| held.contains(&slot))
+    }
+}
+
+/// The school years of `[school_year]` or `[[school_years]]`, checked one by one and against each
+/// other. A school with weekly office hours must have one: without it the feeds would be empty.
+pub fn validate_school_years(
+    raw: &RawSchool,
+    slots: Option<&[Slot]>,
+    calendar: &ProductionCalendar,
+    report: &mut Collector,
+) -> Option<Vec<SchoolYear>> {
+    let root = FieldPath::root();
+    let listed: Vec<(FieldPath, &RawSchoolYear)> = match (&raw.school_year, &raw.school_years[..]) {
+        (Some(_), [_, ..]) => {
+            report.report(
+                &root.key("school_years"),
+                "both [school_year] and [[school_years]] are given",
+                "keep one form: move [school_year] into a [[school_years]] entry, or remove [[school_years]]",
+            );
+            return None;
+        }
+        (Some(one), []) => vec![(root.key("school_year"), one)],
+        (None, many) => many
+            .iter()
+            .enumerate()
+            .map(|(i, y)| (root.key("school_years").index(i), y))
+            .collect(),
+    };
+    if listed.is_empty() && !raw.schedule.slots.is_empty() {
+        report.report(
+            &root.key("schedule").key("slots"),
+            "the school has weekly office hours but no school year: the calendar would have no sessions",
+            "add [school_year] with `start` and `end`, such as start = 2026-09-01 and end = 2027-05-25 (see «school.toml» in the README)",
+        );
+        return None;
+    }
+    if listed.len() > MAX_SCHOOL_YEARS {
+        report.report(
+            &root.key("school_years"),
+            format!(
+                "{} school years are more than {MAX_SCHOOL_YEARS}",
+                listed.len()
+            ),
+            "keep the school year in progress and the next one; remove the years that ended",
+        );
+        return None;
+    }
+    let years: Vec<Option<SchoolYear>> = listed
+        .iter()
+        .map(|(at, y)| {
+            let held = held_slots(y.slots.as_deref(), slots, &at.key("slots"), report);
+            let year = validate_school_year(y, at, calendar, report);
+            year.zip(held).map(|(mut year, held)| {
+                year.slots = held;
+                year
+            })
+        })
+        .collect();
+    let years: Vec<SchoolYear> = years.into_iter().collect::<Option<_>>()?;
+    check_order(&years, &listed, report)?;
+    Some(years)
+}
+
+/// The slots a year names in `slots = [...]`, by id; `Some(None)` when it names none (all are held).
+/// Unknown until the slots themselves are valid (`slots` is `None`): then nothing is reported.
+fn held_slots(
+    ids: Option<&[String]>,
+    slots: Option<&[Slot]>,
+    at: &FieldPath,
+    report: &mut Collector,
+) -> Option<Option<Vec<usize>>> {
+    let (Some(ids), Some(slots)) = (ids, slots) else {
+        return Some(None);
+    };
+    let index = IdIndex::new(slots.iter().map(|s| s.id.as_str()));
+    let held: Vec<Option<usize>> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let found = index.find(id);
+            if found.is_none() {
+                let hint = if index.is_empty() {
+                    "add the slot under [[schedule.slots]] first".to_owned()
+                } else {
+                    format!("write the id of a slot: {}", index.some())
+                };
+                report.report(&at.index(i), format!("unknown slot `{}`", shown(id)), hint);
+            }
+            found
+        })
+        .collect();
+    held.into_iter().collect::<Option<Vec<_>>>().map(Some)
+}
+
+/// Several school years come in order and do not overlap: a date belongs to one year at most.
+fn check_order(
+    years: &[SchoolYear],
+    listed: &[(FieldPath, &RawSchoolYear)],
+    report: &mut Collector,
+) -> Option<()> {
+    let mut valid = Some(());
+    for (i, pair) in years.windows(2).enumerate() {
+        let (before, after) = (&pair[0], &pair[1]);
+        if after.start <= before.end {
+            let message = if after.start < before.start {
+                format!(
+                    "school year {} is listed after {}, which starts later",
+                    after.label(),
+                    before.label()
+                )
+            } else {
+                format!(
+                    "school year {} starts ({}) before {} ends ({})",
+                    after.label(),
+                    after.start,
+                    before.label(),
+                    before.end
+                )
+            };
+            report.report(
+                &listed[i + 1].0.key("start"),
+                message,
+                "list the school years in order, each starting after the previous one ends",
+            );
+            valid = None;
+        }
+    }
+    valid
+}
+
+fn validate_school_year(
     raw: &RawSchoolYear,
+    at: &FieldPath,
     calendar: &ProductionCalendar,
     report: &mut Collector,
 ) -> Option<SchoolYear> {
-    let at = FieldPath::root().key("school_year");
     let start = report.parse(&at.key("start"), parse_date(&raw.start));
     let end = report.parse(&at.key("end"), parse_date(&raw.end));
     let rule = match raw.working_weekends.as_deref() {
@@ -238,7 +389,7 @@ pub fn check_id(id: Option<&str>, at: &FieldPath, report: &mut Collector) {
 pub fn validate_exceptions(
     raw: &[RawException],
     slots: &[Slot],
-    year: Option<&SchoolYear>,
+    years: &[SchoolYear],
     report: &mut Collector,
 ) -> Option<Vec<Exception>> {
     let ids = IdIndex::new(slots.iter().map(|s| s.id.as_str()));
@@ -248,7 +399,7 @@ pub fn validate_exceptions(
         .enumerate()
         .map(|(i, exception)| {
             let at = FieldPath::root().key("schedule").key("exceptions").index(i);
-            let valid = validate_exception(exception, &at, slots, &ids, year, report)?;
+            let valid = validate_exception(exception, &at, slots, &ids, years, report)?;
             if !seen.insert((valid.slot, valid.date)) {
                 report.report(
                     &at.key("date"),
@@ -272,7 +423,7 @@ fn validate_exception(
     at: &FieldPath,
     slots: &[Slot],
     ids: &IdIndex,
-    year: Option<&SchoolYear>,
+    years: &[SchoolYear],
     report: &mut Collector,
 ) -> Option<Exception> {
     let slot = ids.find(&raw.slot);
@@ -306,11 +457,14 @@ fn validate_exception(
         );
         return None;
     }
-    if year.is_some_and(|y| !(y.start..=y.end).contains(&date)) {
+    if !years.is_empty() && !years.iter().any(|y| y.contains(date) && y.holds(slot)) {
         report.report(
             &at.key("date"),
-            format!("{date} is outside the school year"),
-            "give a date within [school_year]",
+            format!(
+                "{date} is outside the school years that hold slot `{}`",
+                shown(&raw.slot)
+            ),
+            "give a date within a school year ([school_year] or [[school_years]]) that holds the slot",
         );
         return None;
     }

@@ -154,7 +154,7 @@ pub fn render_school(
     context.insert("poster", &PosterView::new(site_url.clone(), t));
     context.insert(
         "schema",
-        &schema::school_json_ld(site, &t.text("ui.help_site")),
+        &schema::school_json_ld(site, &t.text("ui.help_site"), ctx.date),
     );
     if let Some(regulation) = &site.regulation {
         context.insert("regulation_text", &regulation.html);
@@ -204,7 +204,7 @@ pub fn render_school(
         previous,
     };
     files.extend(calendar::feeds::render_feeds(site, t, &feed_context));
-    files.extend(vcard::render_cards(site, t, site_url.as_deref()));
+    files.extend(vcard::render_cards(site, t, site_url.as_deref(), ctx.date));
     files.extend(ctx.theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
         bytes: bytes.clone(),
@@ -344,8 +344,8 @@ impl<'a> Pages<'a> {
 fn default_dtstamp(site: &SchoolSite) -> DateTime<Utc> {
     let school = &site.school;
     let first = school
-        .school_year
-        .as_ref()
+        .school_years
+        .first()
         .map(|y| y.start)
         .or_else(|| school.events.iter().map(|e| e.date).min());
     let date = first.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date"));

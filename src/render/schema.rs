@@ -2,6 +2,7 @@
 //! assistants read who helps with the gradebook, how to reach them and when. Inline JSON in the
 //! page; nothing is loaded (the `@context` address is a name, not a request).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::SchoolSite;
@@ -78,7 +79,8 @@ impl DayOfWeek {
 
 /// The school as JSON-LD, ready to place inside `<script type="application/ld+json">`.
 /// `contact_type` names what the consultants help with, in the site's language.
-pub fn school_json_ld(site: &SchoolSite, contact_type: &str) -> String {
+/// `date` is the build date: the hours are those of the school year shown then.
+pub fn school_json_ld(site: &SchoolSite, contact_type: &str, date: NaiveDate) -> String {
     let school = &site.school;
     let identity = &school.identity;
     let data = SchoolData {
@@ -91,7 +93,7 @@ pub fn school_json_ld(site: &SchoolSite, contact_type: &str) -> String {
         telephone: identity.phones.iter().map(|p| p.phone.display()).collect(),
         email: identity.emails.iter().map(|e| e.as_str()).collect(),
         contact_point: (school.consultants.iter())
-            .zip(slots_by_consultant(school))
+            .zip(slots_by_consultant(school, date))
             .map(|(consultant, slots)| contact_point(consultant, slots, contact_type))
             .collect(),
     };
@@ -101,9 +103,10 @@ pub fn school_json_ld(site: &SchoolSite, contact_type: &str) -> String {
 
 /// Each consultant's slots, in schedule order, from one pass over the schedule (asking the
 /// school for each consultant's slots scans every slot once per consultant).
-fn slots_by_consultant(school: &School) -> Vec<Vec<&Slot>> {
+fn slots_by_consultant(school: &School, date: NaiveDate) -> Vec<Vec<&Slot>> {
     let mut slots = vec![Vec::new(); school.consultants.len()];
-    for slot in &school.schedule.slots {
+    let shown = crate::schedule::shown_on(school, date);
+    for slot in school.schedule.slots.iter().filter(|slot| shown(slot)) {
         if let Some(own) = slots.get_mut(slot.consultant) {
             own.push(slot);
         }

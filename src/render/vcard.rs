@@ -3,6 +3,8 @@
 //! because it is the one every phone and Outlook imports; its content lines, TEXT escaping and
 //! folding are those of iCalendar, so the calendar's writer writes them.
 
+use chrono::NaiveDate;
+
 use super::OutputFile;
 use super::calendar::ics::{IcsWriter, escape_text as escape};
 use super::i18n::Translations;
@@ -26,16 +28,18 @@ pub fn has_school_card(school: &School) -> bool {
 }
 
 /// Every card of the school. `site_url` is the address of the school's site, when known.
+/// `date` is the build date: the cards list the office hours of the school year shown then.
 pub fn render_cards(
     site: &SchoolSite,
     t: &Translations,
     site_url: Option<&str>,
+    date: NaiveDate,
 ) -> Vec<OutputFile> {
     let school = &site.school;
     let mut files: Vec<OutputFile> = (school.consultants.iter())
         .filter_map(|consultant| {
             let path = consultant_card(consultant)?;
-            let bytes = consultant_vcard(school, consultant, t, site_url).into_bytes();
+            let bytes = consultant_vcard(school, consultant, t, site_url, date).into_bytes();
             Some(OutputFile { path, bytes })
         })
         .collect();
@@ -53,6 +57,7 @@ fn consultant_vcard(
     consultant: &Consultant,
     t: &Translations,
     site_url: Option<&str>,
+    date: NaiveDate,
 ) -> String {
     let mut card = IcsWriter::new();
     card.begin("VCARD");
@@ -70,7 +75,7 @@ fn consultant_vcard(
     if let Some(url) = site_url {
         card.raw("URL", &[], url);
     }
-    let hours = office_hours(school, consultant, t);
+    let hours = office_hours(school, consultant, t, date);
     if !hours.is_empty() {
         card.text(
             "NOTE",
@@ -131,8 +136,15 @@ fn structured_name(name: Option<&str>) -> String {
 
 /// The consultant's weekly office hours in one line: «вторник 14:00–16:00, кабинет 12; …»,
 /// «понедельник – пятница 15:00–16:00» for a slot without a place.
-fn office_hours(school: &School, consultant: &Consultant, t: &Translations) -> String {
+fn office_hours(
+    school: &School,
+    consultant: &Consultant,
+    t: &Translations,
+    date: NaiveDate,
+) -> String {
+    let shown = crate::schedule::shown_on(school, date);
     let lines: Vec<String> = (school.slots_of(consultant))
+        .filter(|slot| shown(slot))
         .map(|slot| {
             let days = views::days_text(slot.weekdays, t).to_lowercase();
             match &slot.place {

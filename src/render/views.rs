@@ -339,7 +339,7 @@ pub fn school_view(
             .filter_map(|a| audience_view(school, *a, t))
             .collect(),
         escalation: escalation_view(school, doc),
-        schedule: schedule_view(school, t, doc),
+        schedule: schedule_view(school, t, doc, date),
         rules: rules_view(school, t, doc),
         document: document_view(school, doc),
         articles: site
@@ -852,7 +852,14 @@ fn posted_places(school: &School, doc: &Translations) -> Vec<String> {
         .collect()
 }
 
-fn schedule_view(school: &School, t: &Translations, doc: &Translations) -> ScheduleView {
+fn schedule_view(
+    school: &School,
+    t: &Translations,
+    doc: &Translations,
+    date: NaiveDate,
+) -> ScheduleView {
+    // The weekly table is that of the school year the pages show (see calendar::views).
+    let shown = crate::schedule::shown_on(school, date);
     ScheduleView {
         posted: posted_places(school, doc),
         note: school.schedule.note.clone(),
@@ -860,6 +867,7 @@ fn schedule_view(school: &School, t: &Translations, doc: &Translations) -> Sched
             .schedule
             .slots
             .iter()
+            .filter(|slot| shown(slot))
             .map(|slot| SlotView {
                 weekday_key: slot.weekdays.first().key(),
                 weekday: days_text(slot.weekdays, t),

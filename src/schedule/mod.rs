@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::School;
 use crate::model::calendar::{ProductionCalendar, RestDay};
-use crate::model::school::{Change, SchoolYear, WorkingWeekendRule};
+use crate::model::school::{Change, SchoolYear, Slot, WorkingWeekendRule};
 use crate::model::types::{Audience, TimeRange};
 use crate::model::weekdays::Weekdays;
 
@@ -187,7 +187,66 @@ pub enum SessionSource {
     Event(usize),
 }
 
-/// Every session of the school year, sorted by date and time. Without a school year, only events.
+/// Where a date stands among the school years: what the pages say about the weekly office hours.
+#[derive(Debug, Clone, Copy)]
+pub enum YearState<'a> {
+    /// The school describes no school year.
+    Unknown,
+    /// The date falls in this school year.
+    Current(&'a SchoolYear),
+    /// Before the next school year: in the summer after `ended`, or before the first year.
+    Upcoming {
+        ended: Option<&'a SchoolYear>,
+        next: &'a SchoolYear,
+    },
+    /// After the last school year the school describes: the next one is not published yet.
+    Ended(&'a SchoolYear),
+}
+
+impl<'a> YearState<'a> {
+    /// The school year whose weekly office hours the pages show.
+    pub fn shown(self) -> Option<&'a SchoolYear> {
+        match self {
+            YearState::Unknown => None,
+            YearState::Current(year) | YearState::Ended(year) => Some(year),
+            YearState::Upcoming { next, .. } => Some(next),
+        }
+    }
+}
+
+/// Whether a weekly slot is held in the school year the pages show on `date` (every slot is,
+/// without a school year): the table, the cards and the structured data list only those.
+pub fn shown_on(school: &School, date: NaiveDate) -> impl Fn(&Slot) -> bool + '_ {
+    let year = year_state(&school.school_years, date).shown();
+    let held = year.and_then(|y| y.slots.as_ref());
+    move |slot: &Slot| {
+        held.is_none_or(|held| {
+            held.iter().any(|i| {
+                school
+                    .schedule
+                    .slots
+                    .get(*i)
+                    .is_some_and(|s| s.id == slot.id)
+            })
+        })
+    }
+}
+
+/// The state of `today` among `years` (in order, none overlapping).
+pub fn year_state(years: &[SchoolYear], today: NaiveDate) -> YearState<'_> {
+    if let Some(year) = years.iter().find(|y| y.contains(today)) {
+        return YearState::Current(year);
+    }
+    match years.iter().position(|y| y.start > today) {
+        Some(i) => YearState::Upcoming {
+            ended: i.checked_sub(1).and_then(|p| years.get(p)),
+            next: &years[i],
+        },
+        None => years.last().map_or(YearState::Unknown, YearState::Ended),
+    }
+}
+
+/// Every session of the school years, sorted by date and time. Without a school year, only events.
 pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> {
     let mut all: Vec<Session> = school
         .events
@@ -195,8 +254,8 @@ pub fn sessions(school: &School, calendar: &ProductionCalendar) -> Vec<Session> 
         .enumerate()
         .map(|(i, e)| event_session(i, e))
         .collect();
-    if let Some(year) = &school.school_year {
-        for index in 0..school.schedule.slots.len() {
+    for year in &school.school_years {
+        for index in (0..school.schedule.slots.len()).filter(|i| year.holds(*i)) {
             if let Some(series) = slot_series(school, index, year, calendar) {
                 all.extend(series_sessions(school, &series, year));
             }
@@ -268,6 +327,49 @@ mod tests {
 
     fn date(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    fn year(from: (i32, u32, u32), to: (i32, u32, u32)) -> SchoolYear {
+        let day = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        SchoolYear::new(
+            (day(from), day(to)),
+            WorkingWeekendRule::Skip,
+            Vec::new(),
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn year_state_names_the_current_the_coming_or_the_last_year() {
+        let years = [
+            year((2025, 9, 1), (2026, 5, 26)),
+            year((2026, 9, 1), (2027, 5, 25)),
+        ];
+        let label = |state: YearState| state.shown().map(SchoolYear::label);
+        let on = |y, m, d| year_state(&years, NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert!(matches!(
+            on(2025, 8, 1),
+            YearState::Upcoming { ended: None, .. }
+        ));
+        assert_eq!(label(on(2025, 8, 1)).as_deref(), Some("2025/26"));
+        assert!(matches!(on(2025, 9, 1), YearState::Current(_)));
+        assert!(matches!(on(2026, 5, 26), YearState::Current(_)));
+        match on(2026, 5, 27) {
+            YearState::Upcoming { ended, next } => {
+                assert_eq!(ended.map(SchoolYear::label).as_deref(), Some("2025/26"));
+                assert_eq!(next.label(), "2026/27");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(on(2027, 5, 26), YearState::Ended(_)));
+        assert_eq!(label(on(2027, 5, 26)).as_deref(), Some("2026/27"));
+        assert!(matches!(year_state(&[], date(9, 1)), YearState::Unknown));
+    }
+
+    #[test]
+    fn a_year_within_one_calendar_year_is_labelled_with_that_year() {
+        assert_eq!(year((2026, 1, 12), (2026, 12, 18)).label(), "2026");
+        assert_eq!(year((2099, 9, 1), (2100, 5, 25)).label(), "2099/00");
     }
 
     #[test]

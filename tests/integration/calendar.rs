@@ -221,7 +221,7 @@ fn changing_one_slot_keeps_its_uid_and_raises_its_sequence_only() {
         vec![0],
         "only the Monday slot's master event changes"
     );
-    assert!(new[0].contains("UID:mytishchi-27-slot-monday-konsultant@spravka"));
+    assert!(new[0].contains("UID:mytishchi-27-slot-monday-konsultant-2026-09-01@spravka"));
     assert!(
         old[0].contains("SEQUENCE:0") && new[0].contains("SEQUENCE:1"),
         "{}",

@@ -64,10 +64,21 @@ impl Project {
     /// Run spravka in the project folder with a fixed SOURCE_DATE_EPOCH (2026-09-01, the first day
     /// of the example schools' school year).
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_on("2026-09-01", args)
+    }
+
+    /// Run spravka as if built on `date` (YYYY-MM-DD, midnight UTC) through SOURCE_DATE_EPOCH.
+    pub fn run_on(&self, date: &str, args: &[&str]) -> Run {
+        let day: chrono::NaiveDate = date.parse().expect("a YYYY-MM-DD date");
+        let epoch = day
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_utc()
+            .timestamp();
         let output = Command::new(env!("CARGO_BIN_EXE_spravka"))
             .args(args)
             .current_dir(self.path())
-            .env("SOURCE_DATE_EPOCH", "1788220800")
+            .env("SOURCE_DATE_EPOCH", epoch.to_string())
             .env("NO_COLOR", "1")
             .output()
             .expect("spravka runs");

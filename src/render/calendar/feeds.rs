@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use sha2::{Digest, Sha256};
 
 use super::ics::{self, IcsWriter};
-use crate::model::school::{Event, Slot};
+use crate::model::school::{Event, SchoolYear, Slot};
 use crate::model::types::{Audience, TimeRange};
 use crate::model::{School, SchoolSite};
 use crate::render::OutputFile;
@@ -167,7 +167,7 @@ fn in_feed(event: &VEvent, feed: &Feed) -> bool {
 fn window(site: &SchoolSite) -> (NaiveDate, NaiveDate) {
     let school = &site.school;
     let mut dates: Vec<NaiveDate> = school.events.iter().map(|e| e.date).collect();
-    if let Some(year) = &school.school_year {
+    for year in &school.school_years {
         dates.extend([year.start, year.end]);
     }
     dates.extend(
@@ -273,10 +273,10 @@ fn content_hash(lines: &[Line]) -> String {
 fn vevents(site: &SchoolSite, t: &Translations, ctx: &FeedContext) -> Vec<VEvent> {
     let school = &site.school;
     let mut events = Vec::new();
-    if let Some(year) = &school.school_year {
-        for index in 0..school.schedule.slots.len() {
+    for year in &school.school_years {
+        for index in (0..school.schedule.slots.len()).filter(|i| year.holds(*i)) {
             if let Some(series) = schedule::slot_series(school, index, year, &site.calendar) {
-                events.extend(slot_vevents(school, &series, t, ctx));
+                events.extend(slot_vevents(school, &series, year, t, ctx));
             }
         }
     }
@@ -292,12 +292,15 @@ fn vevents(site: &SchoolSite, t: &Translations, ctx: &FeedContext) -> Vec<VEvent
 fn slot_vevents(
     school: &School,
     series: &SlotSeries,
+    year: &SchoolYear,
     t: &Translations,
     ctx: &FeedContext,
 ) -> Vec<VEvent> {
     let slot = &school.schedule.slots[series.slot];
     let tz = school.identity.timezone;
-    let uid = format!("{}-slot-{}@spravka", school.slug, slot.id);
+    // One series per slot and school year; the year's first day tells the series apart and,
+    // unlike a position in the list, stays when a year before it is removed.
+    let uid = format!("{}-slot-{}-{}@spravka", school.slug, slot.id, year.start);
     let summary = t.format(
         "calendar.slot_summary",
         &[("work_in", &school.platform.work_in)],

@@ -9,21 +9,27 @@ use serde::Serialize;
 use super::feeds::{self, Feed};
 use crate::model::SchoolSite;
 use crate::model::platform::{Days, Hours};
+use crate::model::school::SchoolYear;
 use crate::model::types::{Audience, TimeRange, Weekday};
 use crate::render::i18n::Translations;
 use crate::render::naming;
 use crate::render::views::long_date;
-use crate::schedule::{self, Session, SessionSource};
+use crate::schedule::{self, Session, SessionSource, YearState};
 
 /// How many upcoming sessions the schedule page lists.
 const UPCOMING: usize = 6;
 
 #[derive(Debug, Serialize)]
 pub struct CalendarView {
-    pub year: Option<YearView>,
+    /// Where the build date stands among the school years; `None` without a school year.
+    pub status: Option<YearStatusView>,
+    /// The school years not ended by the build date (the last one when all have ended).
+    pub years: Vec<YearView>,
     pub feeds: Vec<FeedLink>,
     pub upcoming: Vec<SessionView>,
+    /// One-off events from the build date on (with "add to calendar"), and those before it.
     pub events: Vec<SessionView>,
+    pub past_events: Vec<SessionView>,
     /// As of this date (the build date) the upcoming list was made.
     pub as_of: String,
     /// JSON for the page script (already safe to put inside a <script> element).
@@ -31,8 +37,21 @@ pub struct CalendarView {
     pub support_json: String,
 }
 
+/// What the pages say about the school year the weekly office hours belong to.
+#[derive(Debug, Serialize)]
+pub struct YearStatusView {
+    /// "current", "upcoming" (before the next year) or "ended" (after the last one).
+    pub state: &'static str,
+    /// The weekly table's caption, naming its school year.
+    pub caption: String,
+    /// Said plainly above the table when the year shown is not in progress.
+    pub notice: Option<String>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct YearView {
+    /// "Учебный год 2026/27".
+    pub title: String,
     pub start: String,
     pub end: String,
     pub terms: Vec<PeriodView>,
@@ -81,13 +100,14 @@ pub fn calendar_view(
     let school = &site.school;
     let sessions = schedule::sessions(school, &site.calendar);
     let view = |s: &Session| session_view(site, s, t);
+    let state = schedule::year_state(&school.school_years, today);
+    let is_event = |s: &&Session| matches!(s.source, SessionSource::Event(_));
     CalendarView {
-        year: school.school_year.as_ref().map(|y| YearView {
-            start: long_date(y.start, t),
-            end: long_date(y.end, t),
-            terms: y.terms.iter().map(|p| period_view(p, t)).collect(),
-            vacations: y.vacations.iter().map(|p| period_view(p, t)).collect(),
-        }),
+        status: year_status(state, t),
+        years: years_shown(&school.school_years, today)
+            .iter()
+            .map(|y| year_view(y, t))
+            .collect(),
         feeds: feeds::feeds(school, t)
             .iter()
             .map(|f| feed_link(f, &school.slug, base_url))
@@ -100,13 +120,88 @@ pub fn calendar_view(
             .collect(),
         events: sessions
             .iter()
-            .filter(|s| matches!(s.source, SessionSource::Event(_)))
+            .filter(is_event)
+            .filter(|s| s.date >= today)
             .map(view)
             .collect(),
-        as_of: long_date(today, t),
+        past_events: sessions
+            .iter()
+            .filter(is_event)
+            .filter(|s| s.date < today)
+            .map(|s| SessionView {
+                ics: None,
+                ..view(s)
+            })
+            .collect(),
+        as_of: plain_date(today, t),
         sessions_json: sessions_json(site, &sessions, t, today),
         support_json: support_json(site, today),
     }
+}
+
+/// The caption and, outside a school year, the plain words about which year the hours are for.
+fn year_status(state: YearState, t: &Translations) -> Option<YearStatusView> {
+    let shown = state.shown()?;
+    let year = shown.label();
+    let notice = match state {
+        YearState::Unknown | YearState::Current(_) => None,
+        YearState::Ended(_) => Some(t.format("calendar.year_ended", &[("year", &year)])),
+        YearState::Upcoming { ended, next } => {
+            let date = plain_date(next.start, t);
+            Some(
+                match ended {
+                    Some(ended) => t.format(
+                        "calendar.year_upcoming",
+                        &[("ended", &ended.label()), ("year", &year), ("date", &date)],
+                    ),
+                    None => t.format("calendar.year_first", &[("year", &year), ("date", &date)]),
+                }
+                // A date that ends in "г." ends the sentence too.
+                .replace("..", "."),
+            )
+        }
+    };
+    Some(YearStatusView {
+        state: match state {
+            YearState::Unknown | YearState::Current(_) => "current",
+            YearState::Upcoming { .. } => "upcoming",
+            YearState::Ended(_) => "ended",
+        },
+        caption: t.format("calendar.year_caption", &[("year", &year)]),
+        notice,
+    })
+}
+
+/// The years a reader still needs: those not ended by `today`, or the last one when all have.
+fn years_shown(years: &[SchoolYear], today: NaiveDate) -> &[SchoolYear] {
+    let first = years
+        .iter()
+        .position(|y| y.end >= today)
+        .unwrap_or(years.len().saturating_sub(1));
+    &years[first..]
+}
+
+fn year_view(year: &SchoolYear, t: &Translations) -> YearView {
+    YearView {
+        title: t.format("calendar.year_label", &[("year", &year.label())]),
+        start: long_date(year.start, t),
+        end: long_date(year.end, t),
+        terms: year.terms.iter().map(|p| period_view(p, t)).collect(),
+        vacations: year.vacations.iter().map(|p| period_view(p, t)).collect(),
+    }
+}
+
+/// "1 декабря 2026 г.": a date in running text, without the quotes of a document's date.
+pub fn plain_date(date: NaiveDate, t: &Translations) -> String {
+    let month = t.text(&format!("month_genitive.m{}", date.month()));
+    t.format(
+        "date.plain",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", &month),
+            ("year", &date.year().to_string()),
+        ],
+    )
 }
 
 fn period_view(period: &crate::model::school::Period, t: &Translations) -> PeriodView {
@@ -171,6 +266,8 @@ struct SessionsJson {
     weekdays: Vec<String>,
     months: Vec<String>,
     long_date: String,
+    /// The `date.plain` pattern, for the "as of" line the script keeps current.
+    plain_date: String,
     /// The distinct descriptions of sessions, referred to by index.
     kinds: Vec<SessionKind>,
     /// `[start, end, local date, kind]`: start and end as Unix seconds (so the script compares
@@ -241,6 +338,7 @@ fn sessions_json(
             .map(|m| t.text(&format!("month_genitive.m{m}")))
             .collect(),
         long_date: t.text("date.long"),
+        plain_date: t.text("date.plain"),
         kinds,
         sessions: list,
     };

@@ -65,6 +65,12 @@
     return weekday + ', ' + date;
   }
 
+  // The "as of" date in running text: "1 декабря 2026 г." (plain_date in calendar/views.rs).
+  function plainDate(date, data) {
+    return data.plain_date.replace('{day}', String(date.getDate()))
+      .replace('{month}', data.months[date.getMonth()]).replace('{year}', String(date.getFullYear()));
+  }
+
   // `data.sessions` holds [start, end (Unix seconds), local date, index into data.kinds].
   function upcoming(data, nowMs) {
     var next = [];
@@ -83,7 +89,8 @@
   function renderUpcoming(section, data, movedKeys) {
     var d = section.dataset;
     var labels = { moved: d.moved, place: d.place, who: d.who, audience: d.audience };
-    var next = upcoming(data, Date.now());
+    var now = Date.now();
+    var next = upcoming(data, now);
     var list;
     if (next.length) {
       list = el('ol', 'sessions');
@@ -97,9 +104,12 @@
     var old = section.querySelector('.sessions, .sessions-none');
     if (!old) section.appendChild(list);
     else if (old.textContent !== list.textContent) section.replaceChild(list, old);
-    // The list is now current, so the "as of the build date" line no longer applies.
+    // The list is now computed for the reader's today: the "as of" line says that date.
     var asOf = section.querySelector('.as-of');
-    if (asOf) asOf.hidden = true;
+    if (asOf && d.asOf && data.plain_date) {
+      var line = d.asOf.replace('{date}', plainDate(new Date(now), data));
+      if (asOf.textContent !== line) asOf.textContent = line;
+    }
   }
 
   // (b) Support hours: open now, or when it opens next, in the reader's own time.
@@ -202,7 +212,7 @@
   // Under Node (the project's tests), hand the pure functions out instead of touching a page.
   if (!browser) {
     if (typeof module === 'object' && module.exports) {
-      module.exports = { longDate: longDate, upcoming: upcoming, windowState: windowState };
+      module.exports = { longDate: longDate, plainDate: plainDate, upcoming: upcoming, windowState: windowState };
     }
     return;
   }
