@@ -7,7 +7,6 @@ pub mod lenient;
 pub mod platform;
 pub mod school;
 pub mod sources;
-pub mod spans;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,7 +14,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{FieldPath, Problem, SourceFile};
+use crate::diagnostic::{FieldPath, Problem, SourceFile, spans};
 use crate::error::Error;
 use crate::fs::{self, ReadError, Refusal, limits};
 
