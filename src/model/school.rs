@@ -15,9 +15,7 @@ use super::school_year::{
 };
 use super::terms::{Terms, validate_terms};
 use super::text::{list_some, shown};
-use super::types::{
-    Audience, Email, Gender, Language, ParseError, Phone, TimeRange, WebUrl, parse_timezone,
-};
+use super::types::{Audience, Email, Gender, Language, Phone, TimeRange, WebUrl, parse_timezone};
 use super::weekdays::Weekdays;
 use super::{Invalid, check_list, check_texts, parse_date, parse_optional};
 use crate::data::RawRule;
@@ -25,7 +23,7 @@ use crate::data::school::{
     RawApproval, RawAudienceHelp, RawChannel, RawConsultant, RawDays, RawDocument, RawHelp,
     RawIdentity, RawPhone, RawResponse, RawRules, RawSchedule, RawSchool, RawSlot,
 };
-use crate::diagnostic::{Collector, FieldPath};
+use crate::diagnostic::{Collector, FieldPath, ParseError};
 
 #[derive(Debug, Clone)]
 pub struct School {
