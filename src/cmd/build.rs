@@ -45,7 +45,7 @@ pub fn run(args: &BuildArgs) -> Result<String, Error> {
 pub fn build(args: &BuildArgs) -> Result<Report, Error> {
     // First, so that it is dropped last: a signal waits for the staging folder to go.
     let _running = interrupt::Build::enter();
-    let theme = Theme::load(args.project.theme.as_deref())?;
+    let theme = super::load_theme(args.project.theme.as_deref())?;
     let session = Session::open(&args.project)?;
     let out = args
         .out

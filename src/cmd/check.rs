@@ -7,14 +7,13 @@ use crate::cli::ProjectArgs;
 use crate::data::SchoolInputs;
 use crate::diagnostic::Problem;
 use crate::error::Error;
-use crate::render::theme::Theme;
 
 /// Each school: the number of its article pages and its warnings, or its problems.
 type Checked = Result<(usize, Vec<Problem>), Vec<Problem>>;
 
 /// A summary line for a successful check.
 pub fn run(args: &ProjectArgs) -> Result<String, Error> {
-    Theme::load(args.theme.as_deref())?;
+    super::load_theme(args.theme.as_deref())?;
     let session = Session::open(args)?;
     let checked: Vec<Checked> = session
         .selection

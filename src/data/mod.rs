@@ -7,6 +7,7 @@ pub mod lenient;
 pub mod platform;
 pub mod school;
 pub mod sources;
+pub mod theme;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
