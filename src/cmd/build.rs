@@ -12,10 +12,9 @@ use rayon::prelude::*;
 
 use super::Session;
 use crate::cli::{BuildArgs, Shard};
-use crate::data::school::RawSchoolHeading;
 use crate::data::sources::Stamps;
-use crate::data::{SchoolInputs, SchoolSources};
-use crate::diagnostic::Problem;
+use crate::data::{self, SchoolInputs, SchoolSources};
+use crate::diagnostic::{FieldPath, Problem, visible};
 use crate::error::Error;
 use crate::fingerprint::Fingerprint;
 use crate::fs;
@@ -128,7 +127,7 @@ fn project_files(
     }
     if ctx.with_root_index && shard.is_first() {
         if shard != Shard::WHOLE {
-            tally.entries.extend(other_shards(session, shard));
+            tally.entries.extend(other_shards(session, shard)?);
             tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
         }
         let index = render::render_root_index(&tally.entries, ctx)?;
@@ -322,26 +321,46 @@ fn gone_schools(session: &Session, out: &Path, shard: Shard) -> Vec<String> {
 }
 
 /// The index lines of the schools other shards build, read from their `school.toml` without
-/// validating them (their own shard does).
-fn other_shards(session: &Session, shard: Shard) -> Vec<IndexEntry> {
+/// validating them (their own shard does). A file that does not give its names and platform
+/// stops the build: the index would otherwise leave the school out without a word.
+fn other_shards(session: &Session, shard: Shard) -> Result<Vec<IndexEntry>, Error> {
     let others: Vec<&String> = (session.selection.slugs.iter())
         .filter(|slug| !shard.contains(slug))
         .collect();
-    others
+    let read: Vec<Result<IndexEntry, Problem>> = others
         .par_iter()
-        .filter_map(|slug| {
-            let path = session.layout.schools().join(slug).join("school.toml");
-            let bytes = fs::read_input(session.layout.inputs(), &path, fs::limits::TOML).ok()?;
-            let heading: RawSchoolHeading = toml::from_slice(&bytes).ok()?;
-            let platform = session.shared.platforms.get(&heading.platform.preset)?;
-            Some(IndexEntry {
-                slug: (*slug).clone(),
-                short_name: heading.school.short_name.trim().to_owned(),
-                full_name: heading.school.full_name.trim().to_owned(),
-                platform: platform.name.clone(),
-            })
-        })
-        .collect()
+        .map(|slug| other_entry(session, slug))
+        .collect::<Result<_, Error>>()?;
+    let (entries, problems): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(
+            problems.into_iter().filter_map(Result::err).collect(),
+        ));
+    }
+    Ok(entries.into_iter().filter_map(Result::ok).collect())
+}
+
+fn other_entry(session: &Session, slug: &str) -> Result<Result<IndexEntry, Problem>, Error> {
+    let (file, heading) = match data::heading::load_school_heading(&session.layout, slug)? {
+        Ok(read) => read,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let preset = &heading.platform.preset;
+    let Some(platform) = session.shared.platforms.get(preset) else {
+        let field = FieldPath::root().key("platform").key("preset");
+        let problem = Problem::new(format!("unknown platform `{}`", visible(preset)))
+            .in_file(&file)
+            .with_span(file.span_of(&field))
+            .with_field(field.to_string())
+            .with_hint("write the name of a file in content/platforms/ (without .toml)");
+        return Ok(Err(problem));
+    };
+    Ok(Ok(IndexEntry {
+        slug: slug.to_owned(),
+        short_name: heading.school.short_name.trim().to_owned(),
+        full_name: heading.school.full_name.trim().to_owned(),
+        platform: platform.name.clone(),
+    }))
 }
 
 /// Everything besides a school's own files that its output depends on: this program, the theme,

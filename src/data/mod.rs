@@ -3,6 +3,7 @@
 pub mod article;
 pub mod blanks;
 pub mod calendar;
+pub mod heading;
 pub mod lenient;
 pub mod platform;
 pub mod school;
