@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 
 use super::Session;
+use super::options::BuildOptions;
 use crate::cli::{BuildArgs, Shard};
 use crate::data::sources::Stamps;
 use crate::data::{self, SchoolInputs, SchoolSources};
@@ -37,27 +38,21 @@ pub struct Report {
 
 /// Build and return a summary line.
 pub fn run(args: &BuildArgs) -> Result<String, Error> {
-    build(args).map(|report| report.summary)
+    build(&BuildOptions::new(args)).map(|report| report.summary)
 }
 
 /// Build; the same path serves `spravka build` and each rebuild of `spravka serve`.
-pub fn build(args: &BuildArgs) -> Result<Report, Error> {
+pub fn build(args: &BuildOptions) -> Result<Report, Error> {
     // First, so that it is dropped last: a signal waits for the staging folder to go.
     let _running = interrupt::Build::enter();
     let theme = super::load_theme(args.project.theme.as_deref())?;
     let session = Session::open(&args.project)?;
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| session.layout.root.join("public"));
-    let shard = args.shard.unwrap_or(Shard::WHOLE);
+    let out = args.out.clone();
+    let shard = args.shard;
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
-        base_url: args
-            .base_url
-            .as_ref()
-            .map(|url| url.trim_end_matches('/').to_owned()),
+        base_url: args.base_url.clone(),
         with_root_index: links_to_index(args, &session),
         dtstamp: source_date_epoch()?,
     };
@@ -106,7 +101,7 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
 
 /// Whether pages link to the index of all schools: only when the build writes that index, so
 /// that a school built alone (to be uploaded alone) links to nothing outside its folder.
-fn links_to_index(args: &BuildArgs, session: &Session) -> bool {
+fn links_to_index(args: &BuildOptions, session: &Session) -> bool {
     session.selection.total > 1 && (args.project.schools.is_empty() || args.part_of_whole)
 }
 
