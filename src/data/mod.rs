@@ -530,7 +530,7 @@ pub fn parse_school_dir(
 
 fn check_folder_name(layout: &Layout, inputs: &SchoolInputs, problems: &mut Vec<Problem>) {
     let slug = &inputs.slug;
-    if !crate::model::article::is_slug(slug) {
+    if !crate::links::is_slug(slug) {
         problems.push(
             Problem::new(format!(
                 "the folder name `{slug}` cannot be used in a web address"

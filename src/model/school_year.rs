@@ -225,7 +225,7 @@ pub fn find_consultant(
 /// Ids become parts of calendar UIDs and file names.
 pub fn check_id(id: Option<&str>, at: &FieldPath, report: &mut Collector) {
     if let Some(id) = id {
-        if !super::article::is_slug(id) {
+        if !crate::links::is_slug(id) {
             report.report(
                 at,
                 format!("`{}` cannot be used as an id", shown(id)),
