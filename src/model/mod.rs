@@ -8,7 +8,6 @@ pub mod project;
 pub mod regulation;
 pub mod response;
 pub mod school;
-pub mod school_year;
 pub mod terms;
 pub mod text;
 pub mod types;

@@ -1,5 +1,7 @@
 //! A validated school: every reference resolved, every string that has a syntax parsed.
 
+mod school_year;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -9,10 +11,6 @@ use chrono_tz::Tz;
 use super::calendar::ProductionCalendar;
 use super::platform::Platform;
 use super::response::Response;
-use super::school_year::{
-    IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
-    validate_school_year,
-};
 use super::terms::{Terms, validate_terms};
 use super::text::{list_some, shown};
 use super::types::{Audience, Email, Gender, Language, Phone, TimeRange, WebUrl, parse_timezone};
@@ -24,6 +22,10 @@ use crate::data::school::{
     RawIdentity, RawPhone, RawResponse, RawRules, RawSchedule, RawSchool, RawSlot,
 };
 use crate::diagnostic::{Collector, FieldPath, ParseError};
+use school_year::{
+    IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
+    validate_school_year,
+};
 
 #[derive(Debug, Clone)]
 pub struct School {

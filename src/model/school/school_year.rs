@@ -4,15 +4,13 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::ProductionCalendar;
-use super::school::{
-    Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
-};
-use super::text::{list_some, shown};
-use super::types::{Audience, TimeRange};
-use super::{Invalid, check_texts, parse_date, parse_optional};
+use super::{Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule};
 use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchoolYear};
 use crate::diagnostic::{Collector, FieldPath};
+use crate::model::calendar::ProductionCalendar;
+use crate::model::text::{list_some, shown};
+use crate::model::types::{Audience, TimeRange};
+use crate::model::{Invalid, check_texts, parse_date, parse_optional};
 
 /// A school year, with room for a summer session: every weekly slot becomes a session per week
 /// of it, so its length bounds the calendar's work.
