@@ -363,7 +363,7 @@ pub fn is_input(path: &Path, ext: &str) -> bool {
 }
 
 /// An article's front matter and body; every problem of its front matter is pushed.
-fn parse_article(
+pub(crate) fn parse_article(
     path: &Path,
     file: Arc<SourceFile>,
     problems: &mut Vec<Problem>,

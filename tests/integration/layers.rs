@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
         "markdown",
     ],
     &["data"],
-    &["model"],
+    &["model", "testing"],
     &["schedule"],
     &["render"],
     &["output", "record", "archive", "serve"],
