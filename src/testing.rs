@@ -123,6 +123,12 @@ fn drawn(problems: &[Problem]) -> String {
 
 /// The repository's shared content (`content/`), validated.
 pub(crate) fn shared() -> Shared {
+    shared_with(&[])
+}
+
+/// The repository's shared content with more shared articles (`id` -> file text).
+pub(crate) fn shared_with(articles: &[(&str, &str)]) -> Shared {
+    let extra = (articles.iter()).map(|(id, text)| article(&format!("content/faq/{id}.md"), text));
     let raw = RawShared {
         platforms: (PLATFORMS.iter())
             .map(|(path, text)| (stem(path), loaded(path, text)))
@@ -132,6 +138,7 @@ pub(crate) fn shared() -> Shared {
             .collect(),
         articles: (ARTICLES.iter())
             .map(|(path, text)| article(path, text))
+            .chain(extra)
             .collect(),
     };
     let mut problems = Vec::new();
@@ -143,6 +150,15 @@ pub(crate) fn shared() -> Shared {
 /// The school `school.toml` (and its own articles, `id` -> file text) describes, validated
 /// against the shared content; `Err` lists every problem.
 pub(crate) fn try_site(toml: &str, articles: &[(&str, &str)]) -> Result<SchoolSite, Vec<Problem>> {
+    try_site_in(&shared(), toml, articles)
+}
+
+/// As `try_site`, against the given shared content.
+pub(crate) fn try_site_in(
+    shared: &Shared,
+    toml: &str,
+    articles: &[(&str, &str)],
+) -> Result<SchoolSite, Vec<Problem>> {
     let dir = RawSchoolDir {
         slug: "school-1".to_owned(),
         school: loaded("schools/school-1/school.toml", toml),
@@ -151,7 +167,7 @@ pub(crate) fn try_site(toml: &str, articles: &[(&str, &str)]) -> Result<SchoolSi
             .map(|(id, text)| article(&format!("schools/school-1/faq/{id}.md"), text))
             .collect(),
     };
-    shared().validate_school(&dir)
+    shared.validate_school(&dir)
 }
 
 /// The valid school `school.toml` describes; panics with its problems drawn otherwise.

@@ -1166,3 +1166,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod school_view_tests;
