@@ -170,7 +170,9 @@ mod tests {
             let (calendar, problems) = add(&text);
             assert_eq!(problems.len(), 1, "{year}: {problems:?}");
             assert!(
-                problems[0].message.contains("is not a year of the production calendar"),
+                problems[0]
+                    .message
+                    .contains("is not a year of the production calendar"),
                 "{}",
                 problems[0].message
             );
