@@ -101,10 +101,6 @@ pub struct BuildArgs {
     /// Render every school even when nothing it depends on changed since the last build.
     #[arg(long)]
     pub force: bool,
-    /// Set by `serve` when it rebuilds some schools of a site it builds whole: their pages keep
-    /// the link to the index of all schools, which a build of chosen schools leaves out.
-    #[arg(skip)]
-    pub part_of_whole: bool,
 }
 
 /// One of N deterministic slices of the schools.

@@ -5,7 +5,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use crate::data::spans::SpanIndex;
+mod parse_error;
+pub mod spans;
+
+pub use parse_error::ParseError;
+
+use spans::SpanIndex;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -666,11 +671,7 @@ impl<'a> Collector<'a> {
     }
 
     /// Run a parse step; on failure report its message and hint at `field`.
-    pub fn parse<T>(
-        &mut self,
-        field: &FieldPath,
-        result: Result<T, crate::model::ParseError>,
-    ) -> Option<T> {
+    pub fn parse<T>(&mut self, field: &FieldPath, result: Result<T, ParseError>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(error) => {

@@ -21,6 +21,8 @@ pub mod record;
 pub mod render;
 pub mod schedule;
 pub mod serve;
+#[cfg(test)]
+mod testing;
 
 use cli::{Cli, Command};
 pub use error::Error;

@@ -22,9 +22,29 @@ pub fn page_href(root: &str, target: &str) -> String {
     }
 }
 
+/// Small Latin letters, digits and single hyphens: safe in every URL and on every file system.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_latin() {
+        assert!(is_slug("kak-sostavit-obrashchenie"));
+        assert!(!is_slug("Kak"));
+        assert!(!is_slug("как"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+    }
 
     #[test]
     fn page_href_is_relative_and_explicit() {

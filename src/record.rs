@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use crate::data::sources::Stamp;
 use crate::data::sources::Stamps;
-use crate::model::article::is_slug;
+use crate::links::is_slug;
 use crate::output::INTERNAL as RECORDS;
 use crate::render::{IndexEntry, OutputFile};
 

@@ -11,11 +11,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 
 use super::Session;
+use super::options::BuildOptions;
 use crate::cli::{BuildArgs, Shard};
-use crate::data::school::RawSchoolHeading;
 use crate::data::sources::Stamps;
-use crate::data::{SchoolInputs, SchoolSources};
-use crate::diagnostic::Problem;
+use crate::data::{self, SchoolInputs, SchoolSources};
+use crate::diagnostic::{FieldPath, Problem, visible};
 use crate::error::Error;
 use crate::fingerprint::Fingerprint;
 use crate::fs;
@@ -38,27 +38,21 @@ pub struct Report {
 
 /// Build and return a summary line.
 pub fn run(args: &BuildArgs) -> Result<String, Error> {
-    build(args).map(|report| report.summary)
+    build(&BuildOptions::new(args)).map(|report| report.summary)
 }
 
 /// Build; the same path serves `spravka build` and each rebuild of `spravka serve`.
-pub fn build(args: &BuildArgs) -> Result<Report, Error> {
+pub fn build(args: &BuildOptions) -> Result<Report, Error> {
     // First, so that it is dropped last: a signal waits for the staging folder to go.
     let _running = interrupt::Build::enter();
-    let theme = Theme::load(args.project.theme.as_deref())?;
+    let theme = super::load_theme(args.project.theme.as_deref())?;
     let session = Session::open(&args.project)?;
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| session.layout.root.join("public"));
-    let shard = args.shard.unwrap_or(Shard::WHOLE);
+    let out = args.out.clone();
+    let shard = args.shard;
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
-        base_url: args
-            .base_url
-            .as_ref()
-            .map(|url| url.trim_end_matches('/').to_owned()),
+        base_url: args.base_url.clone(),
         with_root_index: links_to_index(args, &session),
         dtstamp: source_date_epoch()?,
     };
@@ -107,7 +101,7 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
 
 /// Whether pages link to the index of all schools: only when the build writes that index, so
 /// that a school built alone (to be uploaded alone) links to nothing outside its folder.
-fn links_to_index(args: &BuildArgs, session: &Session) -> bool {
+fn links_to_index(args: &BuildOptions, session: &Session) -> bool {
     session.selection.total > 1 && (args.project.schools.is_empty() || args.part_of_whole)
 }
 
@@ -128,7 +122,7 @@ fn project_files(
     }
     if ctx.with_root_index && shard.is_first() {
         if shard != Shard::WHOLE {
-            tally.entries.extend(other_shards(session, shard));
+            tally.entries.extend(other_shards(session, shard)?);
             tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
         }
         let index = render::render_root_index(&tally.entries, ctx)?;
@@ -322,26 +316,46 @@ fn gone_schools(session: &Session, out: &Path, shard: Shard) -> Vec<String> {
 }
 
 /// The index lines of the schools other shards build, read from their `school.toml` without
-/// validating them (their own shard does).
-fn other_shards(session: &Session, shard: Shard) -> Vec<IndexEntry> {
+/// validating them (their own shard does). A file that does not give its names and platform
+/// stops the build: the index would otherwise leave the school out without a word.
+fn other_shards(session: &Session, shard: Shard) -> Result<Vec<IndexEntry>, Error> {
     let others: Vec<&String> = (session.selection.slugs.iter())
         .filter(|slug| !shard.contains(slug))
         .collect();
-    others
+    let read: Vec<Result<IndexEntry, Problem>> = others
         .par_iter()
-        .filter_map(|slug| {
-            let path = session.layout.schools().join(slug).join("school.toml");
-            let bytes = fs::read_input(session.layout.inputs(), &path, fs::limits::TOML).ok()?;
-            let heading: RawSchoolHeading = toml::from_slice(&bytes).ok()?;
-            let platform = session.shared.platforms.get(&heading.platform.preset)?;
-            Some(IndexEntry {
-                slug: (*slug).clone(),
-                short_name: heading.school.short_name.trim().to_owned(),
-                full_name: heading.school.full_name.trim().to_owned(),
-                platform: platform.name.clone(),
-            })
-        })
-        .collect()
+        .map(|slug| other_entry(session, slug))
+        .collect::<Result<_, Error>>()?;
+    let (entries, problems): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(
+            problems.into_iter().filter_map(Result::err).collect(),
+        ));
+    }
+    Ok(entries.into_iter().filter_map(Result::ok).collect())
+}
+
+fn other_entry(session: &Session, slug: &str) -> Result<Result<IndexEntry, Problem>, Error> {
+    let (file, heading) = match data::heading::load_school_heading(&session.layout, slug)? {
+        Ok(read) => read,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let preset = &heading.platform.preset;
+    let Some(platform) = session.shared.platforms.get(preset) else {
+        let field = FieldPath::root().key("platform").key("preset");
+        let problem = Problem::new(format!("unknown platform `{}`", visible(preset)))
+            .in_file(&file)
+            .with_span(file.span_of(&field))
+            .with_field(field.to_string())
+            .with_hint("write the name of a file in content/platforms/ (without .toml)");
+        return Ok(Err(problem));
+    };
+    Ok(Ok(IndexEntry {
+        slug: slug.to_owned(),
+        short_name: heading.school.short_name.trim().to_owned(),
+        full_name: heading.school.full_name.trim().to_owned(),
+        platform: platform.name.clone(),
+    }))
 }
 
 /// Everything besides a school's own files that its output depends on: this program, the theme,

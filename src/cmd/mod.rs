@@ -3,15 +3,20 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod options;
 pub mod package;
 pub mod serve;
+
+use std::path::Path;
 
 use crate::cli::ProjectArgs;
 use crate::data::{self, Layout, SchoolSources, Selection};
 use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::model::project::sorted_problems;
+use crate::model::types::Language;
 use crate::model::{SchoolSite, Shared};
+use crate::render::theme::{self, Theme};
 
 /// A project opened for a command: the shared content read and validated once, the schools
 /// selected. Schools are then read and validated one at a time, so that a command holds only
@@ -83,4 +88,14 @@ pub fn with_warnings(summary: String, warnings: &[Problem]) -> String {
     let count = warnings.len();
     let noun = if count == 1 { "warning" } else { "warnings" };
     format!("{}; {count} {noun}\n", summary.trim_end_matches('\n'))
+}
+
+/// The built-in theme with the files of the user's theme folder, if any, read from disk and
+/// laid over it (`render` never reads the disk itself).
+pub fn load_theme(custom: Option<&Path>) -> Result<Theme, Error> {
+    let languages = theme::LANGUAGES.map(Language::code);
+    let custom = custom
+        .map(|dir| data::theme::load_theme(dir, &languages))
+        .transpose()?;
+    Theme::load(custom)
 }

@@ -4,7 +4,7 @@ use crate::cli::NewArgs;
 use crate::data::Layout;
 use crate::error::Error;
 use crate::fs;
-use crate::model::article::is_slug;
+use crate::links::is_slug;
 
 /// The scaffold: the Дневник.ру template regulation (seed 000) as data, blanks marked for `check`.
 const TEMPLATE: &str = include_str!("scaffold.toml");

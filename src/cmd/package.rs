@@ -20,7 +20,6 @@ use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::fs;
 use crate::render::manifest::{self, PATH as MANIFEST};
-use crate::render::theme::Theme;
 use crate::render::{self, OutputFile, RenderContext};
 
 /// A manifest is a few kilobytes per school; anything far larger is not one.
@@ -28,7 +27,7 @@ const MANIFEST_LIMIT: u64 = 16 * 1024 * 1024;
 
 /// Package and return a summary line.
 pub fn run(args: &PackageArgs) -> Result<String, Error> {
-    let theme = Theme::load(args.project.theme.as_deref())?;
+    let theme = super::load_theme(args.project.theme.as_deref())?;
     let session = Session::open(&args.project)?;
     let since = earlier_manifest(args, &session)?;
     let root = &session.layout.root;

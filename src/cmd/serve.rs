@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::build::{self, Report};
-use crate::cli::{BuildArgs, ServeArgs};
+use super::options::BuildOptions;
+use crate::cli::ServeArgs;
 use crate::data::{self, Layout};
 use crate::diagnostic::visible;
 use crate::error::Error;
@@ -22,10 +23,11 @@ use crate::serve::live::LiveState;
 use crate::serve::watch::{Scope, Watch, describe, scope_of};
 
 pub fn run(args: &ServeArgs) -> Result<String, Error> {
-    let layout = Layout::new(&args.build.project.root);
-    let watch = Watch::start(&watched_folders(&layout, &args.build))?;
+    let options = BuildOptions::new(&args.build);
+    let layout = Layout::new(&options.project.root);
+    let watch = Watch::start(&watched_folders(&layout, &options))?;
     let live = Arc::new(LiveState::new());
-    let mut rebuilder = Rebuilder::new(&args.build, &layout, Arc::clone(&live));
+    let mut rebuilder = Rebuilder::new(&options, &layout, Arc::clone(&live));
     if let Err(error) = rebuilder.everything() {
         if matches!(error, Error::Usage { .. }) {
             return Err(error);
@@ -48,7 +50,7 @@ pub fn run(args: &ServeArgs) -> Result<String, Error> {
         "serving {} at http://{}/ (Ctrl+C to stop); watching {} for changes",
         rebuilder.out.display(),
         preview.address(),
-        watched_names(&args.build)
+        watched_names(&options)
     );
     std::thread::spawn(move || preview.run());
     let root = absolute(&layout.root);
@@ -67,7 +69,7 @@ pub fn run(args: &ServeArgs) -> Result<String, Error> {
 
 /// Rebuilds with the options `serve` was given, and tells the browsers.
 struct Rebuilder<'a> {
-    args: &'a BuildArgs,
+    args: &'a BuildOptions,
     layout: &'a Layout,
     out: PathBuf,
     live: Arc<LiveState>,
@@ -77,12 +79,11 @@ struct Rebuilder<'a> {
 }
 
 impl<'a> Rebuilder<'a> {
-    fn new(args: &'a BuildArgs, layout: &'a Layout, live: Arc<LiveState>) -> Self {
-        let out = (args.out.clone()).unwrap_or_else(|| layout.root.join("public"));
+    fn new(args: &'a BuildOptions, layout: &'a Layout, live: Arc<LiveState>) -> Self {
         Rebuilder {
             args,
             layout,
-            out,
+            out: args.out.clone(),
             live,
             known: BTreeSet::new(),
         }
@@ -128,10 +129,7 @@ impl<'a> Rebuilder<'a> {
             return Ok(None);
         }
         let before = self.index_entries(&slugs);
-        let mut args = self.args.clone();
-        args.project.schools = slugs.iter().cloned().collect();
-        args.part_of_whole = chosen.is_empty();
-        let report = build::build(&args)?;
+        let report = build::build(&self.args.only(&slugs))?;
         if chosen.is_empty() && self.index_entries(&slugs) != before {
             let index = build::build(self.args)?;
             return Ok(Some(Report {
@@ -158,13 +156,13 @@ impl<'a> Rebuilder<'a> {
 }
 
 /// What a build reads besides the program: the schools, the shared content, the theme folder.
-fn watched_folders(layout: &Layout, args: &BuildArgs) -> Vec<PathBuf> {
+fn watched_folders(layout: &Layout, args: &BuildOptions) -> Vec<PathBuf> {
     let mut folders = vec![layout.schools(), layout.root.join("content")];
     folders.extend(args.project.theme.clone());
     folders.iter().map(|folder| absolute(folder)).collect()
 }
 
-fn watched_names(args: &BuildArgs) -> String {
+fn watched_names(args: &BuildOptions) -> String {
     let mut names = vec!["schools/".to_owned(), "content/".to_owned()];
     names.extend((args.project.theme.iter()).map(|theme| format!("{}/", theme.display())));
     names.join(", ")

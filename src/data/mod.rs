@@ -3,11 +3,12 @@
 pub mod article;
 pub mod blanks;
 pub mod calendar;
+pub mod heading;
 pub mod lenient;
 pub mod platform;
 pub mod school;
 pub mod sources;
-pub mod spans;
+pub mod theme;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,7 +16,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{FieldPath, Problem, SourceFile};
+use crate::diagnostic::{FieldPath, Problem, SourceFile, spans};
 use crate::error::Error;
 use crate::fs::{self, ReadError, Refusal, limits};
 
@@ -362,7 +363,7 @@ pub fn is_input(path: &Path, ext: &str) -> bool {
 }
 
 /// An article's front matter and body; every problem of its front matter is pushed.
-fn parse_article(
+pub(crate) fn parse_article(
     path: &Path,
     file: Arc<SourceFile>,
     problems: &mut Vec<Problem>,
@@ -529,7 +530,7 @@ pub fn parse_school_dir(
 
 fn check_folder_name(layout: &Layout, inputs: &SchoolInputs, problems: &mut Vec<Problem>) {
     let slug = &inputs.slug;
-    if !crate::model::article::is_slug(slug) {
+    if !crate::links::is_slug(slug) {
         problems.push(
             Problem::new(format!(
                 "the folder name `{slug}` cannot be used in a web address"

@@ -11,7 +11,8 @@ use super::types::Audience;
 use super::{parse_date, parse_optional};
 use crate::data::RawArticle;
 use crate::diagnostic::{Collector, FieldPath, Problem, SourceFile};
-use crate::{links, markdown};
+use crate::links::{self, is_slug};
+use crate::markdown;
 
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -231,17 +232,6 @@ fn check_slug(id: &str, report: &mut Collector) {
     }
 }
 
-/// Small Latin letters, digits and single hyphens: safe in every URL and on every file system.
-pub fn is_slug(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && !text.contains("--")
-}
-
 fn link_target_exists(target: &str, articles: &HashSet<&str>) -> bool {
     let target = target
         .split('#')
@@ -257,15 +247,6 @@ fn link_target_exists(target: &str, articles: &HashSet<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_lowercase_latin() {
-        assert!(is_slug("kak-sostavit-obrashchenie"));
-        assert!(!is_slug("Kak"));
-        assert!(!is_slug("как"));
-        assert!(!is_slug("a--b"));
-        assert!(!is_slug("-a"));
-    }
 
     #[test]
     fn link_targets() {

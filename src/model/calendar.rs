@@ -141,3 +141,42 @@ pub enum RestDay<'a> {
     Holiday(&'a str),
     DayOff,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::data::calendar::RawCalendarYear;
+    use crate::diagnostic::{Problem, SourceFile};
+
+    fn add(text: &str) -> (ProductionCalendar, Vec<Problem>) {
+        let raw: RawCalendarYear = toml::from_str(text).unwrap();
+        let file = Arc::new(SourceFile::new("content/calendar/ru-x.toml", text));
+        let mut problems = Vec::new();
+        let mut calendar = ProductionCalendar::default();
+        calendar.add_year(&raw, &mut Collector::new(&file, &mut problems));
+        (calendar, problems)
+    }
+
+    #[test]
+    fn a_year_outside_the_range_is_a_problem_not_a_panic() {
+        // Each used to reach an `expect` on the raw year (exit 101 from `spravka check`).
+        for year in ["300000", "-300000", "2147483647"] {
+            let text = format!(
+                "year = {year}\ncomplete = true\nsource = \"x\"\nworking_days = 247\n\
+                 holidays = [{{ date = 2027-01-01, name = \"Новый год\" }}]\n"
+            );
+            let (calendar, problems) = add(&text);
+            assert_eq!(problems.len(), 1, "{year}: {problems:?}");
+            assert!(
+                problems[0]
+                    .message
+                    .contains("is not a year of the production calendar"),
+                "{}",
+                problems[0].message
+            );
+            assert!(calendar.holidays.is_empty(), "nothing of the file is kept");
+        }
+    }
+}

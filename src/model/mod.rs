@@ -8,7 +8,6 @@ pub mod project;
 pub mod regulation;
 pub mod response;
 pub mod school;
-pub mod school_year;
 pub mod terms;
 pub mod text;
 pub mod types;
@@ -18,13 +17,12 @@ mod zones;
 use chrono::NaiveDate;
 use toml::value::Datetime;
 
-use crate::diagnostic::{Collector, FieldPath};
+use crate::diagnostic::{Collector, FieldPath, ParseError};
 
 pub use article::Article;
 pub use platform::Platform;
 pub use project::{SchoolSite, Shared};
 pub use school::School;
-pub use types::ParseError;
 
 /// Marks a value whose problem has already been reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -259,3 +259,6 @@ fn check_links(articles: &[Arc<Article>], problems: &mut Vec<Problem>) {
         }
     }
 }
+
+#[cfg(test)]
+mod article_merge_tests;

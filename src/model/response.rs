@@ -4,8 +4,9 @@
 //! school's regulation says, so the pages never turn «одного дня» into «1 дня».
 
 use super::text::shown;
-use super::types::{ParseError, ResponseTime};
+use super::types::ResponseTime;
 use crate::data::school::{RawResponse, RawResponseTable};
+use crate::diagnostic::ParseError;
 
 /// A response time and how the school words it.
 #[derive(Debug, Clone, PartialEq, Eq)]

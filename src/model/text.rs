@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::types::ParseError;
+use crate::diagnostic::ParseError;
 
 /// How many characters of a value a message quotes before eliding the rest.
 const QUOTED_CHARS: usize = 60;

@@ -5,22 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::text::{char_name, check_strict, describe_letters, foreign_letters, shown};
-
-/// Why a string is not a valid value, and how to write it instead.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
-    pub message: String,
-    pub hint: String,
-}
-
-impl ParseError {
-    fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        ParseError {
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-}
+use crate::diagnostic::ParseError;
 
 /// A day of the week; accepts English and Russian names and abbreviations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -2,7 +2,8 @@
 //! «понедельник–пятница»), a list («пн, ср, пт») or a mix («пн-ср, пт»).
 
 use super::text::{check_strict, shown};
-use super::types::{ParseError, Weekday};
+use super::types::Weekday;
+use crate::diagnostic::ParseError;
 
 /// A non-empty set of weekdays, Monday first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

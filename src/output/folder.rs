@@ -208,7 +208,7 @@ fn holds_an_older_record(internal: &Path) -> bool {
     entries.iter().any(|entry| {
         let path = entry.path();
         let is_record_name = (path.file_stem().and_then(|stem| stem.to_str()))
-            .is_some_and(crate::model::article::is_slug)
+            .is_some_and(crate::links::is_slug)
             && path.extension().is_some_and(|ext| ext == "json");
         is_record_name
             && is_real_file(&path)

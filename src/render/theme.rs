@@ -2,15 +2,14 @@
 //! file by file from a user theme folder.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use tera::Tera;
 
 use super::i18n::Translations;
+use crate::data::theme::RawTheme;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::error::Error;
-use crate::fs::{self, ReadError};
 use crate::model::types::Language;
 
 macro_rules! embedded {
@@ -38,6 +37,9 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
 );
 
 const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js", "vision.js");
+
+/// The languages the built-in theme is translated into: a theme folder may override these.
+pub const LANGUAGES: [Language; 2] = [Language::Russian, Language::English];
 
 const TRANSLATIONS: &[(Language, &str)] = &[
     (
@@ -67,8 +69,9 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The built-in theme, with any file of `custom` (templates/, static/, i18n/) taking precedence.
-    pub fn load(custom: Option<&Path>) -> Result<Theme, Error> {
+    /// The built-in theme, with any file of `custom` (templates/, static/, i18n/, read from disk
+    /// by `data::theme`) taking precedence.
+    pub fn load(custom: Option<RawTheme>) -> Result<Theme, Error> {
         let mut templates: BTreeMap<String, (String, Option<Arc<SourceFile>>)> = TEMPLATES
             .iter()
             .map(|(name, text)| (name.to_string(), (text.to_string(), None)))
@@ -78,11 +81,8 @@ impl Theme {
             .map(|(name, text)| (format!("assets/{name}"), text.as_bytes().to_vec()))
             .collect();
         let mut translations = built_in_translations();
-        if let Some(dir) = custom {
-            let root = fs::Root::new(dir, "the theme folder");
-            override_templates(&root, &mut templates)?;
-            override_assets(&root, &mut assets)?;
-            override_translations(&root, &mut translations)?;
+        if let Some(custom) = custom {
+            apply_overrides(custom, &mut templates, &mut assets, &mut translations);
         }
         let fingerprint = theme_fingerprint(&templates, &assets, &translations);
         let translation_values = translations
@@ -200,112 +200,24 @@ fn report(error: &tera::Error) -> Option<&tera::ReportError> {
     }
 }
 
-/// Read a file of the theme folder (through the one safe path for inputs); a refused file or
-/// one that is not UTF-8 stops the command with a problem.
-fn read_theme_file(root: &fs::Root, path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
-    match fs::read_input(root, path, limit) {
-        Ok(bytes) => Ok(bytes),
-        Err(ReadError::Failed(error)) => Err(error),
-        Err(ReadError::Refused(refusal)) => Err(Error::Invalid(vec![crate::data::refused(
-            path,
-            &refusal,
-            root.name,
-            Path::to_path_buf,
-        )])),
-    }
-}
-
-fn read_theme_text(root: &fs::Root, path: &Path, limit: u64) -> Result<Arc<SourceFile>, Error> {
-    let bytes = read_theme_file(root, path, limit)?;
-    crate::data::decode(path.to_path_buf(), bytes).map_err(|problem| Error::Invalid(vec![problem]))
-}
-
-/// Whether a folder of the theme exists and may be listed (not a link out of the theme).
-fn theme_folder(root: &fs::Root, dir: &Path) -> Result<bool, Error> {
-    match fs::input_folder(root, dir) {
-        Ok(exists) => Ok(exists),
-        Err(ReadError::Failed(error)) => Err(error),
-        Err(ReadError::Refused(refusal)) => Err(Error::Invalid(vec![crate::data::refused(
-            dir,
-            &refusal,
-            root.name,
-            Path::to_path_buf,
-        )])),
-    }
-}
-
-fn override_templates(
-    root: &fs::Root,
+/// Lays the user's theme files over the built-in ones, file by file.
+fn apply_overrides(
+    custom: RawTheme,
     templates: &mut BTreeMap<String, (String, Option<Arc<SourceFile>>)>,
-) -> Result<(), Error> {
-    let folder = root.path().join("templates");
-    if !theme_folder(root, &folder)? {
-        return Ok(());
-    }
-    for path in fs::sorted_entries(&folder)? {
-        if crate::data::is_input(&path, "html") {
-            let file = read_theme_text(root, &path, fs::limits::TEMPLATE)?;
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            templates.insert(name, (file.text.to_string(), Some(file)));
-        }
-    }
-    Ok(())
-}
-
-/// Every file under `static/`, sub-folders included. Links are followed (a linked folder only
-/// when it stays inside the theme), and each file is read through the safe path.
-fn override_assets(root: &fs::Root, assets: &mut BTreeMap<String, Vec<u8>>) -> Result<(), Error> {
-    let folder = root.path().join("static");
-    if !theme_folder(root, &folder)? {
-        return Ok(());
-    }
-    let walk = walkdir::WalkDir::new(&folder)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        });
-    for entry in walk {
-        let entry = entry.map_err(|error| Error::Io {
-            action: "list folder",
-            path: error.path().unwrap_or(&folder).to_path_buf(),
-            source: error.into(),
-        })?;
-        if entry.file_type().is_dir() {
-            if entry.path_is_symlink() {
-                theme_folder(root, entry.path())?;
-            }
-            continue;
-        }
-        let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
-        let key = format!("assets/{}", relative.to_string_lossy().replace('\\', "/"));
-        assets.insert(key, read_theme_file(root, entry.path(), fs::limits::ASSET)?);
-    }
-    Ok(())
-}
-
-fn override_translations(
-    root: &fs::Root,
+    assets: &mut BTreeMap<String, Vec<u8>>,
     translations: &mut BTreeMap<&'static str, Translations>,
-) -> Result<(), Error> {
-    let folder = root.path().join("i18n");
-    if !theme_folder(root, &folder)? {
-        return Ok(());
+) {
+    for (name, file) in custom.templates {
+        templates.insert(name, (file.text.to_string(), Some(file)));
+    }
+    for (path, bytes) in custom.assets {
+        assets.insert(format!("assets/{path}"), bytes);
     }
     for (code, table) in translations.iter_mut() {
-        let path = folder.join(format!("{code}.toml"));
-        if std::fs::symlink_metadata(&path).is_ok() {
-            let file = read_theme_text(root, &path, fs::limits::TOML)?;
-            let parsed: toml::Table =
-                crate::data::parse_toml(&file).map_err(|problem| Error::Invalid(vec![problem]))?;
-            table.merge(parsed);
+        if let Some(parsed) = custom.translations.get(*code) {
+            table.merge(parsed.clone());
         }
     }
-    Ok(())
 }
 
 /// A Tera error on one line: the template, line and column when Tera knows them, the message,

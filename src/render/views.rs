@@ -1174,3 +1174,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod school_view_tests;

@@ -394,3 +394,6 @@ mod tests {
         assert_eq!(sunday, [date(10, 5), date(10, 12)]);
     }
 }
+
+#[cfg(test)]
+mod expansion_tests;

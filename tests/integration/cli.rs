@@ -1,6 +1,6 @@
 //! The command line: check, new, help, exit codes.
 
-use crate::support::Project;
+use crate::support::{Project, snapshot};
 
 #[test]
 fn check_passes_on_the_example_schools() {
@@ -213,6 +213,26 @@ fn a_header_that_uses_a_page_title_is_reported() {
         "{stderr}"
     );
     assert!(!project.path().join("public").exists());
+}
+
+#[test]
+fn check_renders_in_memory_and_fails_where_build_fails() {
+    let project = Project::examples();
+    project.write("mytheme/templates/header.html", "<p>{{ page.title }}</p>");
+    let before = snapshot(project.path());
+    let stderr = project.run(&["check", "--theme", "mytheme"]).fails_with(3);
+    assert!(stderr.contains("header.html, line 1, column"), "{stderr}");
+    assert!(stderr.contains("`title` is not defined"), "{stderr}");
+    assert!(snapshot(project.path()) == before, "check wrote a file");
+}
+
+#[test]
+fn check_of_valid_schools_writes_nothing() {
+    let project = Project::examples();
+    let before = snapshot(project.path());
+    let stdout = project.run(&["check"]).success().stdout();
+    assert!(stdout.contains("checked 3 school(s)"), "{stdout}");
+    assert!(snapshot(project.path()) == before, "check wrote a file");
 }
 
 #[test]

@@ -582,11 +582,13 @@ fn eight_thousand_problems_in_one_file_are_reported_in_linear_time() {
 
 #[test]
 fn a_named_pipe_in_a_school_of_another_shard_does_not_block_the_index() {
-    // Every example school falls in shard 2 of 2; shard 1 only reads their names for the index.
+    // Every example school falls in shard 2 of 2; shard 1 only reads their names for the index,
+    // and reports (without waiting on it) a file it cannot read for them.
     let project = Project::examples();
     std::fs::remove_file(project.path().join("schools/osh/school.toml")).unwrap();
     mkfifo(&project, "schools/osh/school.toml");
-    run(&project, &["build", "--shard", "1/2"]).success();
+    let stderr = run(&project, &["build", "--shard", "1/2"]).fails_with(1);
+    assert_clean(&stderr, &["schools/osh/school.toml", "named pipe"]);
     let stderr = run(&project, &["build", "--shard", "2/2"]).fails_with(1);
     assert_clean(&stderr, &["schools/osh/school.toml", "named pipe"]);
 }

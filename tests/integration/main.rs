@@ -8,6 +8,7 @@ mod fuzz_replay;
 mod hostile;
 #[cfg(unix)]
 mod inputs;
+mod layers;
 mod output;
 mod package;
 mod regulation_generated;

@@ -110,6 +110,29 @@ fn bad_shard_is_a_usage_error() {
 }
 
 #[test]
+fn a_school_of_another_shard_that_does_not_parse_stops_the_index() {
+    // Every example school falls in shard 2 of 2: shard 1 reads only their names for the index,
+    // and used to leave a school whose file does not parse out of it without a word.
+    let project = Project::examples();
+    project.write("schools/osh/school.toml", "[school\nfull_name = \"ОСШ\"\n");
+    let stderr = project.run(&["build", "--shard", "1/2"]).fails_with(1);
+    assert!(stderr.contains("schools/osh/school.toml:1:"), "{stderr}");
+    assert!(!project.path().join("public/index.html").exists());
+}
+
+#[test]
+fn a_school_of_another_shard_with_an_unknown_platform_stops_the_index() {
+    let project = Project::examples();
+    project.write(
+        "schools/osh/school.toml",
+        "[school]\nfull_name = \"МБОУ ОСШ\"\nshort_name = \"ОСШ\"\n\n[platform]\npreset = \"net\"\n",
+    );
+    let stderr = project.run(&["build", "--shard", "1/2"]).fails_with(1);
+    assert!(stderr.contains("schools/osh/school.toml:6:"), "{stderr}");
+    assert!(stderr.contains("unknown platform `net`"), "{stderr}");
+}
+
+#[test]
 fn manifest_lists_every_file_with_its_sha256() {
     let project = Project::examples();
     project.run(&["build"]).success();

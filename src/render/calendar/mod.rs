@@ -3,3 +3,6 @@
 pub mod feeds;
 pub mod ics;
 pub mod views;
+
+#[cfg(test)]
+mod sequence_tests;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{FieldPath, Segment};
+use super::{FieldPath, Segment};
 
 /// Where every value of a TOML document is, by field path: built once per file on its first
 /// problem, so that a file with thousands of problems is not parsed again for each of them.

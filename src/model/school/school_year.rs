@@ -4,15 +4,13 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::ProductionCalendar;
-use super::school::{
-    Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
-};
-use super::text::{list_some, shown};
-use super::types::{Audience, TimeRange};
-use super::{Invalid, check_texts, parse_date, parse_optional};
+use super::{Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule};
 use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchool, RawSchoolYear};
 use crate::diagnostic::{Collector, FieldPath};
+use crate::model::calendar::ProductionCalendar;
+use crate::model::text::{list_some, shown};
+use crate::model::types::{Audience, TimeRange};
+use crate::model::{Invalid, check_texts, parse_date, parse_optional};
 
 /// A school year, with room for a summer session: every weekly slot becomes a session per week
 /// of it, so its length bounds the calendar's work.
@@ -376,7 +374,7 @@ pub fn find_consultant(
 /// Ids become parts of calendar UIDs and file names.
 pub fn check_id(id: Option<&str>, at: &FieldPath, report: &mut Collector) {
     if let Some(id) = id {
-        if !super::article::is_slug(id) {
+        if !crate::links::is_slug(id) {
             report.report(
                 at,
                 format!("`{}` cannot be used as an id", shown(id)),
