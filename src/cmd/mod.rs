@@ -8,8 +8,11 @@ pub mod serve;
 
 use crate::cli::ProjectArgs;
 use crate::data::{self, Layout, SchoolSources, Selection};
-use crate::diagnostic::Problem;
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Collector, Problem};
 use crate::error::Error;
+use crate::model::lints;
 use crate::model::project::sorted_problems;
 use crate::model::{SchoolSite, Shared};
 
@@ -25,6 +28,8 @@ pub struct Session {
     shared_problems: Vec<Problem>,
     /// Whether a warning stops the command as an error does (`--deny-warnings`).
     deny_warnings: bool,
+    /// The day the build describes (SOURCE_DATE_EPOCH or today): a school year is current or past by it.
+    pub today: NaiveDate,
 }
 
 impl Session {
@@ -41,20 +46,41 @@ impl Session {
             selection,
             shared_problems,
             deny_warnings: args.deny_warnings,
+            today: build::build_date()?,
         })
     }
 
     /// Parse and validate one school's files; `Err` lists every problem in them.
     pub fn validate_school(&self, sources: SchoolSources) -> Result<SchoolSite, Vec<Problem>> {
         let mut problems = Vec::new();
-        let dir = data::parse_school_dir(&self.layout, sources, &mut problems);
-        match dir.map(|dir| self.shared.validate_school(&dir)) {
-            Some(Ok(site)) if problems.is_empty() => Ok(site),
-            Some(Err(more)) => {
+        let Some(dir) = data::parse_school_dir(&self.layout, sources, &mut problems) else {
+            return Err(problems);
+        };
+        match self.shared.validate_school(&dir) {
+            Ok(mut site) if problems.is_empty() => {
+                let mut more = Vec::new();
+                let mut report = Collector::new(&dir.school.file, &mut more);
+                let calendar = &self.shared.calendar;
+                lints::school_warnings(
+                    &site.school,
+                    &dir.school.value,
+                    calendar,
+                    self.today,
+                    &mut report,
+                );
+                if more.iter().all(Problem::is_warning) {
+                    site.warnings.extend(more);
+                    Ok(site)
+                } else {
+                    site.warnings.extend(more);
+                    Err(site.warnings)
+                }
+            }
+            Ok(_) => Err(problems),
+            Err(more) => {
                 problems.extend(more);
                 Err(problems)
             }
-            _ => Err(problems),
         }
     }
 

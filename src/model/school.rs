@@ -6,7 +6,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::calendar::ProductionCalendar;
 use super::platform::Platform;
 use super::response::Response;
 use super::school_year::{
@@ -465,7 +464,6 @@ impl School {
         slug: &str,
         raw: &RawSchool,
         platforms: &BTreeMap<String, Arc<Platform>>,
-        calendar: &ProductionCalendar,
         report: &mut Collector,
     ) -> Option<School> {
         let root = FieldPath::root();
@@ -495,7 +493,7 @@ impl School {
         let school_year = raw
             .school_year
             .as_ref()
-            .map(|y| validate_school_year(y, calendar, report));
+            .map(|y| validate_school_year(y, report));
         let events = validate_events(&raw.events, &ids, report);
         let helpers = validate_helpers(raw, report);
         let rules = validate_rules(&raw.rules, report);

@@ -4,7 +4,6 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::ProductionCalendar;
 use super::school::{
     Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule,
 };
@@ -18,11 +17,7 @@ use crate::diagnostic::{Collector, FieldPath};
 /// of it, so its length bounds the calendar's work.
 const MAX_SCHOOL_YEAR_DAYS: i64 = 400;
 
-pub fn validate_school_year(
-    raw: &RawSchoolYear,
-    calendar: &ProductionCalendar,
-    report: &mut Collector,
-) -> Option<SchoolYear> {
+pub fn validate_school_year(raw: &RawSchoolYear, report: &mut Collector) -> Option<SchoolYear> {
     let at = FieldPath::root().key("school_year");
     let start = report.parse(&at.key("start"), parse_date(&raw.start));
     let end = report.parse(&at.key("end"), parse_date(&raw.end));
@@ -57,15 +52,7 @@ pub fn validate_school_year(
         );
         return None;
     }
-    for year in start.year()..=end.year() {
-        if !calendar.years.contains_key(&year) {
-            report.report(
-                &at.key(if year == start.year() { "start" } else { "end" }),
-                format!("there is no production calendar for {year}"),
-                format!("add content/calendar/ru-{year}.toml with the holidays of {year} (see the README)"),
-            );
-        }
-    }
+    // A year with no production calendar is a warning (`lints::missing_calendar_years`).
     Some(SchoolYear::new((start, end), rule?, terms?, vacations?))
 }
 
