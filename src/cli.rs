@@ -17,6 +17,19 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The format problems are written in (`text` for commands without `--format`).
+    pub fn format(&self) -> Format {
+        match &self.command {
+            Command::Build(args) => args.project.format,
+            Command::Check(args) => args.format,
+            Command::Serve(args) => args.build.project.format,
+            Command::Package(args) => args.project.format,
+            Command::New(_) => Format::Text,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build every school's site (or the chosen ones) into the output folder.
@@ -82,6 +95,18 @@ pub struct ProjectArgs {
     /// Treat warnings as errors: the command fails (exit 1) and writes nothing.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// How problems are written: `text` (drawn with the source line, on stderr) or `json` (one
+    /// JSON object per problem and line on stdout, the summary on stderr; see the README).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// How problems are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Args)]

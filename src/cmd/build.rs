@@ -96,6 +96,7 @@ pub fn build(args: &BuildArgs) -> Result<Report, Error> {
         summary: super::with_warnings(
             tally.summary(mine.len(), &out, started.elapsed()),
             &warnings,
+            session.format,
         ),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
     };

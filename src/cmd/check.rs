@@ -62,7 +62,7 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     } else {
         format!("checked {schools} school(s) and {articles} article page(s): no errors\n")
     };
-    Ok(super::with_warnings(summary, &warnings))
+    Ok(super::with_warnings(summary, &warnings, session.format))
 }
 
 /// The ids of the shared articles among a school's (not replaced by one of its own).

@@ -6,7 +6,7 @@ pub mod new;
 pub mod package;
 pub mod serve;
 
-use crate::cli::ProjectArgs;
+use crate::cli::{Format, ProjectArgs};
 use crate::data::{self, Layout, SchoolSources, Selection};
 use chrono::NaiveDate;
 
@@ -28,6 +28,8 @@ pub struct Session {
     shared_problems: Vec<Problem>,
     /// Whether a warning stops the command as an error does (`--deny-warnings`).
     deny_warnings: bool,
+    /// How problems are written (`--format`).
+    pub format: Format,
     /// The day the build describes (SOURCE_DATE_EPOCH or today): a school year is current or past by it.
     pub today: NaiveDate,
 }
@@ -47,6 +49,7 @@ impl Session {
             shared_problems,
             deny_warnings: args.deny_warnings,
             today: build::build_date()?,
+            format: args.format,
         })
     }
 
@@ -100,13 +103,28 @@ impl Session {
 }
 
 /// Draw the warnings on stderr, as errors are drawn; `summary` with their count on its line.
-pub fn with_warnings(summary: String, warnings: &[Problem]) -> String {
+/// In `json`, the warnings are JSON lines on stdout and the summary goes to stderr, so that
+/// stdout holds JSON only.
+pub fn with_warnings(summary: String, warnings: &[Problem], format: Format) -> String {
+    if format == Format::Json {
+        print!("{}", crate::diagnostic::json_lines(warnings));
+        eprint!("{}", counted_summary(summary, warnings.len()));
+        return String::new();
+    }
     if warnings.is_empty() {
         return summary;
     }
-    let drawn: Vec<String> = warnings.iter().map(Problem::render).collect();
-    eprint!("{}", crate::diagnostic::visible(&(drawn.join("\n") + "\n")));
-    let count = warnings.len();
+    // Each problem drawn is already safe to show (`Problem::render_styled`).
+    let colour = crate::diagnostic::colour_wanted();
+    eprintln!("{}", crate::diagnostic::render_all(warnings, colour));
+    counted_summary(summary, warnings.len())
+}
+
+/// The summary with the number of warnings on its line, when there are any.
+fn counted_summary(summary: String, count: usize) -> String {
+    if count == 0 {
+        return summary;
+    }
     let noun = if count == 1 { "warning" } else { "warnings" };
     format!("{}; {count} {noun}\n", summary.trim_end_matches('\n'))
 }
