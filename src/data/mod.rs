@@ -3,6 +3,7 @@
 pub mod article;
 pub mod blanks;
 pub mod calendar;
+mod hints;
 pub mod lenient;
 pub mod platform;
 pub mod school;
@@ -261,7 +262,9 @@ fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
         .unwrap_or_else(FieldPath::root);
     let span = local.map(|span| span.start + file.toml.start..span.end + file.toml.start);
     let message = error.message().trim().replace('\n', " ");
-    let hint = toml_hint(&message, readme_section(&file.path));
+    let hint = (span.as_ref())
+        .and_then(|span| hints::syntax_hint(&file.text, span.start))
+        .unwrap_or_else(|| toml_hint(&message, readme_section(&file.path)));
     Problem::new(message)
         .in_file(file)
         .with_span(span)
