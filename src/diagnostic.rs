@@ -314,6 +314,13 @@ struct JsonProblem {
     related: Option<Box<JsonProblem>>,
 }
 
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
 impl From<&Problem> for JsonProblem {
     fn from(problem: &Problem) -> Self {
         let position = match (&problem.file, &problem.span) {
@@ -324,10 +331,7 @@ impl From<&Problem> for JsonProblem {
         // that a JSON line printed on a terminal cannot drive it either.
         let shown = |text: &str| visible(text).into_owned();
         JsonProblem {
-            severity: match problem.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            },
+            severity: severity_name(problem.severity),
             file: problem
                 .path()
                 .map(|path| shown(&path.display().to_string())),
@@ -336,10 +340,12 @@ impl From<&Problem> for JsonProblem {
             field: problem.field.as_deref().map(shown),
             message: shown(&problem.message),
             hint: problem.hint.as_deref().map(shown),
-            related: problem
-                .related
-                .as_deref()
-                .map(|related| Box::new(JsonProblem::from(related))),
+            // The other place of the same problem: of its severity.
+            related: problem.related.as_deref().map(|related| {
+                let mut other = JsonProblem::from(related);
+                other.severity = severity_name(problem.severity);
+                Box::new(other)
+            }),
         }
     }
 }

@@ -293,6 +293,8 @@ fn toml_hint(message: &str, section: &str) -> String {
         format!("add the missing key; the README shows a complete example (section «{section}»)")
     } else if message.contains("did not match any variant") {
         format!("see the README for the forms this value can take (section «{section}»)")
+    } else if message.starts_with("duplicate key") {
+        "this key is given twice in the same table: keep one of the two lines".to_owned()
     } else if message.starts_with("invalid type") {
         "check the quotes and brackets: text goes in \"quotes\", lists in [brackets]".to_owned()
     } else {

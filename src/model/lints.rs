@@ -309,7 +309,7 @@ pub fn consent(consultants: &[Consultant], raw: &[RawConsultant], report: &mut C
             &here.key(first),
             format!(
                 "the {} of consultant `{}` {} published without a recorded consent (152-ФЗ, ст. 10.1)",
-                published.join(", "),
+                listed(&published),
                 consultant.id,
                 if published.len() == 1 { "is" } else { "are" }
             ),
@@ -317,6 +317,15 @@ pub fn consent(consultants: &[Consultant], raw: &[RawConsultant], report: &mut C
              date) or consent = \"согласие № 12 от 28.08.2026\"; or leave them out and keep the role"
                 .into(),
         );
+    }
+}
+
+/// «name», «name and phone», «name, phone and email».
+fn listed(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -646,7 +655,7 @@ consultant = \"admin\"
         let found = consents("name = \"Иванова А. П.\"\nemail = \"ivanova@school.ru\"\n");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0].contains("`consultants[1].name`: the name, email of consultant `ivanova` are published without a recorded consent (152-ФЗ"),
+            found[0].contains("`consultants[1].name`: the name and email of consultant `ivanova` are published without a recorded consent (152-ФЗ"),
             "{found:?}"
         );
         let found = consents("phone = \"+7 900 000 00 00\"\n");
