@@ -63,7 +63,7 @@ pub fn school_year_ending(years: &[&SchoolYear], today: NaiveDate, report: &mut 
     };
     let field = FieldPath::root().key("school_year").key("end");
     let hint = "describe the next school year in [school_year] (start, end, terms, vacations) as \
-                soon as it is approved; until then the site shows these office hours as past"
+                soon as it is approved, and build the site again"
         .to_owned();
     let left = (last.end - today).num_days();
     if left < 0 {
