@@ -315,3 +315,45 @@ fn build_writes_its_warnings_as_json_lines_on_stdout() {
     assert!(run.stderr().contains("1 warning"), "{}", run.stderr());
     assert!(project.path().join("out/shkola/index.html").is_file());
 }
+
+/// `check` under a pseudo-terminal (util-linux `script`): coloured, unless NO_COLOR is set.
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to run spravka on a pseudo-terminal");
+        return;
+    }
+    let project = project(
+        &appended(
+            "\n[[schedule.slots]]\nweekday = \"ср\"\ntime = \"3:00-4:00\"\nconsultant = \"admin\"\n",
+        ),
+        &[],
+    );
+    let on_terminal = |no_color: Option<&str>| {
+        let mut command = std::process::Command::new("script");
+        command
+            .args([
+                "-qec",
+                concat!(env!("CARGO_BIN_EXE_spravka"), " check"),
+                "/dev/null",
+            ])
+            .current_dir(project.path())
+            .env("SOURCE_DATE_EPOCH", "1788220800")
+            .env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            command.env("NO_COLOR", value);
+        }
+        let output = command.output().expect("script runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let coloured = on_terminal(None);
+    assert!(coloured.contains("is outside 07:00"), "{coloured}");
+    assert!(coloured.contains('\u{1b}'), "{coloured:?}");
+    let plain = on_terminal(Some("1"));
+    assert!(plain.contains("is outside 07:00"), "{plain}");
+    assert!(!plain.contains('\u{1b}'), "{plain:?}");
+}
