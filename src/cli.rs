@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use crate::diagnostic::Format;
+
 /// Spravka builds a help site for each school that moves to an electronic gradebook:
 /// office hours, contacts, escalation to the vendor's support, FAQ and the regulation itself.
 ///
@@ -15,6 +17,19 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The format problems are written in (`text` for commands without `--format`).
+    pub fn format(&self) -> Format {
+        match &self.command {
+            Command::Build(args) => args.project.format,
+            Command::Check(args) => args.format,
+            Command::Serve(args) => args.build.project.format,
+            Command::Package(args) => args.project.format,
+            Command::New(_) => Format::Text,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +97,10 @@ pub struct ProjectArgs {
     /// Treat warnings as errors: the command fails (exit 1) and writes nothing.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// How problems are written: `text` (drawn with the source line, on stderr) or `json` (one
+    /// JSON object per problem and line on stdout, the summary on stderr; see the README).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Args)]

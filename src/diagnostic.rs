@@ -244,7 +244,18 @@ impl Problem {
 
     /// The problem drawn with the offending source line and a caret, without colours.
     pub fn render(&self) -> String {
-        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        self.render_styled(false)
+    }
+
+    /// The problem drawn, with ANSI colours when `colour` (see `colour_wanted`). Whatever of
+    /// the input it quotes is made visible first, so the colours are the only escapes in it.
+    pub fn render_styled(&self, colour: bool) -> String {
+        let theme = if colour {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(100)
             .with_context_lines(1);
         let mut out = String::new();
@@ -273,6 +284,88 @@ impl Problem {
         line.push_str(&self.message);
         line
     }
+}
+
+/// Whether problems drawn on stderr get colours: only on a terminal, and never when `NO_COLOR`
+/// is set to anything but the empty string (no-color.org).
+pub fn colour_wanted() -> bool {
+    use std::io::IsTerminal;
+    colour_for(
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::io::stderr().is_terminal(),
+    )
+}
+
+fn colour_for(no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+    terminal && no_color.is_none_or(|value| value.is_empty())
+}
+
+/// Problems drawn one after another, coloured when `colour`.
+pub fn render_all(problems: &[Problem], colour: bool) -> String {
+    let drawn: Vec<String> = problems.iter().map(|p| p.render_styled(colour)).collect();
+    drawn.join("\n")
+}
+
+/// A problem as one JSON object: the stable schema of `--format json` (README, «JSON output»).
+#[derive(Debug, serde::Serialize)]
+struct JsonProblem {
+    severity: &'static str,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    field: Option<String>,
+    message: String,
+    hint: Option<String>,
+    related: Option<Box<JsonProblem>>,
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+impl From<&Problem> for JsonProblem {
+    fn from(problem: &Problem) -> Self {
+        let position = match (&problem.file, &problem.span) {
+            (Some(file), Some(span)) => Some(file.line_column(span.start)),
+            _ => None,
+        };
+        // Control and bidirectional characters of the input are shown as in text output, so
+        // that a JSON line printed on a terminal cannot drive it either.
+        let shown = |text: &str| visible(text).into_owned();
+        JsonProblem {
+            severity: severity_name(problem.severity),
+            file: problem
+                .path()
+                .map(|path| shown(&path.display().to_string())),
+            line: position.map(|(line, _)| line),
+            column: position.map(|(_, column)| column),
+            field: problem.field.as_deref().map(shown),
+            message: shown(&problem.message),
+            hint: problem.hint.as_deref().map(shown),
+            // The other place of the same problem: of its severity.
+            related: problem.related.as_deref().map(|related| {
+                let mut other = JsonProblem::from(related);
+                other.severity = severity_name(problem.severity);
+                Box::new(other)
+            }),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem as one line of JSON (no newline).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&JsonProblem::from(self))
+            .unwrap_or_else(|error| format!("{{\"severity\":\"error\",\"message\":\"{error}\"}}"))
+    }
+}
+
+/// Problems as JSON Lines: one object per problem and line.
+pub fn json_lines(problems: &[Problem]) -> String {
+    problems.iter().map(|p| p.to_json() + "\n").collect()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -682,10 +775,57 @@ impl<'a> Collector<'a> {
     }
 }
 
+/// How problems are written: for a person, or one JSON object per line for a program (a command
+/// line option, so it derives clap's parsing here, at the bottom, where errors are written).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        use std::ffi::OsStr;
+        assert!(colour_for(None, true));
+        assert!(colour_for(Some(OsStr::new("")), true));
+        assert!(!colour_for(Some(OsStr::new("1")), true));
+        assert!(!colour_for(None, false));
+        let problem = problem_at("a = 1\nname = \"x\"\n", "\"x\"").with_hint("fix it");
+        let coloured = problem.render_styled(true);
+        assert!(coloured.contains('\u{1b}'), "{coloured:?}");
+        assert!(!problem.render_styled(false).contains('\u{1b}'));
+        assert!(!problem.render().contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_problem_is_one_json_object_with_its_position() {
+        let problem = problem_at("a = 1\nname = \"\u{1b}x\"\n", "\"\u{1b}x\"")
+            .with_hint("fix it")
+            .as_warning();
+        let line = problem.to_json();
+        assert!(!line.contains('\n'));
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["severity"], "warning");
+        assert_eq!(value["file"], "school.toml");
+        assert_eq!(
+            (value["line"].as_u64(), value["column"].as_u64()),
+            (Some(2), Some(8))
+        );
+        assert_eq!(value["field"], "school.name");
+        assert_eq!(value["message"], "bad value");
+        assert_eq!(value["hint"], "fix it");
+        assert!(value["related"].is_null());
+        let bare: serde_json::Value =
+            serde_json::from_str(&Problem::new("no file").to_json()).unwrap();
+        assert_eq!(bare["severity"], "error");
+        assert!(bare["file"].is_null() && bare["line"].is_null() && bare["hint"].is_null());
+    }
 
     #[test]
     fn field_path_reads_like_toml() {

@@ -3,6 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::diagnostic::Format;
 use crate::diagnostic::Problem;
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +56,11 @@ fn counted(problems: &[Problem]) -> String {
     }
 }
 
+/// The line after the problems drawn: how many, and that nothing was written.
+fn invalid_summary(problems: &[Problem]) -> String {
+    format!("\nerror: {}; nothing was written\n", counted(problems))
+}
+
 impl Error {
     pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
         Error::Usage {
@@ -74,6 +80,36 @@ impl Error {
         }
     }
 
+    /// What to write to stdout and to stderr: in `text`, the rendered error on stderr; in
+    /// `json`, one JSON object per problem on stdout and the summary line on stderr.
+    pub fn report(&self, format: Format) -> (String, String) {
+        match (format, self) {
+            (Format::Text, Error::Invalid(problems)) => {
+                let colour = crate::diagnostic::colour_wanted();
+                let drawn = crate::diagnostic::render_all(problems, colour);
+                (
+                    String::new(),
+                    format!("{drawn}{}", invalid_summary(problems)),
+                )
+            }
+            (Format::Text, _) => (String::new(), self.render()),
+            (Format::Json, Error::Invalid(problems)) => (
+                crate::diagnostic::json_lines(problems),
+                format!("error: {}; nothing was written\n", counted(problems)),
+            ),
+            (Format::Json, Error::Usage { message, hint }) => {
+                let mut problem = Problem::new(message.clone());
+                problem.hint = hint.clone();
+                let stderr = format!("error: {}\n", crate::diagnostic::visible(message));
+                (crate::diagnostic::json_lines(&[problem]), stderr)
+            }
+            (Format::Json, other) => {
+                let line = crate::diagnostic::json_lines(&[Problem::new(other.to_string())]);
+                (line, other.render())
+            }
+        }
+    }
+
     /// The full text shown to the user, ending with a newline. Whatever of the input it quotes
     /// (values, file names, source lines), no control character reaches the terminal raw.
     pub fn render(&self) -> String {
@@ -83,16 +119,8 @@ impl Error {
     fn render_raw(&self) -> String {
         match self {
             Error::Invalid(problems) => {
-                let mut out: String = problems
-                    .iter()
-                    .map(|p| p.render())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                out.push_str(&format!(
-                    "\nerror: {}; nothing was written\n",
-                    counted(problems)
-                ));
-                out
+                let drawn = crate::diagnostic::render_all(problems, false);
+                format!("{drawn}{}", invalid_summary(problems))
             }
             Error::Usage { message, hint } => {
                 let hint = hint

@@ -11,10 +11,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = spravka::cli::Cli::parse();
+    let format = cli.format();
     match spravka::interrupt::install().and_then(|()| spravka::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprint!("{}", error.render());
+            let (stdout, stderr) = error.report(format);
+            print!("{stdout}");
+            eprint!("{stderr}");
             ExitCode::from(error.exit_code())
         }
     }

@@ -90,6 +90,7 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
         summary: super::with_warnings(
             tally.summary(mine.len(), &out, started.elapsed()),
             &warnings,
+            session.format,
         ),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
     };

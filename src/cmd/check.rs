@@ -1,6 +1,9 @@
 //! `spravka check`: validate everything, render every page in memory, and write nothing: a
 //! template that fails on a school's data fails `check` as it would fail `build`.
 
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::{Session, build};
@@ -8,12 +11,13 @@ use crate::cli::ProjectArgs;
 use crate::data::SchoolInputs;
 use crate::diagnostic::Problem;
 use crate::error::Error;
+use crate::model::{Article, lints};
 use crate::render::calendar::feeds::PreviousEvents;
 use crate::render::{self, IndexEntry, RenderContext};
 
-/// Each school: its line in the index of all schools, the number of its article pages and its
-/// warnings, or its problems.
-type Checked = Result<(IndexEntry, usize, Vec<Problem>), Vec<Problem>>;
+/// Each school: its line in the index of all schools, the number of its article pages, the ids
+/// of the shared articles it shows and its warnings; or its problems.
+type Checked = Result<(IndexEntry, usize, Vec<String>, Vec<Problem>), Vec<Problem>>;
 
 /// A summary line for a successful check.
 pub fn run(args: &ProjectArgs) -> Result<String, Error> {
@@ -36,15 +40,26 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     let mut articles = 0;
     let mut entries = Vec::new();
     let mut problems = Vec::new();
+    let mut shown = BTreeSet::new();
+    let mut every_school_valid = true;
     for result in checked {
         match result {
-            Ok((entry, count, warnings)) => {
+            Ok((entry, count, ids, warnings)) => {
                 entries.push(entry);
                 articles += count;
+                shown.extend(ids);
                 problems.extend(warnings);
             }
-            Err(own) => problems.extend(own),
+            Err(own) => {
+                every_school_valid = false;
+                problems.extend(own);
+            }
         }
+    }
+    // Only a check of every school, each valid, knows which articles no school shows.
+    if every_school_valid && session.selection.slugs.len() == session.selection.total {
+        let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
+        problems.extend(lints::unshown_articles(&session.shared.articles, &shown));
     }
     let warnings = session.check(problems)?;
     if ctx.with_root_index {
@@ -55,7 +70,15 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     } else {
         format!("checked {schools} school(s) and {articles} article page(s): no errors\n")
     };
-    Ok(super::with_warnings(summary, &warnings))
+    Ok(super::with_warnings(summary, &warnings, session.format))
+}
+
+/// The ids of the shared articles among a school's (not replaced by one of its own).
+fn shared_shown(articles: &[Arc<Article>], shared: &[Arc<Article>]) -> Vec<String> {
+    (articles.iter())
+        .filter(|article| shared.iter().any(|s| Arc::ptr_eq(s, article)))
+        .map(|article| article.id.clone())
+        .collect()
 }
 
 /// Validate one school and, when it is valid, render its files in memory and drop them.
@@ -66,9 +89,11 @@ fn check_school(session: &Session, ctx: &RenderContext, slug: &str) -> Result<Ch
         Err(problems) => return Ok(Err(problems)),
     };
     render::render_school(&site, ctx, &PreviousEvents::new())?;
+    let shown = shared_shown(&site.articles, &session.shared.articles);
     Ok(Ok((
         IndexEntry::of(&site),
         site.articles.len(),
+        shown,
         site.warnings,
     )))
 }

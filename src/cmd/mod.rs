@@ -9,10 +9,13 @@ pub mod serve;
 
 use std::path::Path;
 
-use crate::cli::ProjectArgs;
+use crate::cli::{Format, ProjectArgs};
 use crate::data::{self, Layout, SchoolSources, Selection};
-use crate::diagnostic::Problem;
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Collector, Problem};
 use crate::error::Error;
+use crate::model::lints;
 use crate::model::project::sorted_problems;
 use crate::model::types::Language;
 use crate::model::{SchoolSite, Shared};
@@ -30,6 +33,10 @@ pub struct Session {
     shared_problems: Vec<Problem>,
     /// Whether a warning stops the command as an error does (`--deny-warnings`).
     deny_warnings: bool,
+    /// How problems are written (`--format`).
+    pub format: Format,
+    /// The day the build describes (SOURCE_DATE_EPOCH or today): a school year is current or past by it.
+    pub today: NaiveDate,
 }
 
 impl Session {
@@ -46,20 +53,42 @@ impl Session {
             selection,
             shared_problems,
             deny_warnings: args.deny_warnings,
+            today: build::build_date()?,
+            format: args.format,
         })
     }
 
     /// Parse and validate one school's files; `Err` lists every problem in them.
     pub fn validate_school(&self, sources: SchoolSources) -> Result<SchoolSite, Vec<Problem>> {
         let mut problems = Vec::new();
-        let dir = data::parse_school_dir(&self.layout, sources, &mut problems);
-        match dir.map(|dir| self.shared.validate_school(&dir)) {
-            Some(Ok(site)) if problems.is_empty() => Ok(site),
-            Some(Err(more)) => {
+        let Some(dir) = data::parse_school_dir(&self.layout, sources, &mut problems) else {
+            return Err(problems);
+        };
+        match self.shared.validate_school(&dir) {
+            Ok(mut site) if problems.is_empty() => {
+                let mut more = Vec::new();
+                let mut report = Collector::new(&dir.school.file, &mut more);
+                let calendar = &self.shared.calendar;
+                lints::school_warnings(
+                    &site.school,
+                    &dir.school.value,
+                    calendar,
+                    self.today,
+                    &mut report,
+                );
+                if more.iter().all(Problem::is_warning) {
+                    site.warnings.extend(more);
+                    Ok(site)
+                } else {
+                    site.warnings.extend(more);
+                    Err(site.warnings)
+                }
+            }
+            Ok(_) => Err(problems),
+            Err(more) => {
                 problems.extend(more);
                 Err(problems)
             }
-            _ => Err(problems),
         }
     }
 
@@ -79,13 +108,28 @@ impl Session {
 }
 
 /// Draw the warnings on stderr, as errors are drawn; `summary` with their count on its line.
-pub fn with_warnings(summary: String, warnings: &[Problem]) -> String {
+/// In `json`, the warnings are JSON lines on stdout and the summary goes to stderr, so that
+/// stdout holds JSON only.
+pub fn with_warnings(summary: String, warnings: &[Problem], format: Format) -> String {
+    if format == Format::Json {
+        print!("{}", crate::diagnostic::json_lines(warnings));
+        eprint!("{}", counted_summary(summary, warnings.len()));
+        return String::new();
+    }
     if warnings.is_empty() {
         return summary;
     }
-    let drawn: Vec<String> = warnings.iter().map(Problem::render).collect();
-    eprint!("{}", crate::diagnostic::visible(&(drawn.join("\n") + "\n")));
-    let count = warnings.len();
+    // Each problem drawn is already safe to show (`Problem::render_styled`).
+    let colour = crate::diagnostic::colour_wanted();
+    eprintln!("{}", crate::diagnostic::render_all(warnings, colour));
+    counted_summary(summary, warnings.len())
+}
+
+/// The summary with the number of warnings on its line, when there are any.
+fn counted_summary(summary: String, count: usize) -> String {
+    if count == 0 {
+        return summary;
+    }
     let noun = if count == 1 { "warning" } else { "warnings" };
     format!("{}; {count} {noun}\n", summary.trim_end_matches('\n'))
 }

@@ -217,7 +217,9 @@ enum What {
         key: String,
         stand_in: usize,
     },
-    WrongKind(Option<Kind>),
+    /// The kind expected, and the value as it should be written when the one given says it
+    /// (`2026-09-01` for "01.09.2026", `5` for "5").
+    WrongKind(Option<Kind>, Option<String>),
     /// An error that could not be repaired: the last one reported for the file.
     Other,
     /// The steps ran out.
@@ -356,6 +358,7 @@ impl Repair<'_> {
         self.forget_inner(&span, &path);
         let message = plain_message(message, expected, actual);
         let node = value_mut(&mut self.doc, &path)?;
+        let suggestion = expected.and_then(|kind| suggested(node.get_ref(), kind));
         if let Some(meant) = expected.and_then(|kind| meant(node, kind)) {
             // The webmaster's own value, validated like any other: no stand-in.
             *node = meant;
@@ -374,7 +377,7 @@ impl Repair<'_> {
             span,
             field: path,
             message,
-            what: What::WrongKind(expected),
+            what: What::WrongKind(expected, suggestion),
         });
         Some(())
     }
@@ -492,10 +495,36 @@ impl Repair<'_> {
             What::Missing { key, stand_in } => {
                 missing_hint(key, &found.field, self.stand_ins[*stand_in].kind(), section)
             }
-            What::WrongKind(Some(kind)) => format!("write {}", kind.written()),
-            What::WrongKind(None) | What::Other => super::toml_hint(&found.message, section),
+            What::WrongKind(Some(kind), Some(value)) => suggested_hint(*kind, value),
+            What::WrongKind(Some(kind), None) => format!("write {}", kind.written()),
+            What::WrongKind(None, _) | What::Other => super::toml_hint(&found.message, section),
             What::TooMany => "fix the problems listed and run `spravka check` again".to_owned(),
         }
+    }
+}
+
+/// How a text in quotes should be written where `kind` belongs, when it says so: a date in any
+/// usual form (`2026-09-01`, `01.09.2026`), a whole number, true or false.
+fn suggested(value: &DeValue<'_>, kind: Kind) -> Option<String> {
+    let DeValue::String(text) = value else {
+        return None;
+    };
+    let text = text.trim();
+    match kind {
+        Kind::Datetime => super::hints::iso_date(text),
+        Kind::Integer => text.parse::<i64>().ok().map(|n| n.to_string()),
+        Kind::Float => text.parse::<f64>().ok().map(|_| text.to_owned()),
+        Kind::Boolean => matches!(text, "true" | "false").then(|| text.to_owned()),
+        _ => None,
+    }
+}
+
+fn suggested_hint(kind: Kind, value: &str) -> String {
+    match kind {
+        Kind::Datetime => {
+            format!("write {value} without quotes: a date is year-month-day")
+        }
+        _ => format!("remove the quotes: write {value}"),
     }
 }
 
@@ -509,7 +538,11 @@ fn meant<'i>(node: &Spanned<DeValue<'i>>, kind: Kind) -> Option<Spanned<DeValue<
             items.push(node.clone());
             DeValue::Array(items)
         }
-        (Kind::Datetime, DeValue::String(text)) => DeValue::Datetime(text.trim().parse().ok()?),
+        (Kind::Datetime, DeValue::String(text)) => {
+            let text = text.trim();
+            let parsed = text.parse().ok();
+            DeValue::Datetime(parsed.or_else(|| super::hints::iso_date(text)?.parse().ok())?)
+        }
         (Kind::Boolean, DeValue::String(text)) => DeValue::Boolean(text.trim().parse().ok()?),
         _ => return None,
     };

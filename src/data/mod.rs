@@ -4,6 +4,7 @@ pub mod article;
 pub mod blanks;
 pub mod calendar;
 pub mod heading;
+mod hints;
 pub mod lenient;
 pub mod platform;
 pub mod school;
@@ -262,7 +263,9 @@ fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
         .unwrap_or_else(FieldPath::root);
     let span = local.map(|span| span.start + file.toml.start..span.end + file.toml.start);
     let message = error.message().trim().replace('\n', " ");
-    let hint = toml_hint(&message, readme_section(&file.path));
+    let hint = (span.as_ref())
+        .and_then(|span| hints::syntax_hint(&file.text, span.start))
+        .unwrap_or_else(|| toml_hint(&message, readme_section(&file.path)));
     Problem::new(message)
         .in_file(file)
         .with_span(span)
@@ -291,6 +294,8 @@ fn toml_hint(message: &str, section: &str) -> String {
         format!("add the missing key; the README shows a complete example (section «{section}»)")
     } else if message.contains("did not match any variant") {
         format!("see the README for the forms this value can take (section «{section}»)")
+    } else if message.starts_with("duplicate key") {
+        "this key is given twice in the same table: keep one of the two lines".to_owned()
     } else if message.starts_with("invalid type") {
         "check the quotes and brackets: text goes in \"quotes\", lists in [brackets]".to_owned()
     } else {

@@ -218,6 +218,19 @@ pub struct RawConsultant {
     pub appointed_by: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The recorded consent to publish the consultant's name, phone or email (152-ФЗ, ст. 10.1).
+    pub consent: Option<RawConsent>,
+}
+
+/// A consent to publish personal data: the date of the written consent, or the document's words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a consent: its date, such as 2026-08-28, or the document in quotes, such as \"согласие от 28.08.2026 № 12\""
+)]
+pub enum RawConsent {
+    Date(Datetime),
+    Document(String),
 }
 
 #[derive(Debug, Deserialize)]

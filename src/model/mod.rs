@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod calendar;
+pub mod lints;
 pub mod mentions;
 pub mod platform;
 pub mod project;

@@ -76,13 +76,7 @@ impl Shared {
     pub fn validate_school(&self, dir: &RawSchoolDir) -> Result<SchoolSite, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut report = Collector::new(&dir.school.file, &mut problems);
-        let school = School::validate(
-            &dir.slug,
-            &dir.school.value,
-            &self.platforms,
-            &self.calendar,
-            &mut report,
-        );
+        let school = School::validate(&dir.slug, &dir.school.value, &self.platforms, &mut report);
         let preset = &dir.school.value.platform.preset;
         if self.broken_platforms.contains(preset) {
             // The only problem at `platform.preset` then is «unknown platform», which is not so.

@@ -12,7 +12,6 @@ pub use types::{
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use super::calendar::ProductionCalendar;
 use super::platform::Platform;
 use super::response::Response;
 use super::terms::validate_terms;
@@ -47,7 +46,6 @@ impl School {
         slug: &str,
         raw: &RawSchool,
         platforms: &BTreeMap<String, Arc<Platform>>,
-        calendar: &ProductionCalendar,
         report: &mut Collector,
     ) -> Option<School> {
         let root = FieldPath::root();
@@ -75,7 +73,7 @@ impl School {
         let ids = IdIndex::new(known.iter().map(|c| c.id.as_str()));
         let schedule = validate_schedule(&raw.schedule, known, &ids, report);
         let slots = schedule.as_ref().map(|s| s.slots.as_slice());
-        let school_years = validate_school_years(raw, slots, calendar, report);
+        let school_years = validate_school_years(raw, slots, report);
         let events = validate_events(&raw.events, &ids, report);
         let helpers = validate_helpers(raw, report);
         let rules = validate_rules(&raw.rules, report);

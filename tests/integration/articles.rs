@@ -29,9 +29,15 @@ fn preset(reasons: &[&str], email: &str) -> String {
 fn school_on(platform: &str) -> String {
     let text = std::fs::read_to_string(repo().join("schools/internat-11/school.toml")).unwrap();
     assert!(text.contains("preset = \"dnevnik-ru\""));
+    // A phone for parents: the school's data is then free of warnings of its own.
     text.replace(
         "preset = \"dnevnik-ru\"",
         &format!("preset = \"{platform}\""),
+    )
+    .replacen(
+        "[parents]\n",
+        "[parents]\n[[parents.channels]]\nkind = \"phone\"\nphone = \"8 (391) 200-00-00\"\n\n",
+        1,
     )
 }
 
@@ -233,7 +239,12 @@ fn shared_articles_name_no_contact_of_their_own() {
     let project = Project::examples();
     let run = project.run(&["check"]);
     run.success();
-    assert!(!run.stderr().contains("warning"), "{}", run.stderr());
+    // The example schools' own data may warn (parents without a phone); no article does.
+    assert!(
+        !run.stderr().contains("the article names"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]

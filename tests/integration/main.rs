@@ -2,6 +2,7 @@
 
 mod articles;
 mod calendar;
+mod check_output;
 mod cli;
 mod errors;
 mod fuzz_replay;

@@ -463,10 +463,11 @@ fn a_build_of_many_schools_off_a_terminal_prints_its_summary_and_no_bar() {
     }
     let run = project.run(&["build"]);
     run.success();
-    assert_eq!(
-        run.stderr(),
-        "",
-        "no progress bar when stderr is not a terminal"
+    // The copies of osh warn (its parents get no phone or email); no bar is drawn among them.
+    let stderr = run.stderr();
+    assert!(
+        !stderr.contains("schools,") && !stderr.contains('\r'),
+        "no progress bar when stderr is not a terminal: {stderr}"
     );
     let public = project.path().join("public");
     let pages = count_files(&public, ".html") - 1; // the index of all schools is not a school's

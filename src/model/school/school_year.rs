@@ -7,7 +7,6 @@ use chrono::{Datelike, NaiveDate};
 use super::{Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule};
 use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchool, RawSchoolYear};
 use crate::diagnostic::{Collector, FieldPath};
-use crate::model::calendar::ProductionCalendar;
 use crate::model::text::{list_some, shown};
 use crate::model::types::{Audience, TimeRange};
 use crate::model::{Invalid, check_texts, parse_date, parse_optional};
@@ -45,7 +44,6 @@ impl SchoolYear {
 pub fn validate_school_years(
     raw: &RawSchool,
     slots: Option<&[Slot]>,
-    calendar: &ProductionCalendar,
     report: &mut Collector,
 ) -> Option<Vec<SchoolYear>> {
     let root = FieldPath::root();
@@ -88,7 +86,7 @@ pub fn validate_school_years(
         .iter()
         .map(|(at, y)| {
             let held = held_slots(y.slots.as_deref(), slots, &at.key("slots"), report);
-            let year = validate_school_year(y, at, calendar, report);
+            let year = validate_school_year(y, at, report);
             year.zip(held).map(|(mut year, held)| {
                 year.slots = held;
                 year
@@ -170,7 +168,6 @@ fn check_order(
 fn validate_school_year(
     raw: &RawSchoolYear,
     at: &FieldPath,
-    calendar: &ProductionCalendar,
     report: &mut Collector,
 ) -> Option<SchoolYear> {
     let start = report.parse(&at.key("start"), parse_date(&raw.start));
@@ -206,15 +203,7 @@ fn validate_school_year(
         );
         return None;
     }
-    for year in start.year()..=end.year() {
-        if !calendar.years.contains_key(&year) {
-            report.report(
-                &at.key(if year == start.year() { "start" } else { "end" }),
-                format!("there is no production calendar for {year}"),
-                format!("add content/calendar/ru-{year}.toml with the holidays of {year} (see the README)"),
-            );
-        }
-    }
+    // A year with no production calendar is a warning (`lints::missing_calendar_years`).
     Some(SchoolYear::new((start, end), rule?, terms?, vacations?))
 }
 
