@@ -3,24 +3,24 @@
 //! Data flows one way: `data` (disk -> raw types) -> `model` (validated types) -> `render`
 //! (files in memory) -> `output` (staged, then swapped in). `cmd` wires the stages per command.
 
-pub mod archive;
+mod archive;
 pub mod cli;
-pub mod cmd;
+mod cmd;
 pub mod data;
 pub mod diagnostic;
-pub mod error;
-pub mod fingerprint;
-pub mod fs;
+mod error;
+mod fingerprint;
+mod fs;
 pub mod interrupt;
-pub mod links;
+mod links;
 pub mod markdown;
 pub mod model;
 pub mod output;
-pub mod progress;
-pub mod record;
+mod progress;
+mod record;
 pub mod render;
-pub mod schedule;
-pub mod serve;
+mod schedule;
+mod serve;
 #[cfg(test)]
 mod testing;
 

@@ -34,6 +34,8 @@ pub struct Report {
     pub summary: String,
     /// Whether a file of the sites changed (not only the build's own records).
     pub site_changed: bool,
+    /// The index lines of the schools built (or up to date), for `serve` to see which changed.
+    pub entries: Vec<IndexEntry>,
 }
 
 /// Build and return a summary line.
@@ -93,6 +95,7 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
             session.format,
         ),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
+        entries: std::mem::take(&mut tally.entries),
     };
     interrupt::check()?;
     staging.commit(tally.changes)?;

@@ -16,7 +16,6 @@ use crate::cli::ServeArgs;
 use crate::data::{self, Layout};
 use crate::diagnostic::visible;
 use crate::error::Error;
-use crate::record::SchoolRecord;
 use crate::render::IndexEntry;
 use crate::serve::Preview;
 use crate::serve::live::LiveState;
@@ -76,6 +75,8 @@ struct Rebuilder<'a> {
     /// The project's schools at the last full rebuild: a change under any other folder of
     /// `schools/` means a school was added or renamed.
     known: BTreeSet<String>,
+    /// Each school's line in the index of all schools, as the last build that built it saw it.
+    entries: BTreeMap<String, IndexEntry>,
 }
 
 impl<'a> Rebuilder<'a> {
@@ -86,6 +87,7 @@ impl<'a> Rebuilder<'a> {
             out: args.out.clone(),
             live,
             known: BTreeSet::new(),
+            entries: BTreeMap::new(),
         }
     }
 
@@ -115,7 +117,9 @@ impl<'a> Rebuilder<'a> {
         self.known = selection
             .map(|s| s.slugs.into_iter().collect())
             .unwrap_or_default();
-        build::build(self.args).map(Some)
+        let report = build::build(self.args)?;
+        self.remember(&report);
+        Ok(Some(report))
     }
 
     /// A build of `slugs` alone (those `serve` was asked for), followed by a full one when a
@@ -130,8 +134,10 @@ impl<'a> Rebuilder<'a> {
         }
         let before = self.index_entries(&slugs);
         let report = build::build(&self.args.only(&slugs))?;
+        self.remember(&report);
         if chosen.is_empty() && self.index_entries(&slugs) != before {
             let index = build::build(self.args)?;
+            self.remember(&index);
             return Ok(Some(Report {
                 site_changed: report.site_changed || index.site_changed,
                 ..report
@@ -141,11 +147,16 @@ impl<'a> Rebuilder<'a> {
     }
 
     fn index_entries(&self, slugs: &BTreeSet<String>) -> BTreeMap<String, Option<IndexEntry>> {
-        let entry = |slug: &String| SchoolRecord::load(&self.out, slug).map(|r| r.index);
         slugs
             .iter()
-            .map(|slug| (slug.clone(), entry(slug)))
+            .map(|slug| (slug.clone(), self.entries.get(slug).cloned()))
             .collect()
+    }
+
+    fn remember(&mut self, report: &Report) {
+        for entry in &report.entries {
+            self.entries.insert(entry.slug.clone(), entry.clone());
+        }
     }
 
     fn failed(&self, error: &Error) {

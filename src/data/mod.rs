@@ -84,10 +84,6 @@ impl Layout {
         self.content().join("calendar")
     }
 
-    pub fn theme(&self) -> PathBuf {
-        self.root.join("themes").join("default")
-    }
-
     /// The folder that every input must stay inside.
     pub fn inputs(&self) -> &fs::Root {
         &self.inputs

@@ -64,10 +64,6 @@ impl Weekday {
     pub fn index(self) -> usize {
         self as usize
     }
-
-    pub fn to_chrono(self) -> chrono::Weekday {
-        chrono::Weekday::try_from(self as u8).expect("seven weekdays map to seven weekdays")
-    }
 }
 
 /// For the words that agree with a person: «назначен» / «назначена».
