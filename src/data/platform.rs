@@ -82,7 +82,10 @@ pub struct RawSupportChannel {
 
 /// `"24x7"`, or a window such as `{ days = "daily", time = "9:00-21:00", channels = ["email"] }`.
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "accepted forms: \"24x7\", or a table with `days` (\"daily\" or \"workdays\"), `time` and an optional `channels`, { days = \"daily\", time = \"9:00-21:00\", channels = [\"email\", \"phone\"] }"
+)]
 pub enum RawHours {
     Keyword(String),
     Window(RawWindow),

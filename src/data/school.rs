@@ -120,7 +120,10 @@ pub struct RawIdentity {
 
 /// A phone as a plain string, or with a label such as «тел/факс».
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "accepted forms: a phone number in quotes, \"8 (495) 582-69-00\", or a table with `number` and an optional `label`, { number = \"582-69-00\", label = \"тел/факс\" }"
+)]
 pub enum RawPhone {
     Plain(String),
     Labelled(RawLabelledPhone),
@@ -246,7 +249,7 @@ pub struct RawAudienceHelp {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(
     untagged,
-    expecting = "a response time: words such as \"в течение одного дня\", or a table with one of hours, days, working_days (and words = true)"
+    expecting = "accepted forms: the school's words in quotes, \"в течение одного дня\", or a table with one of `hours`, `days`, `working_days` (a whole number) and an optional `words = true`, { days = 7 }"
 )]
 pub enum RawResponse {
     Words(String),
