@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::filters::{nbsp_after_number_sign, unbroken_phone};
 use super::i18n::Translations;
 use super::naming;
 use super::time;
@@ -153,6 +154,9 @@ pub struct HelperView {
 
 #[derive(Debug, Serialize)]
 pub struct HelpView {
+    /// «Ответственный … назначается приказом руководителя школы»: the template's point 2, said
+    /// only where the regulation is generated from it and no consultant's appointment is given.
+    pub appointed_note: Option<String>,
     pub training_days: Option<u32>,
     /// «5 рабочих дней» (nominative, for labels).
     pub training_text: Option<String>,
@@ -194,7 +198,12 @@ pub struct EscalationView {
 
 #[derive(Debug, Serialize)]
 pub struct ScheduleView {
+    /// Where the schedule is posted, as pages say it: the school's own words, the template's
+    /// places in plain words when the regulation is generated, nothing in the verbatim form (the
+    /// school's text says it or not; `schedule.posted` repeats it on pages).
     pub posted: Vec<String>,
+    /// The same places in the generated regulation's terms («на сайте ОО»).
+    pub regulation_posted: Vec<String>,
     pub note: Option<String>,
     pub slots: Vec<SlotView>,
 }
@@ -222,6 +231,8 @@ pub struct DocumentView {
     pub title: String,
     pub intro: String,
     pub terms: TermsView,
+    /// The rules as the generated regulation prints them (`SchoolView::rules` are the pages').
+    pub rules: RulesView,
     pub appendix: Option<String>,
     pub approvals: Vec<ApprovalView>,
 }
@@ -295,13 +306,17 @@ pub fn school_view(
     let school = &site.school;
     let identity = &school.identity;
     let vendor_zone = school.platform.timezone;
+    let generated = site.regulation.is_none();
     SchoolView {
         slug: school.slug.clone(),
         lang: school.language.code(),
-        full_name: identity.full_name.clone(),
-        full_name_genitive: identity.full_name_genitive.clone(),
-        short_name: identity.short_name.clone(),
-        address: identity.address.clone(),
+        full_name: nbsp_after_number_sign(&identity.full_name),
+        full_name_genitive: identity
+            .full_name_genitive
+            .as_deref()
+            .map(nbsp_after_number_sign),
+        short_name: nbsp_after_number_sign(&identity.short_name),
+        address: identity.address.as_deref().map(nbsp_after_number_sign),
         timezone: identity.timezone.name().to_owned(),
         zone_label: zone_label(identity.timezone, date, t),
         same_zone_as_vendor: time::utc_offset_seconds(identity.timezone, date)
@@ -329,18 +344,18 @@ pub fn school_view(
             .helpers
             .iter()
             .map(|h| HelperView {
-                who: h.who.clone(),
-                note: h.note.clone(),
+                who: nbsp_after_number_sign(&h.who),
+                note: h.note.as_deref().map(nbsp_after_number_sign),
             })
             .collect(),
-        help: help_view(school, t, doc),
+        help: help_view(school, t, doc, generated),
         audiences: Audience::ALL
             .iter()
             .filter_map(|a| audience_view(school, *a, t))
             .collect(),
         escalation: escalation_view(school, doc),
-        schedule: schedule_view(school, t, doc),
-        rules: rules_view(school, t, doc),
+        schedule: schedule_view(school, t, doc, generated),
+        rules: rules_view(school, t, doc, true),
         document: document_view(school, doc),
         articles: site
             .articles
@@ -377,7 +392,7 @@ fn phone_view(
 ) -> PhoneView {
     PhoneView {
         href: phone.tel_uri(),
-        text: phone.display().to_owned(),
+        text: unbroken_phone(phone.display()),
         label,
         free,
         purpose: None,
@@ -532,15 +547,13 @@ fn defined(doc: &Translations, text: &str, term: &str) -> String {
 /// «Сведения о службе поддержки взяты из документа: …».
 fn source_text(platform: &Platform, t: &Translations) -> Option<String> {
     let source = platform.source.as_ref()?;
+    let document = nbsp_after_number_sign(&source.document);
     Some(match source.date {
         Some(date) => t.format(
             "escalation.source_dated",
-            &[
-                ("document", &source.document),
-                ("date", &numeric_date(date)),
-            ],
+            &[("document", &document), ("date", &numeric_date(date))],
         ),
-        None => t.format("escalation.source", &[("document", &source.document)]),
+        None => t.format("escalation.source", &[("document", &document)]),
     })
 }
 
@@ -567,7 +580,7 @@ fn escalation_contacts(platform: &Platform, doc: &Translations) -> String {
                 CallCost::Free => doc.text("ui.free_call"),
                 CallCost::Paid => doc.text("ui.paid_call"),
             };
-            format!("{} ({cost})", p.number.display())
+            format!("{} ({cost})", unbroken_phone(p.number.display()))
         })
         .collect();
     if !phones.is_empty() {
@@ -708,9 +721,16 @@ fn consultant_view(c: &crate::model::school::Consultant, t: &Translations) -> Co
     }
 }
 
-fn help_view(school: &School, t: &Translations, doc: &Translations) -> HelpView {
+fn help_view(school: &School, t: &Translations, doc: &Translations, generated: bool) -> HelpView {
     let help = &school.help;
+    let unappointed = !school.consultants.is_empty()
+        && school.consultants.iter().all(|c| c.appointed_by.is_none());
     HelpView {
+        appointed_note: (generated && unappointed).then(|| {
+            let head = school.document.terms.head.as_ref();
+            let head = head.map_or_else(|| t.text("home.head_genitive"), |h| h.genitive.clone());
+            t.format("home.consultant_appointed", &[("head", &head)])
+        }),
         training_days: help.training_days,
         training_text: help.training_days.map(|n| t.plural("working_days", n)),
         training_text_genitive: help
@@ -787,7 +807,7 @@ fn contact_link(contact: &Contact) -> LinkView {
     match contact {
         Contact::Phone(phone) => LinkView {
             href: phone.tel_uri(),
-            text: phone.display().into(),
+            text: unbroken_phone(phone.display()),
         },
         Contact::Email(email) => mail_link(email.as_str()),
         Contact::Web(url) => LinkView {
@@ -840,21 +860,35 @@ fn escalation_view(school: &School, doc: &Translations) -> EscalationView {
     }
 }
 
-/// Where the schedule is posted: as the school wrote it, or the standard places with its term.
-fn posted_places(school: &School, doc: &Translations) -> Vec<String> {
+/// Where the schedule is posted: as the school wrote it, or the template's places with `term`.
+fn posted_places(school: &School, t: &Translations, term: &str) -> Vec<String> {
     if !school.schedule.posted.is_empty() {
         return school.schedule.posted.clone();
     }
-    let term = [("school", school.document.terms.school.genitive.as_str())];
     ["terms.posted_stand", "terms.posted_site"]
         .iter()
-        .map(|key| doc.format(key, &term))
+        .map(|key| t.format(key, &[("school", term)]))
         .collect()
 }
 
-fn schedule_view(school: &School, t: &Translations, doc: &Translations) -> ScheduleView {
+fn schedule_view(
+    school: &School,
+    t: &Translations,
+    doc: &Translations,
+    generated: bool,
+) -> ScheduleView {
+    let own = !school.schedule.posted.is_empty();
     ScheduleView {
-        posted: posted_places(school, doc),
+        posted: if own || generated {
+            let term = &school.document.terms.school.name;
+            let plain = t.text("terms.school_plain_genitive");
+            (posted_places(school, t, &plain).iter())
+                .map(|place| super::filters::plain_school_term(place, term))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        regulation_posted: posted_places(school, doc, &school.document.terms.school.genitive),
         note: school.schedule.note.clone(),
         slots: school
             .schedule
@@ -897,9 +931,15 @@ pub fn days_text(days: Weekdays, t: &Translations) -> String {
     parts.join(", ")
 }
 
-fn rules_view(school: &School, t: &Translations, doc: &Translations) -> RulesView {
+/// The rules in the generated regulation's words (`page` false), or as pages for parents say
+/// them (`page`: «сотрудник школы» for «сотрудник ОО»).
+fn rules_view(school: &School, t: &Translations, doc: &Translations, page: bool) -> RulesView {
     let work_in = school.platform.work_in.as_str();
-    let responsible = terms_view(school, doc).responsible;
+    let mut responsible = terms_view(school, doc).responsible;
+    if page {
+        let term = &school.document.terms.school.name;
+        responsible = super::filters::plain_school_term(&responsible, term);
+    }
     let rule = |rule: &Rule, key: &str| match rule {
         Rule::Off => None,
         Rule::Custom(text) => Some(text.clone()),
@@ -935,6 +975,7 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
             .clone()
             .unwrap_or_else(|| standard_intro(school, &org, doc)),
         terms: terms_view(school, doc),
+        rules: rules_view(school, doc, doc, false),
         appendix: document.appendix.as_ref().map(|a| {
             let mut text = match &a.number {
                 Some(n) => doc.format("doc.appendix_numbered", &[("number", n)]),
@@ -942,7 +983,7 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
             };
             text.push_str(&doc.format("doc.to_order", &[("order", &a.order)]));
             if let Some(number) = &a.order_number {
-                text.push_str(&format!(" № {number}"));
+                text.push_str(&format!(" №\u{a0}{number}"));
             }
             if let Some(date) = a.date {
                 text.push_str(&doc.format("doc.dated", &[("date", &numeric_date(date))]));
@@ -954,7 +995,7 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
             .iter()
             .map(|a| ApprovalView {
                 kind: doc.text(&format!("approval.{}", a.kind.key())),
-                by: a.by.clone(),
+                by: nbsp_after_number_sign(&a.by),
                 person: a.person.clone(),
                 date: a.date.map(|d| long_date(d, doc)),
                 protocol: a.protocol.clone(),
@@ -1035,7 +1076,35 @@ pub fn numeric_date(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
 
-/// «15» января 2018 г.
+/// A date on a web page: «4 декабря 2026 г.» (the day in guillemets is for document stamps).
+pub fn page_date(date: NaiveDate, t: &Translations) -> String {
+    let month = t.text(&format!("month_genitive.m{}", date.month()));
+    t.format(
+        "date.page",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", &month),
+            ("year", &date.year().to_string()),
+        ],
+    )
+}
+
+/// A day of sessions on a web page: «4 декабря 2026 г., пятница».
+pub fn page_date_weekday(date: NaiveDate, t: &Translations) -> String {
+    let weekday = Weekday::ALL[date.weekday().num_days_from_monday() as usize];
+    t.format(
+        "date.page_weekday",
+        &[
+            ("date", &page_date(date, t)),
+            (
+                "weekday",
+                &t.text(&format!("weekday_lower.{}", weekday.key())),
+            ),
+        ],
+    )
+}
+
+/// «15» января 2018 г.: the date of a document's approval stamp.
 pub fn long_date(date: NaiveDate, t: &Translations) -> String {
     let month = t.text(&format!("month_genitive.m{}", date.month()));
     t.format(
@@ -1054,7 +1123,7 @@ fn article_summary(article: &Article, t: &Translations) -> ArticleSummary {
         title: article.title.clone(),
         description: article.description.clone(),
         path: format!("faq/{}.html", article.id),
-        updated: article.updated.map(|d| long_date(d, t)),
+        updated: article.updated.map(|d| page_date(d, t)),
         audiences: article.audiences.iter().map(|a| a.key()).collect(),
     }
 }

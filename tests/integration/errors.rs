@@ -97,7 +97,7 @@ fn end_before_start_is_reported() {
         &stderr,
         &[
             "`schedule.slots[0].time`: the range `17:00-15:00` ends before it starts",
-            "school.toml:91:8",
+            &format!("school.toml:{}", position(&example(), "\"15:00-17:00\"")),
         ],
     );
 }

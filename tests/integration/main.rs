@@ -20,4 +20,5 @@ mod serve_security;
 mod site;
 mod support;
 mod vision;
+mod wording;
 mod xss;

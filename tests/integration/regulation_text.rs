@@ -105,8 +105,9 @@ fn every_statement_of_the_text_is_on_the_page_with_its_own_numbers() {
         "the cross-reference stays"
     );
     assert!(html.contains(r#"<h2 class="doc-title">Регламент оказания помощи пользователям электронного журнала и электронного дневника</h2>"#));
+    // «№» keeps its number on the same line (a non-breaking space).
     assert!(html.contains(
-        "Приложение № 3 к приказу «Об организации работы с электронным журналом» № 112-о"
+        "Приложение №\u{a0}3 к приказу «Об организации работы с электронным журналом» №\u{a0}112-о"
     ));
     assert!(
         html.contains("footnote-definition"),

@@ -12,7 +12,7 @@ use crate::model::platform::{Days, Hours};
 use crate::model::types::{Audience, TimeRange, Weekday};
 use crate::render::i18n::Translations;
 use crate::render::naming;
-use crate::render::views::long_date;
+use crate::render::views::{page_date, page_date_weekday};
 use crate::schedule::{self, Session, SessionSource};
 
 /// How many upcoming sessions the schedule page lists.
@@ -83,8 +83,8 @@ pub fn calendar_view(
     let view = |s: &Session| session_view(site, s, t);
     CalendarView {
         year: school.school_year.as_ref().map(|y| YearView {
-            start: long_date(y.start, t),
-            end: long_date(y.end, t),
+            start: page_date(y.start, t),
+            end: page_date(y.end, t),
             terms: y.terms.iter().map(|p| period_view(p, t)).collect(),
             vacations: y.vacations.iter().map(|p| period_view(p, t)).collect(),
         }),
@@ -103,7 +103,7 @@ pub fn calendar_view(
             .filter(|s| matches!(s.source, SessionSource::Event(_)))
             .map(view)
             .collect(),
-        as_of: long_date(today, t),
+        as_of: page_date(today, t),
         sessions_json: sessions_json(site, &sessions, t, today),
         support_json: support_json(site, today),
     }
@@ -112,8 +112,8 @@ pub fn calendar_view(
 fn period_view(period: &crate::model::school::Period, t: &Translations) -> PeriodView {
     PeriodView {
         name: period.name.clone(),
-        start: long_date(period.start, t),
-        end: long_date(period.end, t),
+        start: page_date(period.start, t),
+        end: page_date(period.end, t),
     }
 }
 
@@ -124,7 +124,7 @@ fn feed_link(feed: &Feed, slug: &str, base_url: Option<&str>) -> FeedLink {
         format!("webcal://{rest}")
     });
     FeedLink {
-        name: feed.name.clone(),
+        name: crate::render::filters::nbsp_after_number_sign(&feed.name),
         path: feed.path.clone(),
         webcal,
         https,
@@ -138,7 +138,7 @@ fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
         SessionSource::Slot { .. } => None,
     };
     SessionView {
-        date: long_date(session.date, t),
+        date: page_date_weekday(session.date, t),
         weekday: t.text(&format!("weekday.{}", weekday_key(session.date))),
         time: kind.time,
         place: kind.place,
@@ -166,11 +166,13 @@ fn weekday_key(date: NaiveDate) -> &'static str {
 /// repeat a few descriptions, and parents load the page on slow connections.
 #[derive(Debug, Serialize)]
 struct SessionsJson {
-    /// What the script needs to write a date exactly as the page does (`long_date`):
-    /// weekday names from Monday, month names in the genitive, the `date.long` pattern.
+    /// What the script needs to write a date exactly as the page does (`page_date_weekday`):
+    /// weekday names from Monday, month names in the genitive, the `date.page` pattern and
+    /// `date.page_weekday` around it.
     weekdays: Vec<String>,
     months: Vec<String>,
     long_date: String,
+    date_weekday: String,
     /// The distinct descriptions of sessions, referred to by index.
     kinds: Vec<SessionKind>,
     /// `[start, end, local date, kind]`: start and end as Unix seconds (so the script compares
@@ -235,12 +237,13 @@ fn sessions_json(
     let json = SessionsJson {
         weekdays: Weekday::ALL
             .iter()
-            .map(|day| t.text(&format!("weekday.{}", day.key())))
+            .map(|day| t.text(&format!("weekday_lower.{}", day.key())))
             .collect(),
         months: (1..=12)
             .map(|m| t.text(&format!("month_genitive.m{m}")))
             .collect(),
-        long_date: t.text("date.long"),
+        long_date: t.text("date.page"),
+        date_weekday: t.text("date.page_weekday"),
         kinds,
         sessions: list,
     };

@@ -53,16 +53,14 @@
     return li;
   }
 
-  function pad2(n) { return (n < 10 ? '0' : '') + n; }
-
-  // The same words as the page: "Понедельник, «01» сентября 2025 г." (long_date in views.rs).
+  // The same words as the page: "1 сентября 2025 г., понедельник" (page_date_weekday in views.rs).
   function longDate(iso, data) {
     var p = iso.split('-');
     var y = +p[0], m = +p[1], d = +p[2];
     var weekday = data.weekdays[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
-    var date = data.long_date.replace('{day}', pad2(d)).replace('{month}', data.months[m - 1])
+    var date = data.long_date.replace('{day}', String(d)).replace('{month}', data.months[m - 1])
       .replace('{year}', String(y));
-    return weekday + ', ' + date;
+    return data.date_weekday.replace('{date}', date).replace('{weekday}', weekday);
   }
 
   // `data.sessions` holds [start, end (Unix seconds), local date, index into data.kinds].
