@@ -338,7 +338,7 @@ fn other_shards(session: &Session, shard: Shard) -> Vec<IndexEntry> {
                 slug: (*slug).clone(),
                 short_name: heading.school.short_name.trim().to_owned(),
                 full_name: heading.school.full_name.trim().to_owned(),
-                platform: platform.name.clone(),
+                platform: platform.pages.name.clone(),
             })
         })
         .collect()

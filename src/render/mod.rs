@@ -369,7 +369,7 @@ impl IndexEntry {
             slug: school.slug.clone(),
             short_name: school.identity.short_name.clone(),
             full_name: school.identity.full_name.clone(),
-            platform: school.platform.name.clone(),
+            platform: school.platform.pages.name.clone(),
         }
     }
 }

@@ -65,9 +65,13 @@ pub struct PhoneView {
 #[derive(Debug, Serialize)]
 pub struct PlatformView {
     pub id: String,
+    /// The names on pages for parents (the preset's `[pages]`: no «ИС»).
     pub name: String,
     pub name_genitive: String,
     pub work_in: String,
+    /// The names as the generated regulation writes them («ИС «Дневник.ру»»).
+    pub doc_name_genitive: String,
+    pub doc_work_in: String,
     /// `work_in` where the regulation has not yet defined `name` (point 2's heading):
     /// «в информационной системе «Дневник.ру»»; `work_in` once defined or with nothing to define.
     pub work_in_heading: String,
@@ -419,9 +423,11 @@ fn platform_view(
         .collect();
     PlatformView {
         id: platform.id.clone(),
-        name: platform.name.clone(),
-        name_genitive: platform.name_genitive.clone(),
-        work_in: platform.work_in.clone(),
+        name: platform.pages.name.clone(),
+        name_genitive: platform.pages.name_genitive.clone(),
+        work_in: platform.pages.work_in.clone(),
+        doc_name_genitive: platform.name_genitive.clone(),
+        doc_work_in: platform.work_in.clone(),
         work_in_heading: undefined_platform(school)
             .map_or_else(|| platform.work_in.clone(), str::to_owned),
         work_in_first: undefined_platform(school).map_or_else(
@@ -431,7 +437,10 @@ fn platform_view(
         short_name: platform.short_name.clone(),
         timezone: platform.timezone.name().to_owned(),
         zone_label: zone_label(platform.timezone, date, t),
-        support_name: t.format("support.name", &[("platform", &platform.name_genitive)]),
+        support_name: t.format(
+            "support.name",
+            &[("platform", &platform.pages.name_genitive)],
+        ),
         fixed_points: platform.fixed_points,
         source: source_text(platform, t),
         has_other_contacts: support.emails.iter().any(|e| !e.escalation)
@@ -934,7 +943,12 @@ pub fn days_text(days: Weekdays, t: &Translations) -> String {
 /// The rules in the generated regulation's words (`page` false), or as pages for parents say
 /// them (`page`: «сотрудник школы» for «сотрудник ОО»).
 fn rules_view(school: &School, t: &Translations, doc: &Translations, page: bool) -> RulesView {
-    let work_in = school.platform.work_in.as_str();
+    let platform = &school.platform;
+    let work_in = if page {
+        &platform.pages.work_in
+    } else {
+        &platform.work_in
+    };
     let mut responsible = terms_view(school, doc).responsible;
     if page {
         let term = &school.document.terms.school.name;

@@ -88,6 +88,25 @@ fn pages_for_parents_never_use_the_regulation_s_abbreviations() {
             );
         }
     }
+    // The platform by the preset's plain names (`[pages]`), not «ИС «Дневник.ру»».
+    let home = built().page_text("public/osh/index.html");
+    for words in [
+        "Помощь по электронному журналу: Дневник.ру",
+        "при работе в системе «Дневник.ру»: кто помогает",
+    ] {
+        assert!(home.contains(words), "no «{words}» in {home}");
+    }
+    let escalation = built().page_text("public/osh/escalation.html");
+    assert!(
+        escalation.contains("Служба поддержки системы «Дневник.ру»"),
+        "{escalation}"
+    );
+    assert!(!escalation.contains("ИС «Дневник.ру»"), "{escalation}");
+    let generated = built().page_text("public/internat-11/regulation.html");
+    assert!(
+        generated.contains("Службу поддержки ИС «Дневник.ру»"),
+        "{generated}"
+    );
     // The printed regulation keeps the school's words.
     let regulation = built().page_text("public/internat-11/regulation.html");
     assert!(regulation.contains("сотрудник ОО"), "{regulation}");
