@@ -224,3 +224,27 @@ fn a_value_ending_with_a_full_stop_ends_the_sentence_once() {
     let regulation = project.page_text("public/shkola/regulation.html");
     assert!(regulation.contains("и на сайте школы. "), "{regulation}");
 }
+
+/// What read as a form now reads as text: a contact's purpose after a dash, the school's name
+/// under its own label, the vendor's hours with the zone in brackets.
+#[test]
+fn pages_read_as_sentences_not_forms() {
+    let escalation = built().page_text("public/osh/escalation.html");
+    assert!(
+        escalation.contains("8 (812) 490-70-33 звонок платный — многоканальный телефон"),
+        "{escalation}"
+    );
+    let contacts = built().page_text("public/internat-11/contacts.html");
+    assert!(!contacts.contains("Школа Школа"), "{contacts}");
+    assert!(
+        contacts.contains("Полное наименование Краевое"),
+        "{contacts}"
+    );
+    let article = built().page_text("public/internat-11/faq/chto-budet-posle-obrashcheniya.html");
+    assert!(
+        article.contains(
+            "ежедневно, 09:00–21:00 (МСК, UTC+3); по вашему местному времени — 13:00–01:00"
+        ),
+        "{article}"
+    );
+}
