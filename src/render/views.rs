@@ -38,6 +38,9 @@ pub struct SchoolView {
     pub helpers: Vec<HelperView>,
     pub help: HelpView,
     pub audiences: Vec<AudienceView>,
+    /// The contacts page's first sentence, as the channels allow: «лично или с помощью средств
+    /// связи», «лично», «с помощью средств связи», or nothing without channels.
+    pub contacts_intro: Option<String>,
     pub escalation: EscalationView,
     pub schedule: ScheduleView,
     pub rules: RulesView,
@@ -357,6 +360,7 @@ pub fn school_view(
             .iter()
             .filter_map(|a| audience_view(school, *a, t))
             .collect(),
+        contacts_intro: contacts_intro(school, t),
         escalation: escalation_view(school, doc),
         schedule: schedule_view(school, t, doc, generated),
         rules: rules_view(school, t, doc, true),
@@ -781,6 +785,29 @@ fn audience_view(school: &School, audience: Audience, t: &Translations) -> Optio
             .collect(),
         can_escalate: school.escalation.contains(&audience),
     })
+}
+
+fn contacts_intro(school: &School, t: &Translations) -> Option<String> {
+    let kinds: Vec<ChannelKind> = (Audience::ALL.iter())
+        .filter_map(|a| school.audience_help(*a))
+        .flat_map(|help| help.channels.iter().map(|c| c.kind))
+        .collect();
+    let face_to_face = |k: &ChannelKind| {
+        matches!(
+            k,
+            ChannelKind::InPerson | ChannelKind::ParentMeeting | ChannelKind::Seminar
+        )
+    };
+    let key = match (
+        kinds.iter().any(face_to_face),
+        kinds.iter().any(|k| !face_to_face(k)),
+    ) {
+        (true, true) => "contacts.intro",
+        (true, false) => "contacts.intro_in_person",
+        (false, true) => "contacts.intro_remote",
+        (false, false) => return None,
+    };
+    Some(t.text(key))
 }
 
 /// A channel's label and note as one text, never saying the same thing twice: the note alone

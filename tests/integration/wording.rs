@@ -248,3 +248,26 @@ fn pages_read_as_sentences_not_forms() {
         "{article}"
     );
 }
+
+/// The contacts page says «лично» only when the school's channels include meeting in person.
+#[test]
+fn the_contacts_page_promises_only_the_ways_the_school_has() {
+    let contacts = built().page_text("public/mytishchi-27/contacts.html");
+    assert!(
+        contacts.contains("Обратиться за помощью можно лично или с помощью средств связи."),
+        "{contacts}"
+    );
+    let toml =
+        std::fs::read_to_string(crate::support::repo().join("schools/mytishchi-27/school.toml"))
+            .unwrap()
+            .replace("kind = \"in_person\"", "kind = \"chat\"")
+            .replacen("kind = \"parent_meeting\"", "kind = \"chat\"", 1);
+    let project = Project::with_school("shkola", &toml);
+    project.run(&["build"]).success();
+    let contacts = project.page_text("public/shkola/contacts.html");
+    assert!(
+        contacts.contains("Обратиться за помощью можно с помощью средств связи."),
+        "{contacts}"
+    );
+    assert!(!contacts.contains("можно лично"), "{contacts}");
+}
