@@ -358,7 +358,7 @@ fn other_entry(session: &Session, slug: &str) -> Result<Result<IndexEntry, Probl
         slug: slug.to_owned(),
         short_name: heading.school.short_name.trim().to_owned(),
         full_name: heading.school.full_name.trim().to_owned(),
-        platform: platform.name.clone(),
+        platform: platform.pages.name.clone(),
     }))
 }
 

@@ -28,7 +28,10 @@ pub use sources::{SchoolInputs, SchoolSources};
 
 /// A rule of the regulation: `true` for the standard wording, `false` to leave it out, or own text.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "accepted forms: true (the standard wording), false (the rule is left out), or the school's own text in quotes"
+)]
 pub enum RawRule {
     Enabled(bool),
     Custom(String),
@@ -283,11 +286,20 @@ fn readme_section(path: &Path) -> &'static str {
     }
 }
 
+/// How the `expecting` message of every value with several forms begins (the untagged enums
+/// here and in `school.rs`, `platform.rs`): serde's own «data did not match any variant of
+/// untagged enum RawPhone» names a Rust type, not what a teacher may write.
+const FORMS: &str = "accepted forms: ";
+
 fn toml_hint(message: &str, section: &str) -> String {
     if message.starts_with("unknown field") {
         format!("check the spelling of the key; the README lists every key (section «{section}»)")
     } else if message.starts_with("missing field") {
         format!("add the missing key; the README shows a complete example (section «{section}»)")
+    } else if message.starts_with(FORMS) {
+        format!(
+            "write the value in one of these forms; the README shows each (section «{section}»)"
+        )
     } else if message.contains("did not match any variant") {
         format!("see the README for the forms this value can take (section «{section}»)")
     } else if message.starts_with("duplicate key") {
@@ -581,4 +593,32 @@ fn parse_school(file: Arc<SourceFile>, problems: &mut Vec<Problem>) -> Option<Lo
         return None;
     }
     parse_toml_all(&file, problems).map(|value| Loaded { value, file })
+}
+
+#[cfg(test)]
+mod tests {
+    /// A new untagged enum without `expecting` would bring back serde's message naming a Rust
+    /// type: each one in `src/data/` lists its forms in words, starting with [`super::FORMS`].
+    #[test]
+    fn every_untagged_enum_lists_its_accepted_forms() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("#[serde(") {
+                let attribute = &text[at..at + text[at..].find(")]").unwrap()];
+                if attribute.contains("untagged") {
+                    let expecting = format!("expecting = \"{}", super::FORMS);
+                    assert!(
+                        attribute.contains(&expecting),
+                        "{}: {attribute}",
+                        path.display()
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, 5, "untagged enums in {dir}");
+    }
 }

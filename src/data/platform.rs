@@ -13,12 +13,23 @@ pub struct RawPlatform {
     /// «в информационной системе «Дневник.ру»» (далее — ИС «Дневник.ру»).
     pub work_in_full: Option<String>,
     pub short_name: String,
+    /// How pages for parents name the platform when `name` is an abbreviation («ИС»).
+    pub pages: Option<RawPageNames>,
     pub timezone: String,
     /// The vendor fixes the regulation's emergency and support points (a footnote says so).
     #[serde(default)]
     pub fixed_points: bool,
     pub source: Option<RawSource>,
     pub support: RawSupport,
+}
+
+/// The platform's names on pages, without the regulation's abbreviation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPageNames {
+    pub name: String,
+    pub name_genitive: String,
+    pub work_in: String,
 }
 
 /// Where the preset's facts come from.
@@ -82,7 +93,10 @@ pub struct RawSupportChannel {
 
 /// `"24x7"`, or a window such as `{ days = "daily", time = "9:00-21:00", channels = ["email"] }`.
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "accepted forms: \"24x7\", or a table with `days` (\"daily\" or \"workdays\"), `time` and an optional `channels`, { days = \"daily\", time = \"9:00-21:00\", channels = [\"email\", \"phone\"] }"
+)]
 pub enum RawHours {
     Keyword(String),
     Window(RawWindow),

@@ -125,7 +125,10 @@ pub struct RawIdentity {
 
 /// A phone as a plain string, or with a label such as «тел/факс».
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "accepted forms: a phone number in quotes, \"8 (495) 582-69-00\", or a table with `number` and an optional `label`, { number = \"582-69-00\", label = \"тел/факс\" }"
+)]
 pub enum RawPhone {
     Plain(String),
     Labelled(RawLabelledPhone),
@@ -226,7 +229,7 @@ pub struct RawConsultant {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(
     untagged,
-    expecting = "a consent: its date, such as 2026-08-28, or the document in quotes, such as \"согласие от 28.08.2026 № 12\""
+    expecting = "accepted forms: the date of the consent, such as 2026-08-28, or the document in quotes, such as \"согласие от 28.08.2026 № 12\""
 )]
 pub enum RawConsent {
     Date(Datetime),
@@ -264,7 +267,7 @@ pub struct RawAudienceHelp {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(
     untagged,
-    expecting = "a response time: words such as \"в течение одного дня\", or a table with one of hours, days, working_days (and words = true)"
+    expecting = "accepted forms: the school's words in quotes, \"в течение одного дня\", or a table with one of `hours`, `days`, `working_days` (a whole number) and an optional `words = true`, { days = 7 }"
 )]
 pub enum RawResponse {
     Words(String),

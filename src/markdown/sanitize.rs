@@ -102,6 +102,7 @@ fn tag_attributes() -> HashMap<&'static str, HashSet<&'static str>> {
     map.insert("td", HashSet::from(["style"]));
     map.insert("code", HashSet::from(["class"]));
     map.insert("div", HashSet::from(["id"]));
+    map.insert("sup", HashSet::from(["id"]));
     map
 }
 
@@ -131,6 +132,10 @@ fn filter<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, 
         ("ol", "start") => value.len() <= 9 && value.bytes().all(|b| b.is_ascii_digit()),
         ("code", "class") => value.starts_with("language-"),
         ("img", "src") => urls::image_is_local(value),
+        // The verbatim regulation's footnote references, for the way back from a footnote.
+        ("sup", "id") => value
+            .strip_prefix("fnref-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
         _ => true,
     };
     keep.then_some(Cow::Borrowed(value))
@@ -281,7 +286,7 @@ fn listed(element: &str, attribute: &str) -> bool {
         "ol" => attribute == "start",
         "th" | "td" => attribute == "style",
         "code" => attribute == "class",
-        "div" => attribute == "id",
+        "div" | "sup" => attribute == "id",
         _ => false,
     }
 }

@@ -122,7 +122,7 @@ impl Html {
 fn fill_parts(parts: &[Part], value: &dyn Fn(&str) -> Value, out: &mut String) {
     for part in parts {
         match part {
-            Part::Literal(html) => out.push_str(html),
+            Part::Literal(html) => out.push_str(after_full_stop(out, html)),
             Part::Value { entry, capitalize } => push_value(&value(entry.name), *capitalize, out),
             Part::Cond {
                 entry,
@@ -134,6 +134,15 @@ fn fill_parts(parts: &[Part], value: &dyn Fn(&str) -> Value, out: &mut String) {
                 fill_parts(if shown { then } else { otherwise }, value, out);
             }
         }
+    }
+}
+
+/// The text after a value: without its first «.» when the value already ended with one
+/// («Иванова Н. В.» before «.»), so that no sentence ends with two full stops.
+fn after_full_stop<'a>(out: &str, html: &'a str) -> &'a str {
+    match html.strip_prefix('.') {
+        Some(rest) if out.ends_with('.') && !rest.starts_with('.') => rest,
+        _ => html,
     }
 }
 

@@ -25,11 +25,22 @@ pub struct Platform {
     /// `work_in` written out when `name` is an abbreviation the regulation must define.
     pub work_in_full: Option<String>,
     pub short_name: String,
+    /// The names on pages for parents (`[pages]`), or the names above.
+    pub pages: PageNames,
     pub timezone: Tz,
     /// The vendor fixes the regulation's emergency and support points.
     pub fixed_points: bool,
     pub source: Option<Source>,
     pub support: Support,
+}
+
+/// How pages name the platform: «Дневник.ру», «системы «Дневник.ру»», «в системе «Дневник.ру»»
+/// where the regulation writes «ИС «Дневник.ру»».
+#[derive(Debug, Clone)]
+pub struct PageNames {
+    pub name: String,
+    pub name_genitive: String,
+    pub work_in: String,
 }
 
 /// The document the preset's facts come from.
@@ -188,7 +199,14 @@ impl Platform {
             ("work_in_full", raw.work_in_full.as_deref()),
             ("short_name", Some(raw.short_name.as_str())),
         ];
-        check_texts(report, &root, &lines, &[])?;
+        let pages = raw.pages.as_ref();
+        let page_lines = [
+            ("name", pages.map(|p| p.name.as_str())),
+            ("name_genitive", pages.map(|p| p.name_genitive.as_str())),
+            ("work_in", pages.map(|p| p.work_in.as_str())),
+        ];
+        let names = check_texts(report, &root, &lines, &[]);
+        names.and(check_texts(report, &root.key("pages"), &page_lines, &[]))?;
         Some(Platform {
             id: id.to_owned(),
             name: raw.name.clone(),
@@ -196,6 +214,18 @@ impl Platform {
             work_in: raw.work_in.clone(),
             work_in_full: raw.work_in_full.clone(),
             short_name: raw.short_name.clone(),
+            pages: match pages {
+                Some(p) => PageNames {
+                    name: p.name.clone(),
+                    name_genitive: p.name_genitive.clone(),
+                    work_in: p.work_in.clone(),
+                },
+                None => PageNames {
+                    name: raw.name.clone(),
+                    name_genitive: raw.name_genitive.clone(),
+                    work_in: raw.work_in.clone(),
+                },
+            },
             timezone: timezone?,
             fixed_points: raw.fixed_points,
             source: source.map(|s| s.ok_or(())).transpose().ok()?,

@@ -146,6 +146,10 @@ struct OwnNumbers<'a> {
     marker: Option<&'a str>,
     /// How many levels the text's headings move down.
     shift: usize,
+    /// The document's footnote marks in order of first use: a mark's place is its anchor.
+    footnotes: Vec<CowStr<'a>>,
+    /// The number of the footnote whose definition is open.
+    defining: usize,
 }
 
 impl<'a> OwnNumbers<'a> {
@@ -162,6 +166,8 @@ impl<'a> OwnNumbers<'a> {
             lists: Vec::new(),
             marker: None,
             shift: TOP_HEADING.saturating_sub(top),
+            footnotes: Vec::new(),
+            defining: 0,
         }
     }
 
@@ -192,6 +198,28 @@ impl<'a> OwnNumbers<'a> {
                 attrs,
             }),
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(self.moved(level))),
+            Event::FootnoteReference(mark) => {
+                let n = self.footnote(mark.clone());
+                let mark = escaped(&mark);
+                Event::Html(CowStr::from(format!(
+                    "<sup class=\"footnote-reference\" id=\"fnref-{n}\"><a href=\"#fn-{n}\" title=\"Сноска {mark}\">{mark}</a></sup>"
+                )))
+            }
+            Event::Start(Tag::FootnoteDefinition(mark)) => {
+                let n = self.footnote(mark.clone());
+                self.defining = n;
+                let mark = escaped(&mark);
+                Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote-definition\" id=\"fn-{n}\"><sup class=\"footnote-definition-label\">{mark}</sup>\n"
+                )))
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let n = self.defining;
+                let back = format!(
+                    "<p><a href=\"#fnref-{n}\" title=\"Вернуться к тексту\">↩</a></p>\n</div>\n"
+                );
+                Event::Html(CowStr::from(back))
+            }
             // A document pasted as text has a line per sub-point («9.1. …», «9.2. …»): each line
             // stays a line, where Markdown would run them into one.
             Event::SoftBreak => Event::HardBreak,
@@ -210,10 +238,37 @@ impl<'a> OwnNumbers<'a> {
         }
     }
 
+    /// The footnote's number among the document's marks (from 1), for its anchors; the page
+    /// shows the mark as written («1», «*»), never Markdown's count.
+    fn footnote(&mut self, mark: CowStr<'a>) -> usize {
+        match self.footnotes.iter().position(|known| *known == mark) {
+            Some(i) => i + 1,
+            None => {
+                self.footnotes.push(mark);
+                self.footnotes.len()
+            }
+        }
+    }
+
     fn moved(&self, level: HeadingLevel) -> HeadingLevel {
         let moved = (level as usize + self.shift).min(6);
         HeadingLevel::try_from(moved).unwrap_or(HeadingLevel::H6)
     }
+}
+
+/// A footnote mark as HTML text and attribute value.
+fn escaped(mark: &str) -> String {
+    let mut out = String::with_capacity(mark.len());
+    for c in mark.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -227,6 +282,23 @@ mod tests {
             .html
             .into_literal()
             .expect("a regulation has no slots")
+    }
+
+    #[test]
+    fn footnotes_show_the_document_s_own_marks_and_link_both_ways() {
+        let out = html("Текст[^*] и ещё[^2].\n\n[^2]: Вторая.\n\n[^*]: Первая.\n");
+        let first = r##"<sup class="footnote-reference" id="fnref-1"><a href="#fn-1" title="Сноска *">*</a></sup>"##;
+        assert!(out.contains(first), "{out}");
+        assert!(
+            out.contains(r##"<a href="#fn-2" title="Сноска 2">2</a>"##),
+            "{out}"
+        );
+        let note = r##"<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">*</sup>"##;
+        assert!(out.contains(note), "{out}");
+        let after_first = &out[out.find(note).unwrap()..];
+        assert!(after_first.contains(r##"<a href="#fnref-1" title="Вернуться к тексту">↩</a>"##));
+        let second = out.find(r#"id="fn-2""#).unwrap();
+        assert!(out[second..].contains(r##"href="#fnref-2""##), "{out}");
     }
 
     #[test]

@@ -108,7 +108,7 @@ impl ArticleValues<'_> {
         emails.chain(phones).chain(channels).collect()
     }
 
-    /// «Обработка обращений — ежедневно, 9:00–21:00, МСК (UTC+3); по вашему местному времени —
+    /// «Обработка обращений — ежедневно, 09:00–21:00 (МСК, UTC+3); по вашему местному времени —
     /// 13:00–01:00».
     fn support_hours(&self) -> Vec<Vec<Piece>> {
         let view = self.view;
@@ -116,7 +116,7 @@ impl ArticleValues<'_> {
         let items = view.platform.hours.iter().map(|hours| {
             let mut line = format!("{} — {}", hours.what, hours.days);
             if !hours.always {
-                line.push_str(&format!(", {}, {zone}", hours.vendor));
+                line.push_str(&format!(", {} ({zone})", hours.vendor));
                 if !view.same_zone_as_vendor {
                     let local = self.doc.text("ui.local_time");
                     line.push_str(&format!("; {local} — {}", hours.local));

@@ -5,8 +5,11 @@
 
 use tera::{Kwargs, State, StringInput, Tera, Value};
 
-/// Registers `upper_first` and `lower_first`.
+/// Registers `upper_first`, `lower_first` and `end_sentence`.
 pub fn register(tera: &mut Tera) {
+    tera.register_filter("end_sentence", |text: StringInput, _: Kwargs, _: &State| {
+        first_letter(text, end_sentence)
+    });
     tera.register_filter("upper_first", |text: StringInput, _: Kwargs, _: &State| {
         first_letter(text, upper_first)
     });
@@ -17,6 +20,76 @@ pub fn register(tera: &mut Tera) {
 
 fn first_letter(text: StringInput, change: fn(&str) -> String) -> Value {
     text.inherit_safety(change(text.as_str()))
+}
+
+/// Pages for parents never use the regulation's abbreviation of the school («ОО»): where the
+/// school's term `term` is written in capitals, each whole word of it becomes «школы», or
+/// «школе» after a preposition that asks for the prepositional or dative case («в ОО», «к ОО»).
+/// The regulation's own words stay in the printed document; a term that is a word
+/// («Учреждение») is the school's own and stays everywhere.
+pub fn plain_school_term(text: &str, term: &str) -> String {
+    const PREPOSITIONAL: [&str; 7] = ["в", "во", "на", "о", "об", "при", "к"];
+    let is_abbreviation = term.chars().count() > 1 && term.chars().all(char::is_uppercase);
+    if !is_abbreviation || !text.contains(term) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut previous = "";
+    for piece in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if word == term {
+            let after = PREPOSITIONAL.contains(&previous.to_lowercase().as_str());
+            out.push_str(if after { "школе" } else { "школы" });
+            out.push_str(&piece[word.len()..]);
+        } else {
+            out.push_str(piece);
+        }
+        if !word.is_empty() {
+            previous = word;
+        }
+    }
+    out
+}
+
+/// «№ 27» with a non-breaking space, so that a line never ends with «№»; «№27» as written gets
+/// one too.
+pub fn nbsp_after_number_sign(text: &str) -> String {
+    if !text.contains('№') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '№' {
+            continue;
+        }
+        match chars.peek() {
+            Some(' ') => {
+                chars.next();
+                out.push('\u{a0}');
+            }
+            Some(next) if next.is_ascii_digit() => out.push('\u{a0}'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A phone number as pages print it: «8 (812) 490-70-33» never broken across lines.
+pub fn unbroken_phone(display: &str) -> String {
+    display.replace(' ', "\u{a0}")
+}
+
+/// A sentence made of `text` and a full stop, unless `text` already ends one («Н. В.», «т. п.»,
+/// «?»): templates and patterns put a period after values that may end with their own.
+pub fn end_sentence(text: &str) -> String {
+    let trimmed = text.trim_end();
+    if trimmed.ends_with(['.', '!', '?', '…']) {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}.")
+    }
 }
 
 /// «сотрудник ОО» -> «Сотрудник ОО»: the rest of the text stays as written.
@@ -76,6 +149,55 @@ mod tests {
         );
         assert_eq!(render("{{ v | lower_first }}", "ОО"), "ОО");
         assert_eq!(render("{{ v | lower_first }}", "Я"), "я");
+    }
+
+    #[test]
+    fn the_school_s_abbreviation_becomes_a_plain_word() {
+        let cases = [
+            ("Сотрудник ОО", "Сотрудник школы"),
+            (
+                "на информационном стенде ОО",
+                "на информационном стенде школы",
+            ),
+            ("работа в ОО, сайт ОО.", "работа в школе, сайт школы."),
+            ("ООО «Ромашка», ОО", "ООО «Ромашка», школы"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(plain_school_term(text, "ОО"), expected);
+        }
+        assert_eq!(
+            plain_school_term("сотрудник Учреждения", "Учреждения"),
+            "сотрудник Учреждения"
+        );
+    }
+
+    #[test]
+    fn numbers_and_phones_keep_together() {
+        assert_eq!(
+            nbsp_after_number_sign("МБОУ СОШ № 27, приказ №5"),
+            "МБОУ СОШ №\u{a0}27, приказ №\u{a0}5"
+        );
+        assert_eq!(nbsp_after_number_sign("№"), "№");
+        assert_eq!(
+            unbroken_phone("8 (812) 490-70-33"),
+            "8\u{a0}(812)\u{a0}490-70-33"
+        );
+    }
+
+    #[test]
+    fn a_sentence_gets_one_full_stop() {
+        assert_eq!(
+            render("{{ v | end_sentence }}", "Иванова Н. В."),
+            "Иванова Н. В."
+        );
+        assert_eq!(
+            render("{{ v | end_sentence }}", "в течение 7 дней"),
+            "в течение 7 дней."
+        );
+        assert_eq!(
+            render("{{ v | end_sentence }}", "тренингов и т. п. "),
+            "тренингов и т. п."
+        );
     }
 
     #[test]

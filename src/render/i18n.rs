@@ -47,11 +47,16 @@ impl Translations {
             .to_owned()
     }
 
-    /// `text` with `{name}` placeholders replaced.
+    /// `text` with `{name}` placeholders replaced. A pattern's full stop after a value that ends
+    /// with its own («по 25 мая 2027 г.», «Иванова Н. В.») is not written twice.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut text = self.text(key);
         for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
+            let placeholder = format!("{{{name}}}");
+            if value.ends_with('.') {
+                text = text.replace(&format!("{placeholder}."), value);
+            }
+            text = text.replace(&placeholder, value);
         }
         text
     }
@@ -131,6 +136,24 @@ mod tests {
         assert_eq!([1, 21, 101].map(forms), [0, 0, 0]);
         assert_eq!([2, 3, 4, 22, 34].map(forms), [1, 1, 1, 1, 1]);
         assert_eq!([0, 5, 11, 12, 14, 19, 100, 111].map(forms), [2; 8]);
+    }
+
+    #[test]
+    fn a_value_ending_with_a_full_stop_gets_no_second_one() {
+        let t = Translations::parse(
+            Language::Russian,
+            "[a]\nyear = \"Учебный год: с {start} по {end}.\"\n",
+        )
+        .unwrap();
+        let args = [("start", "1 сентября 2026 г."), ("end", "25 мая 2027 г.")];
+        assert_eq!(
+            t.format("a.year", &args),
+            "Учебный год: с 1 сентября 2026 г. по 25 мая 2027 г."
+        );
+        assert_eq!(
+            t.format("a.year", &[("end", "мая")]),
+            "Учебный год: с {start} по мая."
+        );
     }
 
     #[test]

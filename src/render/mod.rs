@@ -369,7 +369,7 @@ impl IndexEntry {
             slug: school.slug.clone(),
             short_name: school.identity.short_name.clone(),
             full_name: school.identity.full_name.clone(),
-            platform: school.platform.name.clone(),
+            platform: school.platform.pages.name.clone(),
         }
     }
 }
@@ -377,8 +377,9 @@ impl IndexEntry {
 #[derive(Debug, Serialize)]
 struct SchoolLink<'a> {
     href: String,
-    short_name: &'a str,
-    full_name: &'a str,
+    /// Names as pages print them («№ 27» kept together); the entries keep them as written.
+    short_name: String,
+    full_name: String,
     platform: &'a str,
 }
 
@@ -389,8 +390,8 @@ pub fn render_root_index(entries: &[IndexEntry], ctx: &RenderContext) -> Result<
         .iter()
         .map(|entry| SchoolLink {
             href: format!("{}/index.html", entry.slug),
-            short_name: &entry.short_name,
-            full_name: &entry.full_name,
+            short_name: filters::nbsp_after_number_sign(&entry.short_name),
+            full_name: filters::nbsp_after_number_sign(&entry.full_name),
             platform: &entry.platform,
         })
         .collect();

@@ -1,17 +1,25 @@
 //! How a consultant and a slot's place are written on every page, card, feed and in structured
 //! data: one function each, so the schedule table, the poster, vCards, JSON-LD and calendars agree.
 
+use super::filters::{nbsp_after_number_sign, plain_school_term};
 use super::i18n::Translations;
 use crate::model::School;
 use crate::model::school::Consultant;
+use crate::model::terms::DEFAULT_SCHOOL;
 use crate::model::types::Gender;
+
+/// What pages, cards and feeds say of a consultant comes from the regulation's words; parents
+/// read «сотрудник школы» where the template says «сотрудник ОО» (see `plain_school_term`).
+fn plain(text: &str) -> String {
+    nbsp_after_number_sign(&plain_school_term(text, DEFAULT_SCHOOL))
+}
 
 /// Where a name would be (a vCard's FN, JSON-LD `name`, a feed's title): the name, or the
 /// short title when the regulation names nobody.
 pub fn consultant_name(c: &Consultant) -> String {
     match &c.name {
         Some(name) => name.clone(),
-        None => capitalize_first(&c.title),
+        None => capitalize_first(&plain(&c.title)),
     }
 }
 
@@ -19,16 +27,16 @@ pub fn consultant_name(c: &Consultant) -> String {
 /// the short title («Консультант по Школьному порталу») without.
 pub fn consultant_label(c: &Consultant) -> String {
     match &c.name {
-        Some(name) => format!("{name}, {}", c.role),
-        None => capitalize_first(&c.title),
+        Some(name) => format!("{name}, {}", plain(&c.role)),
+        None => capitalize_first(&plain(&c.title)),
     }
 }
 
 /// The whole description, where there is room for the role as the regulation writes it.
 pub fn consultant_description(c: &Consultant) -> String {
     match &c.name {
-        Some(name) => format!("{name}, {}", c.role),
-        None => capitalize_first(&c.role),
+        Some(name) => format!("{name}, {}", plain(&c.role)),
+        None => capitalize_first(&plain(&c.role)),
     }
 }
 
@@ -36,7 +44,7 @@ pub fn consultant_description(c: &Consultant) -> String {
 /// приказом …»), after «назначена»/«назначен» when the gender is known, else as written, so
 /// that no word has to guess it.
 pub fn appointed(c: &Consultant, t: &Translations) -> Option<String> {
-    let by = c.appointed_by.as_deref()?;
+    let by = &plain(c.appointed_by.as_deref()?);
     let says_it = by.trim_start().to_lowercase().starts_with("назнач");
     let verb = match c.gender {
         _ if says_it => None,
@@ -46,7 +54,7 @@ pub fn appointed(c: &Consultant, t: &Translations) -> Option<String> {
     };
     Some(match verb {
         Some(verb) => format!("{verb}: {by}"),
-        None => by.to_owned(),
+        None => by.clone(),
     })
 }
 
@@ -111,11 +119,15 @@ mod tests {
         );
         assert_eq!(
             consultant_description(&nameless),
-            "Сотрудник ОО, ответственный за консультирование на Школьном портале"
+            "Сотрудник школы, ответственный за консультирование на Школьном портале"
         );
         let named = consultant(Some("Иванова А.П."), "консультант");
         assert_eq!(consultant_name(&named), "Иванова А.П.");
-        assert!(consultant_label(&named).starts_with("Иванова А.П., сотрудник ОО, "));
+        assert!(consultant_label(&named).starts_with("Иванова А.П., сотрудник школы, "));
+        assert_eq!(
+            consultant_label(&consultant(None, "сотрудник ОО")),
+            "Сотрудник школы"
+        );
     }
 
     #[test]
@@ -128,7 +140,7 @@ mod tests {
             c.appointed_by = Some(by.to_owned());
             appointed(&c, &t).unwrap()
         };
-        let order = "приказ № 12-о от 15.01.2018";
+        let order = "приказ №\u{a0}12-о от 15.01.2018";
         assert_eq!(
             shown_for(Some(Gender::Female), order),
             format!("назначена: {order}")
@@ -139,10 +151,13 @@ mod tests {
         );
         assert_eq!(shown_for(None, order), order);
         let says_it = "назначается приказом руководителя ОО";
-        assert_eq!(shown_for(Some(Gender::Female), says_it), says_it);
+        assert_eq!(
+            shown_for(Some(Gender::Female), says_it),
+            "назначается приказом руководителя школы"
+        );
         assert_eq!(
             shown_for(None, " Назначен приказом № 5"),
-            " Назначен приказом № 5"
+            " Назначен приказом №\u{a0}5"
         );
         assert_eq!(appointed(&consultant(None, "к"), &t), None);
     }

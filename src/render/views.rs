@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::filters::{nbsp_after_number_sign, unbroken_phone};
 use super::i18n::Translations;
 use super::naming;
 use super::time;
@@ -37,6 +38,9 @@ pub struct SchoolView {
     pub helpers: Vec<HelperView>,
     pub help: HelpView,
     pub audiences: Vec<AudienceView>,
+    /// The contacts page's first sentence, as the channels allow: «лично или с помощью средств
+    /// связи», «лично», «с помощью средств связи», or nothing without channels.
+    pub contacts_intro: Option<String>,
     pub escalation: EscalationView,
     pub schedule: ScheduleView,
     pub rules: RulesView,
@@ -64,9 +68,13 @@ pub struct PhoneView {
 #[derive(Debug, Serialize)]
 pub struct PlatformView {
     pub id: String,
+    /// The names on pages for parents (the preset's `[pages]`: no «ИС»).
     pub name: String,
     pub name_genitive: String,
     pub work_in: String,
+    /// The names as the generated regulation writes them («ИС «Дневник.ру»»).
+    pub doc_name_genitive: String,
+    pub doc_work_in: String,
     /// `work_in` where the regulation has not yet defined `name` (point 2's heading):
     /// «в информационной системе «Дневник.ру»»; `work_in` once defined or with nothing to define.
     pub work_in_heading: String,
@@ -153,6 +161,9 @@ pub struct HelperView {
 
 #[derive(Debug, Serialize)]
 pub struct HelpView {
+    /// «Ответственный … назначается приказом руководителя школы»: the template's point 2, said
+    /// only where the regulation is generated from it and no consultant's appointment is given.
+    pub appointed_note: Option<String>,
     pub training_days: Option<u32>,
     /// «5 рабочих дней» (nominative, for labels).
     pub training_text: Option<String>,
@@ -194,7 +205,12 @@ pub struct EscalationView {
 
 #[derive(Debug, Serialize)]
 pub struct ScheduleView {
+    /// Where the schedule is posted, as pages say it: the school's own words, the template's
+    /// places in plain words when the regulation is generated, nothing in the verbatim form (the
+    /// school's text says it or not; `schedule.posted` repeats it on pages).
     pub posted: Vec<String>,
+    /// The same places in the generated regulation's terms («на сайте ОО»).
+    pub regulation_posted: Vec<String>,
     pub note: Option<String>,
     pub slots: Vec<SlotView>,
 }
@@ -222,6 +238,8 @@ pub struct DocumentView {
     pub title: String,
     pub intro: String,
     pub terms: TermsView,
+    /// The rules as the generated regulation prints them (`SchoolView::rules` are the pages').
+    pub rules: RulesView,
     pub appendix: Option<String>,
     pub approvals: Vec<ApprovalView>,
 }
@@ -295,13 +313,17 @@ pub fn school_view(
     let school = &site.school;
     let identity = &school.identity;
     let vendor_zone = school.platform.timezone;
+    let generated = site.regulation.is_none();
     SchoolView {
         slug: school.slug.clone(),
         lang: school.language.code(),
-        full_name: identity.full_name.clone(),
-        full_name_genitive: identity.full_name_genitive.clone(),
-        short_name: identity.short_name.clone(),
-        address: identity.address.clone(),
+        full_name: nbsp_after_number_sign(&identity.full_name),
+        full_name_genitive: identity
+            .full_name_genitive
+            .as_deref()
+            .map(nbsp_after_number_sign),
+        short_name: nbsp_after_number_sign(&identity.short_name),
+        address: identity.address.as_deref().map(nbsp_after_number_sign),
         timezone: identity.timezone.name().to_owned(),
         zone_label: zone_label(identity.timezone, date, t),
         same_zone_as_vendor: time::utc_offset_seconds(identity.timezone, date)
@@ -329,18 +351,19 @@ pub fn school_view(
             .helpers
             .iter()
             .map(|h| HelperView {
-                who: h.who.clone(),
-                note: h.note.clone(),
+                who: nbsp_after_number_sign(&h.who),
+                note: h.note.as_deref().map(nbsp_after_number_sign),
             })
             .collect(),
-        help: help_view(school, t, doc),
+        help: help_view(school, t, doc, generated),
         audiences: Audience::ALL
             .iter()
             .filter_map(|a| audience_view(school, *a, t))
             .collect(),
+        contacts_intro: contacts_intro(school, t),
         escalation: escalation_view(school, doc),
-        schedule: schedule_view(school, t, doc, date),
-        rules: rules_view(school, t, doc),
+        schedule: schedule_view(school, t, doc, date, generated),
+        rules: rules_view(school, t, doc, true),
         document: document_view(school, doc),
         articles: site
             .articles
@@ -377,7 +400,7 @@ fn phone_view(
 ) -> PhoneView {
     PhoneView {
         href: phone.tel_uri(),
-        text: phone.display().to_owned(),
+        text: unbroken_phone(phone.display()),
         label,
         free,
         purpose: None,
@@ -404,9 +427,11 @@ fn platform_view(
         .collect();
     PlatformView {
         id: platform.id.clone(),
-        name: platform.name.clone(),
-        name_genitive: platform.name_genitive.clone(),
-        work_in: platform.work_in.clone(),
+        name: platform.pages.name.clone(),
+        name_genitive: platform.pages.name_genitive.clone(),
+        work_in: platform.pages.work_in.clone(),
+        doc_name_genitive: platform.name_genitive.clone(),
+        doc_work_in: platform.work_in.clone(),
         work_in_heading: undefined_platform(school)
             .map_or_else(|| platform.work_in.clone(), str::to_owned),
         work_in_first: undefined_platform(school).map_or_else(
@@ -416,7 +441,10 @@ fn platform_view(
         short_name: platform.short_name.clone(),
         timezone: platform.timezone.name().to_owned(),
         zone_label: zone_label(platform.timezone, date, t),
-        support_name: t.format("support.name", &[("platform", &platform.name_genitive)]),
+        support_name: t.format(
+            "support.name",
+            &[("platform", &platform.pages.name_genitive)],
+        ),
         fixed_points: platform.fixed_points,
         source: source_text(platform, t),
         has_other_contacts: support.emails.iter().any(|e| !e.escalation)
@@ -532,15 +560,13 @@ fn defined(doc: &Translations, text: &str, term: &str) -> String {
 /// «Сведения о службе поддержки взяты из документа: …».
 fn source_text(platform: &Platform, t: &Translations) -> Option<String> {
     let source = platform.source.as_ref()?;
+    let document = nbsp_after_number_sign(&source.document);
     Some(match source.date {
         Some(date) => t.format(
             "escalation.source_dated",
-            &[
-                ("document", &source.document),
-                ("date", &numeric_date(date)),
-            ],
+            &[("document", &document), ("date", &numeric_date(date))],
         ),
-        None => t.format("escalation.source", &[("document", &source.document)]),
+        None => t.format("escalation.source", &[("document", &document)]),
     })
 }
 
@@ -567,7 +593,7 @@ fn escalation_contacts(platform: &Platform, doc: &Translations) -> String {
                 CallCost::Free => doc.text("ui.free_call"),
                 CallCost::Paid => doc.text("ui.paid_call"),
             };
-            format!("{} ({cost})", p.number.display())
+            format!("{} ({cost})", unbroken_phone(p.number.display()))
         })
         .collect();
     if !phones.is_empty() {
@@ -708,9 +734,16 @@ fn consultant_view(c: &crate::model::school::Consultant, t: &Translations) -> Co
     }
 }
 
-fn help_view(school: &School, t: &Translations, doc: &Translations) -> HelpView {
+fn help_view(school: &School, t: &Translations, doc: &Translations, generated: bool) -> HelpView {
     let help = &school.help;
+    let unappointed = !school.consultants.is_empty()
+        && school.consultants.iter().all(|c| c.appointed_by.is_none());
     HelpView {
+        appointed_note: (generated && unappointed).then(|| {
+            let head = school.document.terms.head.as_ref();
+            let head = head.map_or_else(|| t.text("home.head_genitive"), |h| h.genitive.clone());
+            t.format("home.consultant_appointed", &[("head", &head)])
+        }),
         training_days: help.training_days,
         training_text: help.training_days.map(|n| t.plural("working_days", n)),
         training_text_genitive: help
@@ -754,6 +787,29 @@ fn audience_view(school: &School, audience: Audience, t: &Translations) -> Optio
     })
 }
 
+fn contacts_intro(school: &School, t: &Translations) -> Option<String> {
+    let kinds: Vec<ChannelKind> = (Audience::ALL.iter())
+        .filter_map(|a| school.audience_help(*a))
+        .flat_map(|help| help.channels.iter().map(|c| c.kind))
+        .collect();
+    let face_to_face = |k: &ChannelKind| {
+        matches!(
+            k,
+            ChannelKind::InPerson | ChannelKind::ParentMeeting | ChannelKind::Seminar
+        )
+    };
+    let key = match (
+        kinds.iter().any(face_to_face),
+        kinds.iter().any(|k| !face_to_face(k)),
+    ) {
+        (true, true) => "contacts.intro",
+        (true, false) => "contacts.intro_in_person",
+        (false, true) => "contacts.intro_remote",
+        (false, false) => return None,
+    };
+    Some(t.text(key))
+}
+
 /// A channel's label and note as one text, never saying the same thing twice: the note alone
 /// when it repeats the label's words («Онлайн-звонок» + «звонок онлайн со страницы …») or the label
 /// says nothing («Другой способ»), else the label followed by the note («Лично в приёмные часы …»).
@@ -787,7 +843,7 @@ fn contact_link(contact: &Contact) -> LinkView {
     match contact {
         Contact::Phone(phone) => LinkView {
             href: phone.tel_uri(),
-            text: phone.display().into(),
+            text: unbroken_phone(phone.display()),
         },
         Contact::Email(email) => mail_link(email.as_str()),
         Contact::Web(url) => LinkView {
@@ -840,15 +896,14 @@ fn escalation_view(school: &School, doc: &Translations) -> EscalationView {
     }
 }
 
-/// Where the schedule is posted: as the school wrote it, or the standard places with its term.
-fn posted_places(school: &School, doc: &Translations) -> Vec<String> {
+/// Where the schedule is posted: as the school wrote it, or the template's places with `term`.
+fn posted_places(school: &School, t: &Translations, term: &str) -> Vec<String> {
     if !school.schedule.posted.is_empty() {
         return school.schedule.posted.clone();
     }
-    let term = [("school", school.document.terms.school.genitive.as_str())];
     ["terms.posted_stand", "terms.posted_site"]
         .iter()
-        .map(|key| doc.format(key, &term))
+        .map(|key| t.format(key, &[("school", term)]))
         .collect()
 }
 
@@ -857,11 +912,22 @@ fn schedule_view(
     t: &Translations,
     doc: &Translations,
     date: NaiveDate,
+    generated: bool,
 ) -> ScheduleView {
     // The weekly table is that of the school year the pages show (see calendar::views).
     let shown = crate::schedule::shown_on(school, date);
+    let own = !school.schedule.posted.is_empty();
     ScheduleView {
-        posted: posted_places(school, doc),
+        posted: if own || generated {
+            let term = &school.document.terms.school.name;
+            let plain = t.text("terms.school_plain_genitive");
+            (posted_places(school, t, &plain).iter())
+                .map(|place| super::filters::plain_school_term(place, term))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        regulation_posted: posted_places(school, doc, &school.document.terms.school.genitive),
         note: school.schedule.note.clone(),
         slots: school
             .schedule
@@ -905,9 +971,20 @@ pub fn days_text(days: Weekdays, t: &Translations) -> String {
     parts.join(", ")
 }
 
-fn rules_view(school: &School, t: &Translations, doc: &Translations) -> RulesView {
-    let work_in = school.platform.work_in.as_str();
-    let responsible = terms_view(school, doc).responsible;
+/// The rules in the generated regulation's words (`page` false), or as pages for parents say
+/// them (`page`: «сотрудник школы» for «сотрудник ОО»).
+fn rules_view(school: &School, t: &Translations, doc: &Translations, page: bool) -> RulesView {
+    let platform = &school.platform;
+    let work_in = if page {
+        &platform.pages.work_in
+    } else {
+        &platform.work_in
+    };
+    let mut responsible = terms_view(school, doc).responsible;
+    if page {
+        let term = &school.document.terms.school.name;
+        responsible = super::filters::plain_school_term(&responsible, term);
+    }
     let rule = |rule: &Rule, key: &str| match rule {
         Rule::Off => None,
         Rule::Custom(text) => Some(text.clone()),
@@ -943,6 +1020,7 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
             .clone()
             .unwrap_or_else(|| standard_intro(school, &org, doc)),
         terms: terms_view(school, doc),
+        rules: rules_view(school, doc, doc, false),
         appendix: document.appendix.as_ref().map(|a| {
             let mut text = match &a.number {
                 Some(n) => doc.format("doc.appendix_numbered", &[("number", n)]),
@@ -950,7 +1028,7 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
             };
             text.push_str(&doc.format("doc.to_order", &[("order", &a.order)]));
             if let Some(number) = &a.order_number {
-                text.push_str(&format!(" № {number}"));
+                text.push_str(&format!(" №\u{a0}{number}"));
             }
             if let Some(date) = a.date {
                 text.push_str(&doc.format("doc.dated", &[("date", &numeric_date(date))]));
@@ -962,7 +1040,7 @@ fn document_view(school: &School, doc: &Translations) -> DocumentView {
             .iter()
             .map(|a| ApprovalView {
                 kind: doc.text(&format!("approval.{}", a.kind.key())),
-                by: a.by.clone(),
+                by: nbsp_after_number_sign(&a.by),
                 person: a.person.clone(),
                 date: a.date.map(|d| long_date(d, doc)),
                 protocol: a.protocol.clone(),
@@ -1043,7 +1121,35 @@ pub fn numeric_date(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
 
-/// «15» января 2018 г.
+/// A date on a web page: «4 декабря 2026 г.» (the day in guillemets is for document stamps).
+pub fn page_date(date: NaiveDate, t: &Translations) -> String {
+    let month = t.text(&format!("month_genitive.m{}", date.month()));
+    t.format(
+        "date.page",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", &month),
+            ("year", &date.year().to_string()),
+        ],
+    )
+}
+
+/// A day of sessions on a web page: «4 декабря 2026 г., пятница».
+pub fn page_date_weekday(date: NaiveDate, t: &Translations) -> String {
+    let weekday = Weekday::ALL[date.weekday().num_days_from_monday() as usize];
+    t.format(
+        "date.page_weekday",
+        &[
+            ("date", &page_date(date, t)),
+            (
+                "weekday",
+                &t.text(&format!("weekday_lower.{}", weekday.key())),
+            ),
+        ],
+    )
+}
+
+/// «15» января 2018 г.: the date of a document's approval stamp.
 pub fn long_date(date: NaiveDate, t: &Translations) -> String {
     let month = t.text(&format!("month_genitive.m{}", date.month()));
     t.format(
@@ -1062,7 +1168,7 @@ fn article_summary(article: &Article, t: &Translations) -> ArticleSummary {
         title: article.title.clone(),
         description: article.description.clone(),
         path: format!("faq/{}.html", article.id),
-        updated: article.updated.map(|d| long_date(d, t)),
+        updated: article.updated.map(|d| page_date(d, t)),
         audiences: article.audiences.iter().map(|a| a.key()).collect(),
     }
 }

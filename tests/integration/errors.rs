@@ -97,7 +97,7 @@ fn end_before_start_is_reported() {
         &stderr,
         &[
             "`schedule.slots[0].time`: the range `17:00-15:00` ends before it starts",
-            "school.toml:91:8",
+            &format!("school.toml:{}", position(&example(), "\"15:00-17:00\"")),
         ],
     );
 }
@@ -431,4 +431,62 @@ fn a_syntax_error_is_still_one_problem() {
     let stderr = project.run(&["check"]).fails_with(1);
     assert_mentions(&stderr, &["1 problem found"]);
     assert!(!stderr.contains("training_days"), "{stderr}");
+}
+
+/// Every value that takes several forms (serde's untagged enums: a phone, a response time, a
+/// rule, vendor hours) says which forms it accepts, where, and for which field, instead of
+/// «data did not match any variant of untagged enum RawPhone».
+#[test]
+fn a_value_with_several_forms_lists_the_forms_it_accepts() {
+    let school = example()
+        .replacen("label = \"тел/факс\"", "lable = \"тел/факс\"", 1)
+        .replacen("response = { days = 7 }", "response = { dayz = 7 }", 1)
+        + "\n[rules]\netiquette = 3\n";
+    let project = Project::with_school("shkola", &school);
+    let path = "content/platforms/shkolnyi-portal-mo.toml";
+    let preset = project.read(path).replacen(
+        "email_registration = \"24x7\"",
+        "email_registration = 24",
+        1,
+    );
+    project.write(path, &preset);
+    let stderr = project.run(&["check"]).fails_with(1);
+    let in_school =
+        |needle: &str| format!("schools/shkola/school.toml:{}", position(&school, needle));
+    assert_mentions(
+        &stderr,
+        &[
+            &in_school("[{ number = \"582-69-00\""),
+            "`school.phones`: accepted forms: a phone number in quotes",
+            "with `number` and an optional `label`",
+            &format!(
+                "schools/shkola/school.toml:{}",
+                value_position(&school, "response = ")
+            ),
+            "`staff.response`: accepted forms: the school's words in quotes",
+            "`hours`, `days`, `working_days`",
+            &format!(
+                "schools/shkola/school.toml:{}",
+                value_position(&school, "etiquette = ")
+            ),
+            "`rules.etiquette`: accepted forms: true (the standard wording)",
+            &format!(
+                "{path}:{}",
+                value_position(&preset, "email_registration = ")
+            ),
+            "`support.email_registration`: accepted forms: \"24x7\", or a table",
+            "write the value in one of these forms",
+            "4 problems found",
+        ],
+    );
+    assert!(!stderr.contains("untagged"), "{stderr}");
+}
+
+/// Where the value after the first `key` is, as «line:column».
+fn value_position(text: &str, key: &str) -> String {
+    let start = text.find(key).expect("key in the file") + key.len();
+    let before = &text[..start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    format!("{}:{column}", before.matches('\n').count() + 1)
 }

@@ -23,4 +23,5 @@ mod serve_security;
 mod site;
 mod support;
 mod vision;
+mod wording;
 mod xss;

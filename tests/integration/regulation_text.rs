@@ -105,13 +105,22 @@ fn every_statement_of_the_text_is_on_the_page_with_its_own_numbers() {
         "the cross-reference stays"
     );
     assert!(html.contains(r#"<h2 class="doc-title">Регламент оказания помощи пользователям электронного журнала и электронного дневника</h2>"#));
+    // «№» keeps its number on the same line (a non-breaking space).
     assert!(html.contains(
-        "Приложение № 3 к приказу «Об организации работы с электронным журналом» № 112-о"
+        "Приложение №\u{a0}3 к приказу «Об организации работы с электронным журналом» №\u{a0}112-о"
     ));
     assert!(
         html.contains("footnote-definition"),
         "the school's own footnote"
     );
+    // The footnote's mark as the text writes it, a link to the note and one back.
+    for part in [
+        r##"Учреждения<sup class="footnote-reference" id="fnref-1"><a href="#fn-1" title="Сноска 1">1</a></sup>"##,
+        r##"<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">1</sup>"##,
+        r##"<a href="#fnref-1" title="Вернуться к тексту">↩</a>"##,
+    ] {
+        assert!(html.contains(part), "no {part} in {html}");
+    }
 }
 
 #[test]

@@ -59,10 +59,10 @@ fn one_slot_for_every_weekday_is_one_row_with_the_range_and_where_to_ask() {
     );
     // The upcoming list: a session on each school day, each saying where to ask.
     for day in [
-        "Вторник, «01»",
-        "Среда, «02»",
-        "Четверг, «03»",
-        "Пятница, «04»",
+        "1 сентября 2026 г., вторник",
+        "2 сентября 2026 г., среда",
+        "3 сентября 2026 г., четверг",
+        "4 сентября 2026 г., пятница",
     ] {
         assert!(page.contains(day), "{day} missing: {page}");
     }

@@ -67,8 +67,8 @@ fn the_feed_covers_every_school_year_and_not_the_summer_between() {
 #[test]
 fn inside_a_school_year_the_table_names_it_and_no_notice_is_shown() {
     for (date, year, as_of) in [
-        ("2025-12-01", "2025/26", "На 1 декабря 2025 г.:"),
-        ("2026-12-01", "2026/27", "На 1 декабря 2026 г.:"),
+        ("2025-12-01", "2025/26", "По состоянию на 1 декабря 2025 г."),
+        ("2026-12-01", "2026/27", "По состоянию на 1 декабря 2026 г."),
     ] {
         let text = schedule(&built_on(date));
         let caption = format!("График консультаций на {year} учебный год");
@@ -88,10 +88,7 @@ fn inside_a_school_year_the_table_names_it_and_no_notice_is_shown() {
         earlier.contains("Учебный год 2026/27"),
         "the next year is listed ahead"
     );
-    assert!(
-        earlier.contains("Пятница, «05» декабря 2025 г."),
-        "{earlier}"
-    );
+    assert!(earlier.contains("5 декабря 2025 г., пятница"), "{earlier}");
 }
 
 #[test]
@@ -106,7 +103,9 @@ fn in_the_summer_between_two_years_the_page_says_when_the_next_starts() {
     assert!(!text.contains("г.."), "{text}");
     assert!(text.contains("График консультаций на 2026/27 учебный год"));
     assert!(
-        text.contains("Ближайшие консультации На 15 июля 2026 г.: Пятница, «04» сентября 2026 г."),
+        text.contains(
+            "Ближайшие консультации По состоянию на 15 июля 2026 г. 4 сентября 2026 г., пятница"
+        ),
         "the next sessions are those of the coming year: {text}"
     );
     let before = schedule(&built_on("2025-08-15"));
@@ -129,7 +128,7 @@ fn after_the_last_school_year_the_page_says_the_new_one_is_not_published() {
     );
     assert!(text.contains("График консультаций на 2026/27 учебный год"));
     assert!(
-        text.contains("На 1 июля 2027 г.: Ближайших консультаций нет."),
+        text.contains("По состоянию на 1 июля 2027 г. Ближайших консультаций нет."),
         "{text}"
     );
     let calendar = feed(&project, &format!("public/{SLUG}/calendar/all.ics"));
@@ -171,8 +170,11 @@ fn past_events_are_listed_as_past_without_add_to_calendar() {
 fn the_script_reads_the_as_of_pattern_from_the_page() {
     let project = built_on("2026-12-01");
     let html = project.read(&format!("public/{SLUG}/schedule.html"));
-    assert!(html.contains(r#"data-as-of="На {date}:""#), "{html}");
-    assert!(html.contains(r#""plain_date":"{day} {month} {year} г.""#));
+    assert!(
+        html.contains(r#"data-as-of="По состоянию на {date}""#),
+        "{html}"
+    );
+    assert!(html.contains(r#""page_date":"{day} {month} {year} г.""#));
     let json = html
         .split(r#"<script type="application/json" id="sessions-data">"#)
         .nth(1)
@@ -366,7 +368,10 @@ fn the_examples_built_today_are_current() {
             text.contains("График консультаций на 2026/27 учебный год"),
             "{school}: {text}"
         );
-        assert!(text.contains("На 1 декабря 2026 г.: "), "{school}: {text}");
+        assert!(
+            text.contains("По состоянию на 1 декабря 2026 г. "),
+            "{school}: {text}"
+        );
         assert!(
             !text.contains("Ближайших консультаций нет"),
             "{school}: {text}"

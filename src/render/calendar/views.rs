@@ -13,7 +13,7 @@ use crate::model::school::SchoolYear;
 use crate::model::types::{Audience, TimeRange, Weekday};
 use crate::render::i18n::Translations;
 use crate::render::naming;
-use crate::render::views::long_date;
+use crate::render::views::{page_date, page_date_weekday};
 use crate::schedule::{self, Session, SessionSource, YearState};
 
 /// How many upcoming sessions the schedule page lists.
@@ -133,7 +133,7 @@ pub fn calendar_view(
                 ..view(s)
             })
             .collect(),
-        as_of: plain_date(today, t),
+        as_of: page_date(today, t),
         sessions_json: sessions_json(site, &sessions, t, today),
         support_json: support_json(site, today),
     }
@@ -147,7 +147,7 @@ fn year_status(state: YearState, t: &Translations) -> Option<YearStatusView> {
         YearState::Unknown | YearState::Current(_) => None,
         YearState::Ended(_) => Some(t.format("calendar.year_ended", &[("year", &year)])),
         YearState::Upcoming { ended, next } => {
-            let date = plain_date(next.start, t);
+            let date = page_date(next.start, t);
             Some(
                 match ended {
                     Some(ended) => t.format(
@@ -184,31 +184,18 @@ fn years_shown(years: &[SchoolYear], today: NaiveDate) -> &[SchoolYear] {
 fn year_view(year: &SchoolYear, t: &Translations) -> YearView {
     YearView {
         title: t.format("calendar.year_label", &[("year", &year.label())]),
-        start: long_date(year.start, t),
-        end: long_date(year.end, t),
+        start: page_date(year.start, t),
+        end: page_date(year.end, t),
         terms: year.terms.iter().map(|p| period_view(p, t)).collect(),
         vacations: year.vacations.iter().map(|p| period_view(p, t)).collect(),
     }
 }
 
-/// "1 декабря 2026 г.": a date in running text, without the quotes of a document's date.
-pub fn plain_date(date: NaiveDate, t: &Translations) -> String {
-    let month = t.text(&format!("month_genitive.m{}", date.month()));
-    t.format(
-        "date.plain",
-        &[
-            ("day", &date.day().to_string()),
-            ("month", &month),
-            ("year", &date.year().to_string()),
-        ],
-    )
-}
-
 fn period_view(period: &crate::model::school::Period, t: &Translations) -> PeriodView {
     PeriodView {
         name: period.name.clone(),
-        start: long_date(period.start, t),
-        end: long_date(period.end, t),
+        start: page_date(period.start, t),
+        end: page_date(period.end, t),
     }
 }
 
@@ -219,7 +206,7 @@ fn feed_link(feed: &Feed, slug: &str, base_url: Option<&str>) -> FeedLink {
         format!("webcal://{rest}")
     });
     FeedLink {
-        name: feed.name.clone(),
+        name: crate::render::filters::nbsp_after_number_sign(&feed.name),
         path: feed.path.clone(),
         webcal,
         https,
@@ -233,7 +220,7 @@ fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
         SessionSource::Slot { .. } => None,
     };
     SessionView {
-        date: long_date(session.date, t),
+        date: page_date_weekday(session.date, t),
         weekday: t.text(&format!("weekday.{}", weekday_key(session.date))),
         time: kind.time,
         place: kind.place,
@@ -261,13 +248,13 @@ fn weekday_key(date: NaiveDate) -> &'static str {
 /// repeat a few descriptions, and parents load the page on slow connections.
 #[derive(Debug, Serialize)]
 struct SessionsJson {
-    /// What the script needs to write a date exactly as the page does (`long_date`):
-    /// weekday names from Monday, month names in the genitive, the `date.long` pattern.
+    /// What the script needs to write a date exactly as the page does (`page_date_weekday`):
+    /// weekday names from Monday, month names in the genitive, the `date.page` pattern and
+    /// `date.page_weekday` around it.
     weekdays: Vec<String>,
     months: Vec<String>,
-    long_date: String,
-    /// The `date.plain` pattern, for the "as of" line the script keeps current.
-    plain_date: String,
+    page_date: String,
+    date_weekday: String,
     /// The distinct descriptions of sessions, referred to by index.
     kinds: Vec<SessionKind>,
     /// `[start, end, local date, kind]`: start and end as Unix seconds (so the script compares
@@ -332,13 +319,13 @@ fn sessions_json(
     let json = SessionsJson {
         weekdays: Weekday::ALL
             .iter()
-            .map(|day| t.text(&format!("weekday.{}", day.key())))
+            .map(|day| t.text(&format!("weekday_lower.{}", day.key())))
             .collect(),
         months: (1..=12)
             .map(|m| t.text(&format!("month_genitive.m{m}")))
             .collect(),
-        long_date: t.text("date.long"),
-        plain_date: t.text("date.plain"),
+        page_date: t.text("date.page"),
+        date_weekday: t.text("date.page_weekday"),
         kinds,
         sessions: list,
     };

@@ -53,21 +53,19 @@
     return li;
   }
 
-  function pad2(n) { return (n < 10 ? '0' : '') + n; }
-
-  // The same words as the page: "Понедельник, «01» сентября 2025 г." (long_date in views.rs).
+  // The same words as the page: "1 сентября 2025 г., понедельник" (page_date_weekday in views.rs).
   function longDate(iso, data) {
     var p = iso.split('-');
     var y = +p[0], m = +p[1], d = +p[2];
     var weekday = data.weekdays[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
-    var date = data.long_date.replace('{day}', pad2(d)).replace('{month}', data.months[m - 1])
+    var date = data.page_date.replace('{day}', String(d)).replace('{month}', data.months[m - 1])
       .replace('{year}', String(y));
-    return weekday + ', ' + date;
+    return data.date_weekday.replace('{date}', date).replace('{weekday}', weekday);
   }
 
-  // The "as of" date in running text: "1 декабря 2026 г." (plain_date in calendar/views.rs).
+  // The "as of" date in running text: "1 декабря 2026 г." (page_date in views.rs).
   function plainDate(date, data) {
-    return data.plain_date.replace('{day}', String(date.getDate()))
+    return data.page_date.replace('{day}', String(date.getDate()))
       .replace('{month}', data.months[date.getMonth()]).replace('{year}', String(date.getFullYear()));
   }
 
@@ -106,7 +104,7 @@
     else if (old.textContent !== list.textContent) section.replaceChild(list, old);
     // The list is now computed for the reader's today: the "as of" line says that date.
     var asOf = section.querySelector('.as-of');
-    if (asOf && d.asOf && data.plain_date) {
+    if (asOf && d.asOf && data.page_date) {
       var line = d.asOf.replace('{date}', plainDate(new Date(now), data));
       if (asOf.textContent !== line) asOf.textContent = line;
     }
