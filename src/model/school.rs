@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::base_url::BaseUrl;
 use super::calendar::ProductionCalendar;
 use super::platform::Platform;
 use super::response::Response;
@@ -202,6 +203,8 @@ pub struct Identity {
     pub address: Option<String>,
     pub timezone: Tz,
     pub website: Option<WebUrl>,
+    /// The public address of the school's folder (`base_url`).
+    pub base_url: Option<BaseUrl>,
     pub phones: Vec<LabelledPhone>,
     pub emails: Vec<Email>,
 }
@@ -568,6 +571,12 @@ fn validate_identity(
         raw.website.as_deref(),
         WebUrl::parse,
     );
+    let base_url = parse_optional(
+        report,
+        &at.key("base_url"),
+        raw.base_url.as_deref(),
+        BaseUrl::parse,
+    );
     let phones: Vec<_> = raw
         .phones
         .iter()
@@ -596,6 +605,7 @@ fn validate_identity(
         address: raw.address.clone(),
         timezone: timezone?,
         website: texts.and(website.ok())?,
+        base_url: base_url.ok()?,
         phones: phones.into_iter().collect::<Option<_>>()?,
         emails: emails.into_iter().collect::<Option<_>>()?,
     })

@@ -84,6 +84,9 @@ impl Theme {
             override_assets(&root, &mut assets)?;
             override_translations(&root, &mut translations)?;
         }
+        if let Some(script) = assets.get_mut("assets/vision.js") {
+            *script = super::vision::with_labels(script, &translations);
+        }
         let fingerprint = theme_fingerprint(&templates, &assets, &translations);
         let translation_values = translations
             .iter()

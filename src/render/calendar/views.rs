@@ -23,6 +23,8 @@ pub struct CalendarView {
     pub year: Option<YearView>,
     pub feeds: Vec<FeedLink>,
     pub upcoming: Vec<SessionView>,
+    /// The first session still to come that parents may attend (the home page's first screen).
+    pub next_for_parents: Option<SessionView>,
     pub events: Vec<SessionView>,
     /// As of this date (the build date) the upcoming list was made.
     pub as_of: String,
@@ -76,7 +78,7 @@ pub fn calendar_view(
     site: &SchoolSite,
     t: &Translations,
     today: NaiveDate,
-    base_url: Option<&str>,
+    site_url: Option<&str>,
 ) -> CalendarView {
     let school = &site.school;
     let sessions = schedule::sessions(school, &site.calendar);
@@ -90,7 +92,7 @@ pub fn calendar_view(
         }),
         feeds: feeds::feeds(school, t)
             .iter()
-            .map(|f| feed_link(f, &school.slug, base_url))
+            .map(|f| feed_link(f, site_url))
             .collect(),
         upcoming: sessions
             .iter()
@@ -98,6 +100,10 @@ pub fn calendar_view(
             .take(UPCOMING)
             .map(view)
             .collect(),
+        next_for_parents: (sessions.iter())
+            .filter(|s| s.audiences.is_empty() || s.audiences.contains(&Audience::Parents))
+            .find(|s| s.date >= today)
+            .map(view),
         events: sessions
             .iter()
             .filter(|s| matches!(s.source, SessionSource::Event(_)))
@@ -117,8 +123,8 @@ fn period_view(period: &crate::model::school::Period, t: &Translations) -> Perio
     }
 }
 
-fn feed_link(feed: &Feed, slug: &str, base_url: Option<&str>) -> FeedLink {
-    let https = base_url.map(|base| format!("{base}/{slug}/{}", feed.path));
+fn feed_link(feed: &Feed, site_url: Option<&str>) -> FeedLink {
+    let https = site_url.map(|site| format!("{site}{}", feed.path));
     let webcal = https.as_ref().map(|url| {
         let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
         format!("webcal://{rest}")
