@@ -4,6 +4,7 @@ mod articles;
 mod calendar;
 mod cli;
 mod errors;
+mod findable;
 mod fuzz_replay;
 mod hostile;
 #[cfg(unix)]
