@@ -91,6 +91,9 @@ pub const POSTER: &str = "poster.html";
 #[derive(Debug, Serialize)]
 struct PosterView {
     url: Option<String>,
+    /// The address as printed under the QR code: without the scheme, escaped, and allowed to
+    /// break after each `/` (a narrow column would otherwise split it anywhere).
+    url_html: Option<String>,
     qr: Option<String>,
 }
 
@@ -99,7 +102,11 @@ impl PosterView {
         let qr = url
             .as_deref()
             .and_then(|url| qr::svg(url, &t.format("poster.qr_label", &[("url", url)])));
-        PosterView { url, qr }
+        let url_html = url.as_deref().map(|url| {
+            let shown = url.split_once("://").map_or(url, |(_, rest)| rest);
+            escape::escape_attribute(shown).replace('/', "/<wbr>")
+        });
+        PosterView { url, url_html, qr }
     }
 }
 
