@@ -6,6 +6,7 @@ mod cli;
 mod errors;
 mod findable;
 mod fuzz_replay;
+mod home;
 mod hostile;
 #[cfg(unix)]
 mod inputs;
