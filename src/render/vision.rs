@@ -22,8 +22,9 @@ pub fn with_labels(script: &[u8], translations: &BTreeMap<&'static str, Translat
     let labels: BTreeMap<&str, Option<&toml::Value>> = (translations.iter())
         .map(|(code, table)| (*code, table.table().get("vision")))
         .collect();
-    // Tables of strings only: serializing cannot fail.
-    let json = script_json(&labels).expect("translations serialize");
+    // A theme's own table may hold any TOML value; one JSON cannot take leaves the panel its
+    // keys as words rather than failing the build.
+    let json = script_json(&labels).unwrap_or_else(|_| "{}".to_owned());
     text.replacen(MARKER, &json, 1).into_bytes()
 }
 
