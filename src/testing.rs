@@ -140,6 +140,8 @@ pub(crate) fn shared_with(articles: &[(&str, &str)]) -> Shared {
             .map(|(path, text)| article(path, text))
             .chain(extra)
             .collect(),
+        // The repository has no spravka.toml: no project-wide base_url.
+        project: None,
     };
     let mut problems = Vec::new();
     let shared = Shared::validate(&raw, &mut problems);

@@ -68,6 +68,7 @@ impl Schools {
             theme: &self.theme,
             date: NaiveDate::from_ymd_opt(2025, 10, 1).unwrap_or_default(),
             base_url: None,
+            base_url_given: false,
             with_root_index: false,
             dtstamp: Utc.with_ymd_and_hms(2025, 8, 25, 0, 0, 0).single(),
         };

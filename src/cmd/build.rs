@@ -54,7 +54,8 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
-        base_url: args.base_url.clone(),
+        base_url: super::base_url(args.base_url.as_deref(), &session)?,
+        base_url_given: args.base_url.is_some(),
         with_root_index: links_to_index(args, &session),
         dtstamp: source_date_epoch()?,
     };
@@ -373,8 +374,9 @@ fn build_fingerprint(theme: &Theme, session: &Session, ctx: &RenderContext) -> S
         .add("date", ctx.date.to_string().as_bytes())
         .add(
             "base_url",
-            ctx.base_url.as_deref().unwrap_or_default().as_bytes(),
+            (ctx.base_url.as_ref().map_or("", |url| url.as_str())).as_bytes(),
         )
+        .add("base_url_given", &[u8::from(ctx.base_url_given)])
         .add("index", &[u8::from(ctx.with_root_index)])
         .add(
             "dtstamp",

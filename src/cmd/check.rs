@@ -26,7 +26,8 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     let ctx = RenderContext {
         theme: &theme,
         date: build::build_date()?,
-        base_url: None,
+        base_url: session.shared.base_url.clone(),
+        base_url_given: false,
         with_root_index: session.selection.total > 1 && args.schools.is_empty(),
         dtstamp: build::source_date_epoch()?,
     };

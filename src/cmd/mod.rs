@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Collector, Problem};
 use crate::error::Error;
+use crate::model::base_url::BaseUrl;
 use crate::model::lints;
 use crate::model::project::sorted_problems;
 use crate::model::types::Language;
@@ -105,6 +106,17 @@ impl Session {
             Ok(problems)
         }
     }
+}
+
+/// The address of the folder of the schools' folders: `--base-url` (a usage error when it is not
+/// a web address), else the project's `base_url` in spravka.toml.
+pub fn base_url(flag: Option<&str>, session: &Session) -> Result<Option<BaseUrl>, Error> {
+    let Some(flag) = flag else {
+        return Ok(session.shared.base_url.clone());
+    };
+    BaseUrl::parse(flag)
+        .map(Some)
+        .map_err(|error| Error::usage(format!("--base-url: {}", error.message), error.hint))
 }
 
 /// Draw the warnings on stderr, as errors are drawn; `summary` with their count on its line.

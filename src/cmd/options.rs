@@ -13,7 +13,7 @@ pub struct BuildOptions {
     pub project: ProjectArgs,
     /// Where the sites go (`public` in the project folder unless `--out`).
     pub out: PathBuf,
-    /// The public address of the output folder, without a trailing slash.
+    /// `--base-url` as typed: checked and normalised where the build reads spravka.toml.
     pub base_url: Option<String>,
     pub shard: Shard,
     /// Render every school even when nothing it depends on changed.
@@ -29,7 +29,7 @@ impl BuildOptions {
         BuildOptions {
             out: (args.out.clone()).unwrap_or_else(|| project.root.join("public")),
             project,
-            base_url: (args.base_url.as_ref()).map(|url| url.trim_end_matches('/').to_owned()),
+            base_url: args.base_url.clone(),
             shard: args.shard.unwrap_or(Shard::WHOLE),
             force: args.force,
             part_of_whole: false,

@@ -36,7 +36,8 @@ pub fn run(args: &PackageArgs) -> Result<String, Error> {
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
-        base_url: (args.base_url.as_ref()).map(|url| url.trim_end_matches('/').to_owned()),
+        base_url: super::base_url(args.base_url.as_deref(), &session)?,
+        base_url_given: args.base_url.is_some(),
         with_root_index: false,
         dtstamp: source_date_epoch()?,
     };

@@ -7,6 +7,7 @@ pub mod heading;
 mod hints;
 pub mod lenient;
 pub mod platform;
+pub mod project;
 pub mod school;
 pub mod sources;
 pub mod theme;
@@ -422,18 +423,30 @@ pub struct RawShared {
     pub platforms: Vec<(String, Loaded<RawPlatform>)>,
     pub calendar: Vec<(String, Loaded<calendar::RawCalendarYear>)>,
     pub articles: Vec<Loaded<RawArticle>>,
+    /// `spravka.toml`, when the project has one.
+    pub project: Option<Loaded<project::RawProject>>,
 }
 
 /// Read the shared content: every platform preset, calendar year and shared article.
 /// Files that cannot be parsed become problems; only I/O failures are errors.
 pub fn load_shared(layout: &Layout, problems: &mut Vec<Problem>) -> Result<RawShared, Error> {
+    let config = layout.root.join(project::FILE);
+    // Optional: a project without the file has no project-wide settings.
+    let project = match std::fs::symlink_metadata(&config) {
+        Ok(_) => load_toml_file(layout, &config, problems)?,
+        Err(_) => None,
+    };
     if !layout.list_folder(&layout.content(), problems)? {
-        return Ok(RawShared::default());
+        return Ok(RawShared {
+            project,
+            ..RawShared::default()
+        });
     }
     Ok(RawShared {
         platforms: load_toml_dir(layout, &layout.platforms(), problems)?,
         calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
         articles: load_articles(layout, &layout.shared_faq(), problems)?,
+        project,
     })
 }
 

@@ -117,6 +117,8 @@ pub struct RawIdentity {
     pub address: Option<String>,
     pub timezone: String,
     pub website: Option<String>,
+    /// Where the school's folder is published, such as https://school.ru/help/.
+    pub base_url: Option<String>,
     #[serde(default)]
     pub phones: Vec<RawPhone>,
     #[serde(default)]

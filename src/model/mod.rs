@@ -1,6 +1,7 @@
 //! Raw serde types -> validated domain types. Every problem is collected, not just the first.
 
 pub mod article;
+pub mod base_url;
 pub mod calendar;
 pub mod lints;
 pub mod mentions;

@@ -5,12 +5,13 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::base_url::BaseUrl;
 use super::calendar::ProductionCalendar;
 use super::mentions::Known;
 use super::regulation::{self, Regulation};
-use super::{Article, Platform, School};
+use super::{Article, Platform, School, parse_optional};
 use crate::data::{Loaded, RawArticle, RawSchoolDir, RawShared};
-use crate::diagnostic::{Collector, Problem, SourceFile};
+use crate::diagnostic::{Collector, FieldPath, Problem, SourceFile};
 use crate::fingerprint::Fingerprint;
 
 /// A school together with the articles its site shows.
@@ -41,6 +42,8 @@ pub struct Shared {
     pub articles: Vec<Arc<Article>>,
     /// A hash of the shared files: a school's output depends on them as on its own.
     pub fingerprint: String,
+    /// `base_url` of spravka.toml: where the folder of the schools' folders is published.
+    pub base_url: Option<BaseUrl>,
 }
 
 impl Shared {
@@ -63,6 +66,7 @@ impl Shared {
             .map(|(id, loaded)| (id.clone(), Arc::clone(&loaded.file)))
             .collect();
         Shared {
+            base_url: validate_project(raw, problems),
             platform_files,
             calendar: Arc::new(validate_calendar(raw, problems)),
             fingerprint: shared_fingerprint(raw),
@@ -163,6 +167,19 @@ fn shared_fingerprint(raw: &RawShared) -> String {
         );
     }
     fingerprint.hex()
+}
+
+fn validate_project(raw: &RawShared, problems: &mut Vec<Problem>) -> Option<BaseUrl> {
+    let loaded = raw.project.as_ref()?;
+    let mut report = Collector::new(&loaded.file, problems);
+    let field = FieldPath::root().key("base_url");
+    parse_optional(
+        &mut report,
+        &field,
+        loaded.value.base_url.as_deref(),
+        BaseUrl::parse,
+    )
+    .ok()?
 }
 
 fn validate_calendar(raw: &RawShared, problems: &mut Vec<Problem>) -> ProductionCalendar {

@@ -12,6 +12,7 @@ pub use types::{
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
+use super::base_url::BaseUrl;
 use super::platform::Platform;
 use super::response::Response;
 use super::terms::validate_terms;
@@ -113,6 +114,12 @@ fn validate_identity(
         raw.website.as_deref(),
         WebUrl::parse,
     );
+    let base_url = parse_optional(
+        report,
+        &at.key("base_url"),
+        raw.base_url.as_deref(),
+        BaseUrl::parse,
+    );
     let phones: Vec<_> = raw
         .phones
         .iter()
@@ -141,6 +148,7 @@ fn validate_identity(
         address: raw.address.clone(),
         timezone: timezone?,
         website: texts.and(website.ok())?,
+        base_url: base_url.ok()?,
         phones: phones.into_iter().collect::<Option<_>>()?,
         emails: emails.into_iter().collect::<Option<_>>()?,
     })

@@ -4,6 +4,8 @@ pub mod article;
 pub mod calendar;
 pub mod escape;
 pub mod filters;
+pub mod findable;
+pub mod home;
 pub mod i18n;
 pub mod manifest;
 pub mod naming;
@@ -13,6 +15,7 @@ pub mod theme;
 pub mod time;
 pub mod vcard;
 pub mod views;
+pub mod vision;
 
 use std::collections::HashMap;
 
@@ -21,12 +24,13 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::error::Error;
-use crate::model::SchoolSite;
+use crate::model::base_url::BaseUrl;
 use crate::model::types::Language;
+use crate::model::{School, SchoolSite};
 use calendar::feeds::{FeedContext, PreviousEvents};
 use i18n::Translations;
 use theme::Theme;
-use views::{ArticleSummary, SchoolView};
+use views::ArticleSummary;
 
 /// A file of the generated site, path relative to the site's folder with `/` separators.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +45,28 @@ pub struct RenderContext<'a> {
     pub theme: &'a Theme,
     /// Reference day for time-zone conversion (from SOURCE_DATE_EPOCH when set).
     pub date: NaiveDate,
-    /// The public address of the output folder, for absolute links (the canonical link).
-    pub base_url: Option<String>,
+    /// The public address of the folder that holds the schools' folders (`--base-url`, else
+    /// `base_url` of spravka.toml), for absolute links: canonical, feeds, QR code, sitemap.
+    pub base_url: Option<BaseUrl>,
+    /// `base_url` came from `--base-url`: it wins over a school's own `base_url`.
+    pub base_url_given: bool,
     /// Link each school's pages back to a root index of all schools.
     pub with_root_index: bool,
     /// DTSTAMP of calendar events: SOURCE_DATE_EPOCH when set, else each school's own first date.
     pub dtstamp: Option<DateTime<Utc>>,
+}
+
+impl RenderContext<'_> {
+    /// The public address of `school`'s folder, with a trailing slash, when it is known: from
+    /// `--base-url`, else the school's own `base_url`, else the project's.
+    pub fn site_url(&self, school: &School) -> Option<String> {
+        let project = || self.base_url.as_ref().map(|base| base.join(&school.slug));
+        let url = match (&school.identity.base_url, self.base_url_given) {
+            (Some(own), false) => Some(own.clone()),
+            _ => project(),
+        };
+        url.map(|url| url.folder())
+    }
 }
 
 /// The fixed pages of a school site: key (navigation and translations), template, output path.
@@ -71,6 +91,9 @@ pub const POSTER: &str = "poster.html";
 #[derive(Debug, Serialize)]
 struct PosterView {
     url: Option<String>,
+    /// The address as printed under the QR code: without the scheme, escaped, and allowed to
+    /// break after each `/` (a narrow column would otherwise split it anywhere).
+    url_html: Option<String>,
     qr: Option<String>,
 }
 
@@ -79,7 +102,11 @@ impl PosterView {
         let qr = url
             .as_deref()
             .and_then(|url| qr::svg(url, &t.format("poster.qr_label", &[("url", url)])));
-        PosterView { url, qr }
+        let url_html = url.as_deref().map(|url| {
+            let shown = url.split_once("://").map_or(url, |(_, rest)| rest);
+            escape::escape_attribute(shown).replace('/', "/<wbr>")
+        });
+        PosterView { url, url_html, qr }
     }
 }
 
@@ -131,6 +158,8 @@ struct PageView<'a> {
 struct ArticleView<'a> {
     summary: &'a ArticleSummary,
     html: &'a str,
+    /// The article's `FAQPage` JSON-LD, when it has a description.
+    schema: Option<String>,
 }
 
 /// Render every page and asset of one school.
@@ -143,19 +172,26 @@ pub fn render_school(
     let t = ctx.theme.translations(site.school.language);
     let doc = ctx.theme.translations(Language::Russian);
     let view = views::school_view(site, t, doc, ctx.date);
-    let calendar = calendar::views::calendar_view(site, t, ctx.date, ctx.base_url.as_deref());
+    let site_url = ctx.site_url(&site.school);
+    let calendar = calendar::views::calendar_view(site, t, ctx.date, site_url.as_deref());
     // One context for all pages of the school: each page only replaces `page` (and `article`),
     // so the school's view is serialized once instead of cloned per page.
     let mut context = Context::new();
     context.insert("school", &view);
     context.insert("calendar", &calendar);
-    let site_url = (ctx.base_url.as_deref())
-        .map(|base| format!("{}/{}/", base.trim_end_matches('/'), site.school.slug));
+    context.insert(
+        "home",
+        &home::home_view(site, &view, &calendar, (t, ctx.date)),
+    );
     context.insert("poster", &PosterView::new(site_url.clone(), t));
     context.insert(
         "schema",
         &schema::school_json_ld(site, &t.text("ui.help_site"), ctx.date),
     );
+    let all: Vec<&ArticleSummary> = view.articles.iter().collect();
+    if let Some(faq) = findable::faq_json_ld(&all, site_url.as_deref()) {
+        context.insert("faq_schema", &faq);
+    }
     if let Some(regulation) = &site.regulation {
         context.insert("regulation_text", &regulation.html);
     }
@@ -175,11 +211,11 @@ pub fn render_school(
             _ => template,
         };
         let title = t.text(&format!("page.{key}")).to_owned();
-        let page = page(ctx, key, title, path, &view);
+        let page = page((ctx, site_url.as_deref()), key, title, path);
         files.push(pages.render(template, path, page, None)?);
     }
     let title = t.text("poster.page");
-    let poster = page(ctx, "poster", title, POSTER, &view);
+    let poster = page((ctx, site_url.as_deref()), "poster", title, POSTER);
     files.push(pages.render("poster.html", POSTER, poster, None)?);
     let values = article::ArticleValues {
         school: &site.school,
@@ -188,23 +224,35 @@ pub fn render_school(
     };
     debug_assert_eq!(article::complete(&values), Ok(()));
     for (article, summary) in site.articles.iter().zip(&view.articles) {
-        let page = page(ctx, "faq", article.title.clone(), &summary.path, &view);
+        let page = page(
+            (ctx, site_url.as_deref()),
+            "faq",
+            article.title.clone(),
+            &summary.path,
+        );
         debug_assert_eq!(page.root, crate::links::ARTICLE_ROOT);
         // Only the slots are filled per school: the Markdown was rendered once, at validation.
         let html = article.html.fill(&|name| values.value(name));
         let article = ArticleView {
             summary,
             html: &html,
+            schema: findable::faq_json_ld(&[summary], site_url.as_deref()),
         };
         files.push(pages.render("article.html", &summary.path, page, Some(article))?);
     }
     let feed_context = FeedContext {
         dtstamp: ctx.dtstamp.unwrap_or_else(|| default_dtstamp(site)),
-        base_url: ctx.base_url.as_deref(),
+        site_url: site_url.as_deref(),
         previous,
     };
     files.extend(calendar::feeds::render_feeds(site, t, &feed_context));
     files.extend(vcard::render_cards(site, t, site_url.as_deref(), ctx.date));
+    if let Some(site_url) = &site_url {
+        let pages: Vec<&str> = (PAGES.iter().map(|&(_, _, path)| path))
+            .chain(view.articles.iter().map(|a| a.path.as_str()))
+            .collect();
+        files.extend(findable::sitemap_and_robots(site_url, &pages));
+    }
     files.extend(ctx.theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
         bytes: bytes.clone(),
@@ -214,20 +262,16 @@ pub fn render_school(
 }
 
 fn page<'a>(
-    ctx: &RenderContext,
+    (ctx, site_url): (&RenderContext, Option<&str>),
     key: &'a str,
     title: String,
     path: &str,
-    view: &SchoolView,
 ) -> PageView<'a> {
     let root = "../".repeat(path.matches('/').count());
     PageView {
         key,
         title,
-        canonical: ctx.base_url.as_ref().map(|base| {
-            let page = path.trim_end_matches("index.html");
-            format!("{}/{}/{page}", base.trim_end_matches('/'), view.slug)
-        }),
+        canonical: site_url.map(|site| format!("{site}{}", path.trim_end_matches("index.html"))),
         site_index: ctx.with_root_index.then(|| format!("{root}../index.html")),
         root,
     }

@@ -84,6 +84,9 @@ impl Theme {
         if let Some(custom) = custom {
             apply_overrides(custom, &mut templates, &mut assets, &mut translations);
         }
+        if let Some(script) = assets.get_mut("assets/vision.js") {
+            *script = super::vision::with_labels(script, &translations);
+        }
         let fingerprint = theme_fingerprint(&templates, &assets, &translations);
         let translation_values = translations
             .iter()

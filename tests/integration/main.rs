@@ -5,7 +5,9 @@ mod calendar;
 mod check_output;
 mod cli;
 mod errors;
+mod findable;
 mod fuzz_replay;
+mod home;
 mod hostile;
 #[cfg(unix)]
 mod inputs;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::diagnostic::ParseError;
+use crate::model::base_url::BaseUrl;
 use crate::model::platform::Platform;
 use crate::model::response::Response;
 use crate::model::terms::Terms;
@@ -194,6 +195,8 @@ pub struct Identity {
     pub address: Option<String>,
     pub timezone: Tz,
     pub website: Option<WebUrl>,
+    /// The public address of the school's folder (`base_url`).
+    pub base_url: Option<BaseUrl>,
     pub phones: Vec<LabelledPhone>,
     pub emails: Vec<Email>,
 }

@@ -29,7 +29,8 @@ pub const HASH_PROPERTY: &str = "X-SPRAVKA-HASH";
 #[derive(Debug)]
 pub struct FeedContext<'a> {
     pub dtstamp: DateTime<Utc>,
-    pub base_url: Option<&'a str>,
+    /// The public address of the school's folder, with a trailing slash, when known.
+    pub site_url: Option<&'a str>,
     pub previous: &'a PreviousEvents,
 }
 
@@ -448,12 +449,8 @@ fn details(
         "DESCRIPTION",
         description(school, consultant, audiences, (note, ask.as_deref()), t),
     ));
-    if let Some(base) = ctx.base_url {
-        lines.push(Line::raw(
-            "URL",
-            vec![],
-            format!("{base}/{}/schedule.html", school.slug),
-        ));
+    if let Some(site) = ctx.site_url {
+        lines.push(Line::raw("URL", vec![], format!("{site}schedule.html")));
     }
     lines.push(Line::raw("STATUS", vec![], "CONFIRMED"));
     lines

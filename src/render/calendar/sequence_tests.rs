@@ -13,7 +13,7 @@ fn all_feed(toml: &str, previous: &PreviousEvents) -> String {
     let theme = Theme::load(None).unwrap();
     let ctx = FeedContext {
         dtstamp: Utc.with_ymd_and_hms(2026, 9, 1, 0, 0, 0).unwrap(),
-        base_url: None,
+        site_url: None,
         previous,
     };
     let files = render_feeds(&site(toml), theme.translations(Language::Russian), &ctx);

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, TimeZone};
+use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
 
 use super::feeds::{self, Feed};
@@ -27,6 +27,8 @@ pub struct CalendarView {
     pub years: Vec<YearView>,
     pub feeds: Vec<FeedLink>,
     pub upcoming: Vec<SessionView>,
+    /// The first session still to come that parents may attend (the home page's first screen).
+    pub next_for_parents: Option<SessionView>,
     /// One-off events from the build date on (with "add to calendar"), and those before it.
     pub events: Vec<SessionView>,
     pub past_events: Vec<SessionView>,
@@ -77,8 +79,8 @@ pub struct FeedLink {
 
 #[derive(Debug, Serialize)]
 pub struct SessionView {
+    /// «4 декабря 2026 г., пятница».
     pub date: String,
-    pub weekday: String,
     pub time: String,
     pub place: String,
     pub who: Option<String>,
@@ -95,7 +97,7 @@ pub fn calendar_view(
     site: &SchoolSite,
     t: &Translations,
     today: NaiveDate,
-    base_url: Option<&str>,
+    site_url: Option<&str>,
 ) -> CalendarView {
     let school = &site.school;
     let sessions = schedule::sessions(school, &site.calendar);
@@ -110,7 +112,7 @@ pub fn calendar_view(
             .collect(),
         feeds: feeds::feeds(school, t)
             .iter()
-            .map(|f| feed_link(f, &school.slug, base_url))
+            .map(|f| feed_link(f, site_url))
             .collect(),
         upcoming: sessions
             .iter()
@@ -118,6 +120,10 @@ pub fn calendar_view(
             .take(UPCOMING)
             .map(view)
             .collect(),
+        next_for_parents: (sessions.iter())
+            .filter(|s| s.audiences.is_empty() || s.audiences.contains(&Audience::Parents))
+            .find(|s| s.date >= today)
+            .map(view),
         events: sessions
             .iter()
             .filter(is_event)
@@ -199,8 +205,8 @@ fn period_view(period: &crate::model::school::Period, t: &Translations) -> Perio
     }
 }
 
-fn feed_link(feed: &Feed, slug: &str, base_url: Option<&str>) -> FeedLink {
-    let https = base_url.map(|base| format!("{base}/{slug}/{}", feed.path));
+fn feed_link(feed: &Feed, site_url: Option<&str>) -> FeedLink {
+    let https = site_url.map(|site| format!("{site}{}", feed.path));
     let webcal = https.as_ref().map(|url| {
         let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
         format!("webcal://{rest}")
@@ -221,7 +227,6 @@ fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
     };
     SessionView {
         date: page_date_weekday(session.date, t),
-        weekday: t.text(&format!("weekday.{}", weekday_key(session.date))),
         time: kind.time,
         place: kind.place,
         who: kind.who,
@@ -238,10 +243,6 @@ fn audience_text(audiences: &[Audience], t: &Translations) -> String {
         [one] => t.text(&format!("audience.{}", one.key())),
         _ => t.text("audience.all"),
     }
-}
-
-fn weekday_key(date: NaiveDate) -> &'static str {
-    crate::model::types::Weekday::ALL[date.weekday().num_days_from_monday() as usize].key()
 }
 
 /// The sessions for the page script, compact: a school year has hundreds of sessions that

@@ -1,6 +1,8 @@
 // Spravka: the version for the visually impaired (ГОСТ Р 52872-2019). Loaded without `defer` in
 // <head>: it applies the reader's saved settings to <html> before the first paint, so no page
-// flashes in the standard look. The panel in the header is wired once the page is parsed.
+// flashes in the standard look. The panel is built here once the page is parsed, from the
+// words below (Spravka writes the theme's [vision] translations in place of the marker), so no
+// page carries its markup: its buttons need this script anyway.
 // Settings live in localStorage (it also works from file://); when storage is unavailable they
 // last for the page. Plain ES2017, no modules, no libraries.
 (function () {
@@ -16,6 +18,7 @@
     lines: ['normal', 'large', 'largest'],
     font: ['sans', 'serif']
   };
+  var LABELS = /* spravka: the [vision] translations */ {};
   var root = document.documentElement;
   root.classList.add('js');
 
@@ -79,10 +82,54 @@
     });
   }
 
+  // The panel as the page once carried it: one group of aria-pressed buttons per setting.
+  function buildPanel(words) {
+    var word = function (key) { return words[key] || key; };
+    var panel = document.createElement('section');
+    panel.id = 'vision-panel';
+    panel.className = 'vision-panel';
+    panel.setAttribute('aria-label', word('panel'));
+    panel.hidden = true;
+    var wrap = panel.appendChild(document.createElement('div'));
+    wrap.className = 'wrap';
+    Object.keys(OPTIONS).forEach(function (name) {
+      var group = wrap.appendChild(document.createElement('div'));
+      group.className = 'vision-group';
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-labelledby', 'vision-label-' + name);
+      var label = group.appendChild(document.createElement('p'));
+      label.className = 'vision-label';
+      label.id = 'vision-label-' + name;
+      label.textContent = word(name);
+      var options = group.appendChild(document.createElement('div'));
+      options.className = 'vision-options';
+      OPTIONS[name].forEach(function (value, i) {
+        var spacing = name === 'letters' || name === 'lines';
+        var button = options.appendChild(document.createElement('button'));
+        button.type = 'button';
+        button.className = 'vision-option';
+        button.setAttribute('data-vision', name);
+        button.setAttribute('data-value', value);
+        button.setAttribute('aria-pressed', String(i === 0));
+        button.textContent = word((spacing ? 'spacing' : name) + '_' + value);
+      });
+    });
+    var reset = wrap.appendChild(document.createElement('p'));
+    reset.className = 'vision-reset';
+    var back = reset.appendChild(document.createElement('button'));
+    back.type = 'button';
+    back.setAttribute('data-vision-reset', '');
+    back.textContent = word('normal');
+    return panel;
+  }
+
   function wire() {
     var toggle = document.querySelector('.vision-toggle');
-    var panel = document.getElementById('vision-panel');
-    if (!toggle || !panel) return;
+    var header = toggle && toggle.closest('header');
+    if (!header) return;
+    var words = LABELS[root.lang] || LABELS.ru || {};
+    var panel = buildPanel(words);
+    header.insertAdjacentElement('afterend', panel);
     var buttons = panel.querySelectorAll('[data-vision]');
 
     function show(settings) {
@@ -128,7 +175,7 @@
         toggle.focus();
       });
     }
-    labelImages(toggle.getAttribute('data-image-word') || '');
+    labelImages(words.image || '');
     show(current);
   }
 
