@@ -35,6 +35,8 @@ pub struct Article {
     /// The contacts the body's own words name, checked against the data of each school that
     /// shows this one.
     pub mentions: Vec<Mention>,
+    /// Its title and text for the search index of each school that shows it.
+    pub search: crate::search::Record,
     /// Where the body starts in the file, for the positions of problems in it.
     body_offset: usize,
     pub file: Arc<SourceFile>,
@@ -121,6 +123,7 @@ impl Article {
             html: rendered.html,
             links: rendered.links,
             mentions: mentions::find(&raw.body),
+            search: crate::search::Record::new(fm.title.trim(), &rendered.text),
             body_offset,
             file: Arc::clone(report.file()),
         })

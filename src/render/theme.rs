@@ -34,10 +34,18 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "regulation.html",
     "regulation_text.html",
     "poster.html",
+    "search.html",
+    "search_box.html",
     "root_index.html",
 );
 
-const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js", "vision.js");
+const STATIC: &[(&str, &str)] = embedded!(
+    "static",
+    "style.css",
+    "spravka.js",
+    "vision.js",
+    "search.js"
+);
 
 const TRANSLATIONS: &[(Language, &str)] = &[
     (

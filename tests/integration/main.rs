@@ -14,6 +14,7 @@ mod regulation_generated;
 mod regulation_text;
 mod scale;
 mod schedules;
+mod search;
 mod seeds;
 mod serve;
 mod serve_security;
