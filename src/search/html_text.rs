@@ -73,7 +73,8 @@ fn space(text: &mut String) {
 /// Text between tags: entities decoded, each run of white space one space.
 fn push_text(text: &mut String, html: &str) {
     let mut rest = html;
-    while let Some(at) = rest.find(|c: char| c == '&' || c.is_ascii_whitespace()) {
+    let special = |b: &u8| *b == b'&' || b.is_ascii_whitespace();
+    while let Some(at) = rest.as_bytes().iter().position(special) {
         text.push_str(&rest[..at]);
         let after = &rest[at + 1..];
         if rest.as_bytes()[at] != b'&' {
