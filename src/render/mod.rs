@@ -233,7 +233,7 @@ fn search_index(
         .filter_map(|&(key, _, path)| {
             let file = files.iter().find(|file| file.path == path)?;
             // A theme may write anything: a page that is not UTF-8 is left out of the index.
-            let html = std::str::from_utf8(&file.bytes).ok()?;
+            let html = simdutf8::basic::from_utf8(&file.bytes).ok()?;
             let text = crate::search::html_text(crate::search::main_region(html));
             Some((
                 path,
