@@ -20,7 +20,6 @@ pub mod progress;
 pub mod record;
 pub mod render;
 pub mod schedule;
-pub mod search;
 pub mod serve;
 
 use cli::{Cli, Command};

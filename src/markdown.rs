@@ -10,6 +10,7 @@
 
 mod ids;
 mod sanitize;
+pub mod search_text;
 pub mod shortcodes;
 pub mod slots;
 pub mod urls;
@@ -40,7 +41,7 @@ pub struct Rendered {
     pub refused: Vec<Refusal>,
     /// How many more were refused (a pasted document can hold thousands of the same mistake).
     pub unlisted: usize,
-    /// What a reader sees of it, for the search index (`search::push_event`).
+    /// What a reader sees of it, for the search index (`search_text::push_event`).
     pub text: String,
 }
 
@@ -164,7 +165,7 @@ fn check_and_write<'a, O: IntoIterator<Item = Event<'a>>>(
         let events = Parser::new_ext(text, options())
             .into_offset_iter()
             .filter_map(|(event, range)| Some((checker.event(event, range.clone())?, range)))
-            .inspect(|(event, _)| crate::search::push_event(&mut shown, event))
+            .inspect(|(event, _)| search_text::push_event(&mut shown, event))
             .flat_map(|(event, range)| adapt(event, range));
         html::push_html(&mut html, ids::HeadingIds::new(events, ids::explicit(text)));
     }

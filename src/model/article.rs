@@ -36,7 +36,7 @@ pub struct Article {
     /// shows this one.
     pub mentions: Vec<Mention>,
     /// Its title and text for the search index of each school that shows it.
-    pub search: crate::search::Record,
+    pub search: markdown::search_text::Record,
     /// Where the body starts in the file, for the positions of problems in it.
     body_offset: usize,
     pub file: Arc<SourceFile>,
@@ -123,7 +123,7 @@ impl Article {
             html: rendered.html,
             links: rendered.links,
             mentions: mentions::find(&raw.body),
-            search: crate::search::Record::new(fm.title.trim(), &rendered.text),
+            search: markdown::search_text::Record::new(fm.title.trim(), &rendered.text),
             body_offset,
             file: Arc::clone(report.file()),
         })

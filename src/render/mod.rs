@@ -9,6 +9,7 @@ pub mod manifest;
 pub mod naming;
 pub mod qr;
 pub mod schema;
+pub mod search;
 pub mod theme;
 pub mod time;
 pub mod vcard;
@@ -198,7 +199,7 @@ pub fn render_school(
         };
         files.push(pages.render("article.html", &summary.path, page, Some(article))?);
     }
-    files.push(search_index(site, &view, &files, t));
+    files.push(search::school_index(site, &view, &files, t));
     let feed_context = FeedContext {
         dtstamp: ctx.dtstamp.unwrap_or_else(|| default_dtstamp(site)),
         base_url: ctx.base_url.as_deref(),
@@ -212,41 +213,6 @@ pub fn render_school(
     }));
     files.push(manifest::manifest(&files, &ctx.theme.asset_digests));
     Ok(files)
-}
-
-/// The fixed pages whose text the search index holds, in the order results tie in. Not the FAQ
-/// index (a list of the articles, indexed one by one) or the regulation: its full text would
-/// double the index, and what it says for parents is on the schedule, contacts and escalation
-/// pages.
-const SEARCHED: [&str; 4] = ["home", "schedule", "contacts", "escalation"];
-
-/// The search index of the school: its fixed pages (their `<main>` as rendered, so the index
-/// says what the page says), then its articles (their records, made once at validation).
-fn search_index(
-    site: &SchoolSite,
-    view: &SchoolView,
-    files: &[OutputFile],
-    t: &Translations,
-) -> OutputFile {
-    let pages: Vec<(&str, crate::search::Record)> = (PAGES.iter())
-        .filter(|(key, _, _)| SEARCHED.contains(key))
-        .filter_map(|&(key, _, path)| {
-            let file = files.iter().find(|file| file.path == path)?;
-            // A theme may write anything: a page that is not UTF-8 is left out of the index.
-            let html = simdutf8::basic::from_utf8(&file.bytes).ok()?;
-            let text = crate::search::html_text(crate::search::main_region(html));
-            Some((
-                path,
-                crate::search::Record::new(&t.text(&format!("page.{key}")), &text),
-            ))
-        })
-        .collect();
-    let articles = (site.articles.iter()).zip(&view.articles);
-    let docs: Vec<(&str, &crate::search::Record)> = (pages.iter())
-        .map(|(path, record)| (*path, record))
-        .chain(articles.map(|(article, summary)| (summary.path.as_str(), &article.search)))
-        .collect();
-    crate::search::render_index(&docs, t)
 }
 
 fn page<'a>(

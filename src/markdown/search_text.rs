@@ -1,27 +1,11 @@
-//! Search: the text a reader sees of each article and page, gathered where it is already at hand
-//! (an article's Markdown events while it is validated, a page's rendered `<main>`), and each
-//! school's index of it, `assets/search-index.js`: a script, so that `search.js` works from
-//! `file://` with nothing fetched.
-//!
-//! The build does not split, fold or stem words: `search.js` does, with the Snowball Russian
-//! algorithm (checked word for word against the `rust-stemmers` crate by the tests). Done at build
-//! time for every article it tripled the CPU of a build whose schools write their own articles
-//! (BENCHMARKS.md); done in the browser it is a few milliseconds per page view, after the page is
-//! shown. The index then holds what the snippets need anyway: each page's title and text.
-
-mod html_text;
-
-pub use html_text::{html_text, main_region};
+//! What a reader sees of an article, gathered for the search index in the pass that checks and
+//! writes its HTML (`check_and_write`), and kept as script-safe JSON once per article: a shared
+//! article is one record for every school that shows it. `render::search` puts a school's records
+//! together; the words are split, folded and stemmed by the theme's `search.js` in the browser.
 
 use pulldown_cmark::{Event, TagEnd};
 
-use crate::markdown::shortcodes::{has_slot, is_slot};
-use crate::render::OutputFile;
-use crate::render::escape::script_json;
-use crate::render::i18n::Translations;
-
-/// Where the index is written, relative to the school's root.
-pub const INDEX_PATH: &str = "assets/search-index.js";
+use super::shortcodes::{has_slot, is_slot};
 
 /// Adds what `event` shows a reader to `text`: the text of text and code, and a space where a
 /// block or a line ends (never inside a line: «**ж**урнал» is one word). Called for every
@@ -83,7 +67,14 @@ impl Record {
         Record { tail }
     }
 
-    fn write(&self, url: &str, js: &mut String) {
+    /// The length of its JSON, without the URL's.
+    pub fn json_len(&self) -> usize {
+        self.tail.len()
+    }
+
+    /// `[url, title, text]` appended to `js`.
+    pub fn write(&self, url: &str, js: &mut String) {
+        js.reserve(url.len() + self.tail.len() + 4);
         js.push('[');
         push_json_string(js, url);
         js.push_str(&self.tail);
@@ -94,7 +85,7 @@ impl Record {
 /// `<script>`), appended to `out`. The same JSON as serde_json's, in one pass over the bytes that
 /// copies each run without a special byte whole: the text of every article goes through it, and
 /// serde_json's writer with its UTF-8 check after it was a sixth of a build.
-fn push_json_string(out: &mut String, text: &str) {
+pub(crate) fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     let bytes = text.as_bytes();
     let (mut copied, mut i) = (0, 0);
@@ -160,39 +151,6 @@ fn next_special(bytes: &[u8], from: usize) -> usize {
     i
 }
 
-/// The whole index of one school: `docs`, its pages' and then its articles' `[url, title,
-/// text]`; and `found`, the status message for every count of results it can have (the plural
-/// forms come from the theme's translations, not from the script).
-pub fn render_index(docs: &[(&str, &Record)], t: &Translations) -> OutputFile {
-    let found: Vec<String> = (0..=docs.len()).map(|n| found_message(t, n)).collect();
-    let size: usize = docs
-        .iter()
-        .map(|(url, r)| url.len() + r.tail.len() + 4)
-        .sum();
-    let mut js = String::with_capacity(size + 64 * found.len() + 64);
-    js.push_str("window.SPRAVKA_SEARCH={\"found\":");
-    js.push_str(&script_json(&found).expect("strings serialize"));
-    js.push_str(",\"docs\":[");
-    for (i, (url, record)) in docs.iter().enumerate() {
-        if i > 0 {
-            js.push(',');
-        }
-        record.write(url, &mut js);
-    }
-    js.push_str("]};\n");
-    OutputFile {
-        path: INDEX_PATH.to_owned(),
-        bytes: js.into_bytes(),
-    }
-}
-
-fn found_message(t: &Translations, n: usize) -> String {
-    match u32::try_from(n) {
-        Ok(0) | Err(_) => t.text("search.none"),
-        Ok(n) => t.plural_format("search.found", n),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,7 +158,7 @@ mod tests {
 
     fn text_of(markdown: &str) -> String {
         let mut text = String::new();
-        for event in Parser::new_ext(markdown, crate::markdown::options()) {
+        for event in Parser::new_ext(markdown, super::super::options()) {
             push_event(&mut text, &event);
         }
         text.trim_end().to_owned()
@@ -217,45 +175,12 @@ mod tests {
 
     #[test]
     fn slots_are_left_out_of_the_text() {
-        let slot = char::from_u32(crate::markdown::shortcodes::SLOT_BASE).expect("a char");
+        let slot = char::from_u32(super::super::shortcodes::SLOT_BASE).expect("a char");
         assert_eq!(text_of(&format!("Звоните: {slot}.")), "Звоните:  .");
     }
 
-    fn translations() -> Translations {
-        let text = "[search]\nnone = \"Ничего не найдено.\"\n\
-                    found = [\"Найдена {n} страница\", \"Найдено {n} страницы\", \"Найдено {n} страниц\"]\n";
-        Translations::parse(crate::model::types::Language::Russian, text).expect("valid")
-    }
-
-    fn index(docs: &[(&str, &Record)]) -> String {
-        let file = render_index(docs, &translations());
-        assert_eq!(file.path, INDEX_PATH);
-        String::from_utf8(file.bytes).expect("UTF-8")
-    }
-
     #[test]
-    fn index_holds_each_page() {
-        let record = Record::new("Забыли пароль", "Восстановите пароль. ");
-        let js = index(&[("faq/login.html", &record)]);
-        assert_eq!(
-            js,
-            "window.SPRAVKA_SEARCH={\"found\":[\"Ничего не найдено.\",\"Найдена 1 страница\"],\
-             \"docs\":[[\"faq/login.html\",\"Забыли пароль\",\"Восстановите пароль.\"]]};\n"
-        );
-    }
-
-    #[test]
-    fn found_messages_follow_russian_plurals() {
-        let t = translations();
-        assert_eq!(found_message(&t, 1), "Найдена 1 страница");
-        assert_eq!(found_message(&t, 3), "Найдено 3 страницы");
-        assert_eq!(found_message(&t, 11), "Найдено 11 страниц");
-        assert_eq!(found_message(&t, 21), "Найдена 21 страница");
-        assert_eq!(found_message(&t, 0), "Ничего не найдено.");
-    }
-
-    #[test]
-    fn json_strings_are_those_of_script_json() {
+    fn json_strings_read_back_and_cannot_end_a_script() {
         let texts = [
             "",
             "простой текст",
@@ -270,19 +195,10 @@ mod tests {
         for text in texts {
             let mut ours = String::new();
             push_json_string(&mut ours, text);
-            assert_eq!(ours, script_json(text).expect("a string"), "{text:?}");
+            let back: String = serde_json::from_str(&ours).expect("JSON");
+            assert_eq!(back, text);
+            let unsafe_chars = ['<', '>', '&', '\u{2028}', '\u{2029}'];
+            assert!(!ours.contains(unsafe_chars), "{ours}");
         }
-    }
-
-    #[test]
-    fn index_strings_cannot_end_a_script() {
-        let record = Record::new(
-            "</script><script>alert(1)</script>",
-            "</script> \u{2028} конец",
-        );
-        let js = index(&[("faq/x.html", &record)]);
-        assert!(!js.contains("</"), "{js}");
-        assert!(!js.contains('\u{2028}'), "{js}");
-        assert!(js.contains("\\u003c/script\\u003e"), "{js}");
     }
 }
