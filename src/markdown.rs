@@ -10,6 +10,7 @@
 
 mod ids;
 mod sanitize;
+pub mod search_text;
 pub mod shortcodes;
 pub mod slots;
 pub mod urls;
@@ -40,6 +41,8 @@ pub struct Rendered {
     pub refused: Vec<Refusal>,
     /// How many more were refused (a pasted document can hold thousands of the same mistake).
     pub unlisted: usize,
+    /// What a reader sees of it, for the search index (`search_text::push_event`).
+    pub text: String,
 }
 
 /// Refusals listed with their positions per article; the rest are counted.
@@ -104,6 +107,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
         links,
         refused,
         unlisted,
+        text: checked.text,
     }
 }
 
@@ -121,6 +125,7 @@ pub fn render_adapted<'a, O: IntoIterator<Item = Event<'a>>>(
         links: checked.links,
         refused: checked.refused,
         unlisted: checked.unlisted,
+        text: checked.text,
     }
 }
 
@@ -130,6 +135,7 @@ struct Checked {
     links: Vec<(String, Range<usize>)>,
     refused: Vec<Refusal>,
     unlisted: usize,
+    text: String,
 }
 
 /// Check every event of `text` (after refusing `mistakes` found before parsing), write the
@@ -154,10 +160,12 @@ fn check_and_write<'a, O: IntoIterator<Item = Event<'a>>>(
         checker.refuse(mistake.range.clone(), mistake.message.clone(), hint);
     }
     let mut html = String::with_capacity(text.len() * 3 / 2);
+    let mut shown = String::with_capacity(text.len());
     {
         let events = Parser::new_ext(text, options())
             .into_offset_iter()
             .filter_map(|(event, range)| Some((checker.event(event, range.clone())?, range)))
+            .inspect(|(event, _)| search_text::push_event(&mut shown, event))
             .flat_map(|(event, range)| adapt(event, range));
         html::push_html(&mut html, ids::HeadingIds::new(events, ids::explicit(text)));
     }
@@ -166,6 +174,7 @@ fn check_and_write<'a, O: IntoIterator<Item = Event<'a>>>(
         links: checker.links,
         refused: checker.refused,
         unlisted: checker.unlisted,
+        text: shown,
     }
 }
 

@@ -118,8 +118,14 @@ pub fn assert_page_scripts(page: &str, path: &str) {
 
 fn assert_theme_script(open: &str, content: &str, path: &str) {
     // The theme's script files: spravka.js deferred, vision.js in <head> (it applies the reader's
-    // low-vision settings before the first paint).
-    let files = ["assets/spravka.js\" defer", "assets/vision.js\">"];
+    // low-vision settings before the first paint); the FAQ page loads the search index and its
+    // code, deferred.
+    let files = [
+        "assets/spravka.js\" defer",
+        "assets/vision.js\">",
+        "assets/search-index.js\" defer",
+        "assets/search.js\" defer",
+    ];
     if files.iter().any(|file| open.contains(file)) {
         assert!(
             content.is_empty(),

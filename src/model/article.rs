@@ -36,6 +36,8 @@ pub struct Article {
     /// The contacts the body's own words name, checked against the data of each school that
     /// shows this one.
     pub mentions: Vec<Mention>,
+    /// Its title and text for the search index of each school that shows it.
+    pub search: markdown::search_text::Record,
     /// Where the body starts in the file, for the positions of problems in it.
     body_offset: usize,
     pub file: Arc<SourceFile>,
@@ -122,6 +124,7 @@ impl Article {
             html: rendered.html,
             links: rendered.links,
             mentions: mentions::find(&raw.body),
+            search: markdown::search_text::Record::new(fm.title.trim(), &rendered.text),
             body_offset,
             file: Arc::clone(report.file()),
         })

@@ -74,6 +74,19 @@ impl Translations {
         format!("{n}\u{a0}{form}")
     }
 
+    /// The right form of a list of whole phrases (`key`, one per plural category) with `{n}`
+    /// filled in: «Найдена {n} страница» / «Найдено {n} страницы», where the words around the
+    /// number agree with it too.
+    pub fn plural_format(&self, key: &str, n: u32) -> String {
+        let forms = self.lookup(key).and_then(toml::Value::as_array);
+        let index = plural_index(self.language, n);
+        let form = forms
+            .and_then(|forms| forms.get(index).or_else(|| forms.last()))
+            .and_then(toml::Value::as_str)
+            .unwrap_or(key);
+        form.replace("{n}", &n.to_string())
+    }
+
     /// Every dotted key path of the table, for completeness checks.
     pub fn keys(&self) -> Vec<String> {
         let mut keys = Vec::new();

@@ -11,6 +11,7 @@ pub mod manifest;
 pub mod naming;
 pub mod qr;
 pub mod schema;
+pub mod search;
 pub mod theme;
 pub mod time;
 pub mod vcard;
@@ -240,6 +241,7 @@ pub fn render_school(
         };
         files.push(pages.render("article.html", &summary.path, page, Some(article))?);
     }
+    files.push(search::school_index(site, &view, &files, t));
     let feed_context = FeedContext {
         dtstamp: ctx.dtstamp.unwrap_or_else(|| default_dtstamp(site)),
         site_url: site_url.as_deref(),

@@ -33,10 +33,18 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "regulation.html",
     "regulation_text.html",
     "poster.html",
+    "search.html",
+    "search_box.html",
     "root_index.html",
 );
 
-const STATIC: &[(&str, &str)] = embedded!("static", "style.css", "spravka.js", "vision.js");
+const STATIC: &[(&str, &str)] = embedded!(
+    "static",
+    "style.css",
+    "spravka.js",
+    "vision.js",
+    "search.js"
+);
 
 /// The languages the built-in theme is translated into: a theme folder may override these.
 pub const LANGUAGES: [Language; 2] = [Language::Russian, Language::English];

@@ -19,6 +19,7 @@ mod regulation_text;
 mod scale;
 mod schedules;
 mod school_years;
+mod search;
 mod seeds;
 mod serve;
 mod serve_security;

@@ -56,7 +56,9 @@ fn nothing_is_loaded_from_other_hosts() {
             let local = tag.contains("type=\"application/json\"")
                 || tag.contains("type=\"application/ld+json\"")
                 || tag.contains("assets/spravka.js\"")
-                || tag.contains("assets/vision.js\"");
+                || tag.contains("assets/vision.js\"")
+                || tag.contains("\"assets/search.js\" defer")
+                || tag.contains("\"assets/search-index.js\" defer");
             assert!(
                 local,
                 "{page}: only the site's own script and inline data: {tag}"

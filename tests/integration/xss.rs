@@ -6,7 +6,12 @@
 use std::path::Path;
 
 /// The theme's own script files: any other `<script src>` was put there by the data.
-const THEME_SCRIPTS: [&str; 2] = ["assets/spravka.js", "assets/vision.js"];
+const THEME_SCRIPTS: [&str; 4] = [
+    "assets/spravka.js",
+    "assets/vision.js",
+    "assets/search.js",
+    "assets/search-index.js",
+];
 
 use serde_json::Value;
 
