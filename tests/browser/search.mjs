@@ -3,7 +3,8 @@
 // pages, the count is announced in the polite live region, snippets mark the words; the arrow
 // keys move between the box and the results and Escape goes back; the header's box on another
 // page leads to the results; without JavaScript the FAQ page lists every article. Each query's
-// time (submit to results in the DOM) is printed and held under a limit.
+// time (submit to results in the DOM) is printed; with --limit-ms it is also held under that
+// limit (a measurement for BENCHMARKS.md on a quiet machine: CI does not assert times).
 //
 //   node tests/browser/search.mjs SITE_DIR [--rate 4] [--limit-ms 50]
 //
@@ -127,7 +128,7 @@ async function main() {
   const site = process.argv[2];
   if (!site || !fs.existsSync(site)) setupError('search', 'usage: search.mjs SITE_DIR [--rate 4] [--limit-ms 50]');
   const rate = option('--rate', 4);
-  const limit = option('--limit-ms', 50);
+  const limit = option('--limit-ms', Infinity);
   const schools = fs.readdirSync(site).filter((name) => fs.existsSync(path.join(site, name, 'assets/search-index.js')));
   if (!schools.length) setupError('search', `no school with a search index in ${site}`);
   const browser = await launch('search');

@@ -387,3 +387,31 @@ fn the_examples_built_today_are_current() {
         .expect("the seminar");
     assert!(seminar > past);
 }
+
+/// The notice left on the board names the school year its hours are for: the one the pages
+/// show, which is the next year in the summer, and the last one after it.
+#[test]
+fn the_poster_names_the_school_year_the_pages_show() {
+    for (date, dates) in [
+        (
+            "2025-12-01",
+            "Учебный год: с 1 сентября 2025 г. по 26 мая 2026 г.",
+        ),
+        (
+            "2026-07-15",
+            "Учебный год: с 1 сентября 2026 г. по 25 мая 2027 г.",
+        ),
+        (
+            "2027-07-01",
+            "Учебный год: с 1 сентября 2026 г. по 25 мая 2027 г.",
+        ),
+    ] {
+        let poster = built_on(date).page_text(&format!("public/{SLUG}/poster.html"));
+        assert!(poster.contains(dates), "{date}: {poster}");
+        assert_eq!(
+            poster.matches("Учебный год: с").count(),
+            1,
+            "{date}: {poster}"
+        );
+    }
+}

@@ -25,6 +25,8 @@ pub struct CalendarView {
     pub status: Option<YearStatusView>,
     /// The school years not ended by the build date (the last one when all have ended).
     pub years: Vec<YearView>,
+    /// The school year whose weekly hours the pages show (the poster prints its dates).
+    pub shown: Option<YearView>,
     pub feeds: Vec<FeedLink>,
     pub upcoming: Vec<SessionView>,
     /// The first session still to come that parents may attend (the home page's first screen).
@@ -110,6 +112,7 @@ pub fn calendar_view(
             .iter()
             .map(|y| year_view(y, t))
             .collect(),
+        shown: state.shown().map(|y| year_view(y, t)),
         feeds: feeds::feeds(school, t)
             .iter()
             .map(|f| feed_link(f, site_url))
