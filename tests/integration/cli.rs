@@ -38,8 +38,8 @@ fn new_school_lists_its_blanks_until_filled() {
         "help.training_days",
         "schedule.slots[0].weekday",
         "school.timezone",
-        "school_year.start",
-        "school_year.end",
+        "school_years[0].start",
+        "school_years[0].end",
     ] {
         assert!(
             stderr.contains(&format!("`{field}`: this blank has not been filled in")),
