@@ -15,6 +15,11 @@ pub struct HomeView<'a> {
     pub next: Option<&'a SessionView>,
     /// Why there is none, when there is none.
     pub none: Option<String>,
+    /// For the page script, when the reader's today is past the build date: what to say when no
+    /// session is left (`none_ended` after `last_day`, the last school year's last day).
+    pub none_left: String,
+    pub none_ended: Option<String>,
+    pub last_day: Option<String>,
     /// The parents' phone and email (their own channels first, else the school's).
     pub phone: Option<Link<'a>>,
     pub email: Option<Link<'a>>,
@@ -59,9 +64,13 @@ pub fn home_view<'a>(
             .collect(),
         _ => Vec::new(),
     };
+    let last = site.school.school_years.last();
     HomeView {
         next,
         none: next.is_none().then(|| why_none(site, t, today)),
+        none_left: t.text("home.next_none_left"),
+        none_ended: last.map(|year| ended(year.end, t)),
+        last_day: last.map(|year| year.end.to_string()),
         phone,
         email,
         ways,
@@ -87,11 +96,15 @@ fn why_none(site: &SchoolSite, t: &Translations, today: NaiveDate) -> String {
         .any(|s| s.audiences.is_empty() || s.audiences.contains(&Audience::Parents));
     match year_state(&school.school_years, today) {
         _ if !has_hours => t.text("home.next_none_hours"),
-        YearState::Ended(year) => t.format(
-            "home.next_none_ended",
-            &[("date", &super::views::page_date(year.end, t))],
-        ),
+        YearState::Ended(year) => ended(year.end, t),
         YearState::Current(_) | YearState::Upcoming { .. } => t.text("home.next_none_left"),
         YearState::Unknown => t.text("home.next_none_year"),
     }
+}
+
+fn ended(last_day: NaiveDate, t: &Translations) -> String {
+    t.format(
+        "home.next_none_ended",
+        &[("date", &super::views::page_date(last_day, t))],
+    )
 }

@@ -71,3 +71,66 @@ fn after_the_school_year_the_first_screen_says_why_there_is_no_consultation() {
     );
     assert!(!screen.contains("Место:"), "{screen}");
 }
+
+/// What spravka.js's `nextState` gives for the home page's parents' sessions at `now` (a
+/// JavaScript date expression), as JSON.
+fn next_state_at(project: &Project, school: &str, now: &str, last_day: &str) -> String {
+    let html = project.read(&format!("public/{school}/index.html"));
+    let json = html
+        .split(r#"<script type="application/json" id="next-data">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the parents' sessions for the script");
+    let script = project
+        .path()
+        .join(format!("public/{school}/assets/spravka.js"));
+    let code = format!(
+        "const s = require(process.argv[1]);\
+         const data = JSON.parse(process.argv[2]);\
+         process.stdout.write(JSON.stringify(s.nextState(data, {now}.getTime(), '{last_day}')));"
+    );
+    let output = Command::new("node")
+        .args(["-e", &code])
+        .arg(&script)
+        .arg(json)
+        .output()
+        .expect("node runs (the test suite needs Node.js)");
+    assert!(output.status.success(), "node failed: {output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A site built on 2026-09-01 and read on 2026-12-01 names December's next consultation for
+/// parents, not September's; after the last school year, the script says the year has ended.
+#[test]
+fn the_script_keeps_the_next_consultation_current_after_the_build_date() {
+    let project = Project::examples();
+    project
+        .run_on("2026-09-01", &["build", "--school", "mytishchi-27"])
+        .success();
+    let html = project.read("public/mytishchi-27/index.html");
+    assert!(html.contains(r#"data-last-day="2027-05-25""#), "{html}");
+    assert!(html.contains("data-none-ended=\"Учебный год закончился 25 мая 2027 г.;"));
+    // Tuesday 1 December 2026, 12:00 in Moscow: Wednesday's parents' hours are next.
+    let state = next_state_at(
+        &project,
+        "mytishchi-27",
+        "new Date(Date.UTC(2026, 11, 1, 9))",
+        "2027-05-25",
+    );
+    assert!(
+        state.contains(r#""date":"2 декабря 2026 г., среда""#),
+        "{state}"
+    );
+    assert!(state.contains(r#""time":"16:00–18:00""#), "{state}");
+    // Only sessions parents may attend: the staff seminar is not in the data.
+    let json = html.split(r#"id="next-data">"#).nth(1).expect("the data");
+    let json = json.split("</script>").next().expect("its end");
+    assert!(!json.contains("Сотрудникам"), "{json}");
+    let after = next_state_at(
+        &project,
+        "mytishchi-27",
+        "new Date(Date.UTC(2027, 5, 10, 9))",
+        "2027-05-25",
+    );
+    assert_eq!(after, r#"{"ended":true}"#);
+}

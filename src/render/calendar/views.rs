@@ -38,6 +38,9 @@ pub struct CalendarView {
     pub as_of: String,
     /// JSON for the page script (already safe to put inside a <script> element).
     pub sessions_json: String,
+    /// The same for the sessions parents may attend: the home page's script keeps its "next
+    /// consultation" current with it when the site is read days after it was built.
+    pub parents_json: String,
     pub support_json: String,
 }
 
@@ -106,6 +109,8 @@ pub fn calendar_view(
     let view = |s: &Session| session_view(site, s, t);
     let state = schedule::year_state(&school.school_years, today);
     let is_event = |s: &&Session| matches!(s.source, SessionSource::Event(_));
+    let for_parents =
+        |s: &&Session| s.audiences.is_empty() || s.audiences.contains(&Audience::Parents);
     CalendarView {
         status: year_status(state, t),
         years: years_shown(&school.school_years, today)
@@ -124,7 +129,7 @@ pub fn calendar_view(
             .map(view)
             .collect(),
         next_for_parents: (sessions.iter())
-            .filter(|s| s.audiences.is_empty() || s.audiences.contains(&Audience::Parents))
+            .filter(for_parents)
             .find(|s| s.date >= today)
             .map(view),
         events: sessions
@@ -143,7 +148,8 @@ pub fn calendar_view(
             })
             .collect(),
         as_of: page_date(today, t),
-        sessions_json: sessions_json(site, &sessions, t, today),
+        sessions_json: sessions_json(site, sessions.iter(), t, today),
+        parents_json: sessions_json(site, sessions.iter().filter(for_parents), t, today),
         support_json: support_json(site, today),
     }
 }
@@ -279,9 +285,9 @@ struct SessionKind {
 
 /// Sessions that have not ended by `today` (the script shows only those still to come), as JSON
 /// safe inside the page's `<script>` element.
-fn sessions_json(
+fn sessions_json<'a>(
     site: &SchoolSite,
-    sessions: &[Session],
+    sessions: impl Iterator<Item = &'a Session>,
     t: &Translations,
     today: NaiveDate,
 ) -> String {
@@ -298,7 +304,7 @@ fn sessions_json(
     let mut by_kind: HashMap<SessionKind, usize> = HashMap::new();
     let mut kinds: Vec<SessionKind> = Vec::new();
     let mut list = Vec::new();
-    for s in sessions.iter().filter(|s| s.date >= today) {
+    for s in sessions.filter(|s| s.date >= today) {
         let source = kind_source(site, s);
         let index = match by_source.get(&source) {
             Some(&index) => index,

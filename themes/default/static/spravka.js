@@ -110,6 +110,53 @@
     }
   }
 
+  // (a') The home page's next consultation for parents, as of the reader's today: the same
+  // markup as home.html. A page built on Monday and read on Friday names Friday's next session.
+  function nextState(data, nowMs, lastDay) {
+    var next = upcoming(data, nowMs)[0];
+    if (next) return { session: next };
+    var today = isoDate(nowMs - new Date(nowMs).getTimezoneOffset() * 60000);
+    return { ended: Boolean(lastDay) && today > lastDay };
+  }
+
+  function renderNext(section, data) {
+    var d = section.dataset;
+    var now = Date.now();
+    var state = nextState(data, now, d.lastDay);
+    var link = section.querySelector('a[href$="schedule.html"]');
+    if (!link) return;
+    var parts = [];
+    if (state.session) {
+      var s = state.session;
+      var when = el('p', 'next-when');
+      when.appendChild(el('strong', null, s.date));
+      when.appendChild(document.createTextNode(', '));
+      when.appendChild(el('span', 'session-time', s.time));
+      if (s.moved) {
+        when.appendChild(document.createTextNode(' '));
+        when.appendChild(el('span', 'badge badge-moved', d.moved));
+      }
+      var title = s.title !== d.consultation ? s.title + '. ' : '';
+      parts.push(when, el('p', 'next-place', title + d.place + ': ' + s.place));
+      var asOf = el('p', 'as-of', d.asOf.replace('{date}', plainDate(new Date(now), data)) + ' ');
+      asOf.appendChild(link.cloneNode(true));
+      parts.push(asOf);
+    } else if (section.querySelector('.next-when')) {
+      // The build's next session has passed and none is left: say why, as the build would.
+      var none = el('p', 'next-none', (state.ended && d.noneEnded ? d.noneEnded : d.none) + ' ');
+      none.appendChild(link.cloneNode(true));
+      parts.push(none);
+    } else {
+      return; // the build already said why there is none, and nothing has changed that
+    }
+    var old = Array.prototype.filter.call(section.children, function (c) { return c.tagName === 'P'; });
+    var text = parts.map(function (p) { return p.textContent; }).join('');
+    if (old.map(function (p) { return p.textContent; }).join('') === text) return;
+    old.forEach(function (p) { section.removeChild(p); });
+    var before = section.querySelector('script');
+    parts.forEach(function (p) { section.insertBefore(p, before); });
+  }
+
   // (b) Support hours: open now, or when it opens next, in the reader's own time.
   var DAY = 86400000;
 
@@ -193,24 +240,28 @@
         });
       }
     });
+    var home = document.querySelector('[data-next]');
+    var parents = null;
+    run(function () { parents = home && readJson('next-data'); });
     var box = document.getElementById('support-status');
     var support = null;
     run(function () { support = box && readJson('support-data'); });
 
     function refresh() {
       if (sessions && Array.isArray(sessions.sessions)) run(function () { renderUpcoming(section, sessions, movedKeys); });
+      if (parents && Array.isArray(parents.sessions)) run(function () { renderNext(home, parents); });
       if (support && Array.isArray(support.windows) && support.windows.length) {
         run(function () { renderStatus(box, support); });
       }
     }
     refresh();
-    if (sessions || support) setInterval(refresh, 60000);
+    if (sessions || parents || support) setInterval(refresh, 60000);
   }
 
   // Under Node (the project's tests), hand the pure functions out instead of touching a page.
   if (!browser) {
     if (typeof module === 'object' && module.exports) {
-      module.exports = { longDate: longDate, plainDate: plainDate, upcoming: upcoming, windowState: windowState };
+      module.exports = { longDate: longDate, plainDate: plainDate, upcoming: upcoming, nextState: nextState, windowState: windowState };
     }
     return;
   }
