@@ -26,5 +26,6 @@ mod serve_security;
 mod site;
 mod support;
 mod vision;
+mod weight;
 mod wording;
 mod xss;
