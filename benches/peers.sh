@@ -121,7 +121,7 @@ python3 "$GEN" --out "$CORPUS" --schools "$N" --layouts neutral,hugo
 python3 "$REPO/benches/convert_neutral.py" "$CORPUS/neutral" "$PROJECT"
 
 echo "== building spravka (cargo build --release --locked)"
-(cd "$REPO" && cargo build --release --locked --quiet)
+(cd "$REPO" && env -u SOURCE_DATE_EPOCH cargo build --release --locked --quiet)
 TARGET_DIR="$(cd "$REPO" && cargo metadata --format-version 1 --no-deps |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 SPRAVKA="$TARGET_DIR/release/spravka"
