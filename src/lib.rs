@@ -6,25 +6,45 @@
 mod archive;
 pub mod cli;
 mod cmd;
-pub mod data;
-pub mod diagnostic;
+mod data;
+mod diagnostic;
 mod error;
 mod fingerprint;
 mod fs;
 pub mod interrupt;
 mod links;
-pub mod markdown;
-pub mod model;
-pub mod output;
+mod markdown;
+mod model;
+mod output;
 mod progress;
 mod record;
-pub mod render;
+mod render;
 mod schedule;
 mod serve;
 #[cfg(test)]
 mod testing;
 
 use cli::{Cli, Command};
+
+/// What the fuzz targets (`fuzz/harness/`) and a few integration tests reach inside the crate.
+/// Not an API: everything else stays private, so that the compiler sees unused code.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::data::{
+        Layout, RawSchoolDir, SchoolInputs, SchoolSources, load_shared, parse_school_dir,
+    };
+    pub use crate::diagnostic::{Collector, Problem};
+    pub use crate::markdown::shortcodes::{Kind, VOCABULARY, lookup};
+    pub use crate::markdown::{Piece, Style, Value};
+    pub use crate::model::project::sorted_problems;
+    pub use crate::model::{Article, SchoolSite, Shared};
+    pub use crate::output::journal::complete as complete_journal;
+    pub use crate::render::calendar::feeds::PreviousEvents;
+    pub use crate::render::calendar::ics;
+    pub use crate::render::search::html_text;
+    pub use crate::render::theme::Theme;
+    pub use crate::render::{RenderContext, render_school};
+}
 pub use error::Error;
 
 /// Run a parsed command line; the summary goes to stdout, errors are returned.

@@ -4,10 +4,7 @@
 
 use std::path::Path;
 
-use spravka::diagnostic::Collector;
-use spravka::markdown::shortcodes::{Kind, lookup};
-use spravka::markdown::{Piece, Style, Value};
-use spravka::model::Article;
+use spravka::internals::{Article, Collector, Kind, Piece, Style, Value, lookup};
 
 use super::{Project, html, render_problems};
 

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::{TZ_VARIANTS, Tz};
-use spravka::render::calendar::ics::{self, IcsWriter};
+use spravka::internals::ics::{self, IcsWriter};
 
 use super::icsdoc::{self, Property};
 

@@ -12,10 +12,10 @@ pub mod school;
 
 use std::path::Path;
 
-use spravka::data::{self, Layout, RawSchoolDir, SchoolInputs, SchoolSources};
-use spravka::diagnostic::Problem;
-use spravka::model::Shared;
-use spravka::model::project::sorted_problems;
+use spravka::internals::{
+    self as data, Layout, Problem, RawSchoolDir, SchoolInputs, SchoolSources, Shared,
+    sorted_problems,
+};
 
 /// The slug of the imaginary school whose files the targets feed in.
 const SLUG: &str = "fuzz";

@@ -6,9 +6,7 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use spravka::render::calendar::feeds::PreviousEvents;
-use spravka::render::theme::Theme;
-use spravka::render::{self, RenderContext};
+use spravka::internals::{self as render, PreviousEvents, RenderContext, SchoolSite, Theme};
 
 use super::{Project, html, icsdoc, render_problems};
 
@@ -63,7 +61,7 @@ impl Schools {
     }
 
     /// A valid school's site; the build date and DTSTAMP are fixed so that a finding replays.
-    fn render(&self, site: &spravka::model::SchoolSite) {
+    fn render(&self, site: &SchoolSite) {
         let ctx = RenderContext {
             theme: &self.theme,
             date: NaiveDate::from_ymd_opt(2025, 10, 1).unwrap_or_default(),

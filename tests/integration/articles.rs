@@ -1,7 +1,7 @@
 //! Shared articles say each school's own facts (shortcodes), and `check` warns when an article's
 //! own words name a contact the school's data does not have.
 
-use spravka::markdown::shortcodes::{Kind, VOCABULARY};
+use spravka::internals::{Kind, VOCABULARY};
 
 use crate::support::{Project, repo};
 

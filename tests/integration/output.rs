@@ -296,7 +296,7 @@ impl Switch {
     /// killed switch-over left is completed (the next build's first step). Returns whether it
     /// was the old one.
     fn is_whole(&self, moment: &str) -> bool {
-        spravka::output::journal::complete(&self.public()).unwrap();
+        spravka::internals::complete_journal(&self.public()).unwrap();
         let now = site(&self.public());
         assert!(
             now == self.old_site || now == self.new,

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde_json::Value;
-use spravka::render::search::html_text;
+use spravka::internals::html_text;
 
 use crate::support::{Project, repo};
 
