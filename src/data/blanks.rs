@@ -45,7 +45,7 @@ pub fn find(file: &Arc<SourceFile>) -> Vec<Problem> {
 type Found = Vec<(FieldPath, std::ops::Range<usize>, String)>;
 
 fn walk_table(table: &DeTable, at: &FieldPath, found: &mut Found) {
-    for (key, value) in table.iter() {
+    for (key, value) in table {
         walk_value(value, &at.key(key.get_ref()), found);
     }
 }

@@ -661,7 +661,7 @@ fn walk_table<'i>(
     at: &FieldPath,
     visit: &mut impl FnMut(&FieldPath, &Spanned<DeValue<'i>>),
 ) {
-    for (key, value) in table.iter() {
+    for (key, value) in table {
         walk_value(value, &at.key(key.get_ref()), visit);
     }
 }

@@ -30,7 +30,7 @@ impl SpanIndex {
     }
 
     fn table(&mut self, table: &DeTable, at: &mut Vec<Segment>) {
-        for (key, value) in table.iter() {
+        for (key, value) in table {
             at.push(Segment::Key(key.get_ref().to_string()));
             self.value(value, at);
             at.pop();
@@ -63,7 +63,7 @@ pub fn path_at(text: &str, offset: usize) -> FieldPath {
 }
 
 fn visit_table(table: &DeTable, at: &FieldPath, offset: usize, best: &mut FieldPath) {
-    for (key, value) in table.iter() {
+    for (key, value) in table {
         let here = at.key(key.get_ref());
         if key.span().contains(&offset) || value.span().contains(&offset) {
             keep_deeper(&here, best);

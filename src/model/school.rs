@@ -289,7 +289,7 @@ fn resolve_platform(
         report.report(
             &FieldPath::root().key("platform").key("preset"),
             format!("unknown platform `{}`", shown(id)),
-            format!("write one of: {} (files in content/platforms/)", known),
+            format!("write one of: {known} (files in content/platforms/)"),
         );
     }
     found

@@ -116,7 +116,7 @@ fn merge_tables(base: &mut toml::Table, other: toml::Table) {
     for (key, value) in other {
         match (base.get_mut(&key), value) {
             (Some(toml::Value::Table(base)), toml::Value::Table(other)) => {
-                merge_tables(base, other)
+                merge_tables(base, other);
             }
             (_, value) => {
                 base.insert(key, value);

@@ -309,7 +309,7 @@ fn channels(data: Data, add: &mut Add) {
     for (key, help) in [("staff", &school.staff), ("parents", &school.parents)] {
         if let Some(help) = help {
             audience(help, &FieldPath::root().key(key), &mut |field, value| {
-                add(field, value, Governed::Always)
+                add(field, value, Governed::Always);
             });
         }
     }
@@ -349,7 +349,7 @@ fn audience(help: &AudienceHelp, at: &FieldPath, add: &mut dyn FnMut(FieldPath, 
         let at = at.key("channels").index(i);
         match &channel.contact {
             Some(Contact::Phone(phone)) => {
-                add(at.key("phone"), Value::Phone(phone_key(phone.display())))
+                add(at.key("phone"), Value::Phone(phone_key(phone.display())));
             }
             Some(Contact::Email(email)) => add(at.key("email"), email_value(email.as_str())),
             Some(Contact::Web(url)) => add(at.key("url"), Value::Web(web_key(url.href()))),
