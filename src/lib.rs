@@ -41,6 +41,7 @@ pub mod internals {
     pub use crate::output::journal::complete as complete_journal;
     pub use crate::render::calendar::feeds::PreviousEvents;
     pub use crate::render::calendar::ics;
+    pub use crate::render::calendar::vtimezone::write_vtimezone;
     pub use crate::render::search::html_text;
     pub use crate::render::theme::Theme;
     pub use crate::render::{RenderContext, render_school};

@@ -1,6 +1,6 @@
-//! Target `ics`: the RFC 5545 writer (`spravka::render::calendar::ics`) fed any text for its TEXT
-//! values, parameters and pre-formatted values, any time zone and any dates from 1970 to 2100,
-//! then read back: every value round-trips exactly, the lines are well-formed (see
+//! Target `ics`: the RFC 5545 writer (`render/calendar/ics.rs`, VTIMEZONE from `vtimezone.rs`)
+//! fed any text for its TEXT values, parameters and pre-formatted values, any time zone and any
+//! dates from 1970 to 2100, then read back: every value round-trips exactly, the lines are well-formed (see
 //! [`super::icsdoc`]), the VTIMEZONE agrees with the tz database and `icalendar` parses it all.
 //!
 //! Input: fields separated by the octet 0xFF (never part of UTF-8). The first field holds the
@@ -9,6 +9,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::{TZ_VARIANTS, Tz};
 use spravka::internals::ics::{self, IcsWriter};
+use spravka::internals::write_vtimezone;
 
 use super::icsdoc::{self, Property};
 
@@ -77,7 +78,7 @@ struct Expected {
 pub fn check(bytes: &[u8]) {
     let input = Input::decode(bytes);
     let mut vtimezone = IcsWriter::new();
-    ics::write_vtimezone(&mut vtimezone, input.tz, input.from, input.to);
+    write_vtimezone(&mut vtimezone, input.tz, input.from, input.to);
     let vtimezone = vtimezone.finish();
     let (doc, expected) = write_calendar(&input, &vtimezone);
     let properties = icsdoc::assert_well_formed(&doc);

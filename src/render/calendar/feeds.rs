@@ -193,7 +193,7 @@ fn window(site: &SchoolSite) -> (NaiveDate, NaiveDate) {
 fn vtimezone(tz: Tz, window: (NaiveDate, NaiveDate)) -> String {
     let mut w = IcsWriter::new();
     if window.0 != NaiveDate::MIN {
-        ics::write_vtimezone(&mut w, tz, window.0, window.1);
+        super::vtimezone::write_vtimezone(&mut w, tz, window.0, window.1);
     }
     w.finish()
 }

@@ -3,6 +3,7 @@
 pub mod feeds;
 pub mod ics;
 pub mod views;
+pub mod vtimezone;
 
 #[cfg(test)]
 mod sequence_tests;
