@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 
-use super::Session;
+use super::OpenProject;
 use super::options::BuildOptions;
 use crate::cli::{BuildArgs, Shard};
 use crate::data::sources::Stamps;
@@ -48,29 +48,29 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
     // First, so that it is dropped last: a signal waits for the staging folder to go.
     let _running = interrupt::Build::enter();
     let theme = super::load_theme(args.project.theme.as_deref())?;
-    let session = Session::open(&args.project)?;
+    let project = OpenProject::open(&args.project)?;
     let out = args.out.clone();
     let shard = args.shard;
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
-        base_url: super::base_url(args.base_url.as_deref(), &session)?,
+        base_url: super::base_url(args.base_url.as_deref(), &project)?,
         base_url_given: args.base_url.is_some(),
-        with_root_index: links_to_index(args, &session),
+        with_root_index: links_to_index(args, &project),
         dtstamp: source_date_epoch()?,
     };
-    let folder = OutputFolder::open(&out, &session.layout.root, args.project.theme.as_deref())?;
+    let folder = OutputFolder::open(&out, &project.layout.root, args.project.theme.as_deref())?;
     let staging = Staging::create(folder.path())?;
     let builder = Builder {
-        fingerprint: build_fingerprint(&theme, &session, &ctx),
-        session: &session,
+        fingerprint: build_fingerprint(&theme, &project, &ctx),
+        project: &project,
         ctx: &ctx,
         staging: &staging,
         out: &out,
         force: args.force,
         failed: AtomicBool::new(false),
     };
-    let mine: Vec<&String> = (session.selection.slugs.iter())
+    let mine: Vec<&String> = (project.selection.slugs.iter())
         .filter(|slug| shard.contains(slug))
         .collect();
     let started = std::time::Instant::now();
@@ -84,16 +84,16 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
     for outcome in outcomes {
         tally.add(outcome);
     }
-    let warnings = session.check(std::mem::take(&mut tally.problems))?;
+    let warnings = project.check(std::mem::take(&mut tally.problems))?;
     interrupt::check()?;
     if args.project.schools.is_empty() {
-        project_files(&session, &ctx, (&staging, &out), shard, &mut tally)?;
+        project_files(&project, &ctx, (&staging, &out), shard, &mut tally)?;
     }
     let report = Report {
         summary: super::with_warnings(
             tally.summary(mine.len(), &out, started.elapsed()),
             &warnings,
-            session.format,
+            project.format,
         ),
         site_changed: (tally.changes).touches(|path| !SchoolRecord::is_record(path)),
         entries: std::mem::take(&mut tally.entries),
@@ -106,20 +106,20 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
 
 /// Whether pages link to the index of all schools: only when the build writes that index, so
 /// that a school built alone (to be uploaded alone) links to nothing outside its folder.
-fn links_to_index(args: &BuildOptions, session: &Session) -> bool {
-    session.selection.total > 1 && (args.project.schools.is_empty() || args.part_of_whole)
+fn links_to_index(args: &BuildOptions, project: &OpenProject) -> bool {
+    project.selection.total > 1 && (args.project.schools.is_empty() || args.part_of_whole)
 }
 
 /// What only a build of every school (or of one shard of them) does: remove the folders of
 /// schools the project no longer has, and write the index of all schools (the first shard).
 fn project_files(
-    session: &Session,
+    project: &OpenProject,
     ctx: &RenderContext,
     (staging, out): (&Staging, &Path),
     shard: Shard,
     tally: &mut Tally,
 ) -> Result<(), Error> {
-    for slug in gone_schools(session, out, shard) {
+    for slug in gone_schools(project, out, shard) {
         let ours = SchoolRecord::load(out, &slug).map(|r| r.files);
         let root_files = [SchoolRecord::path(&slug)];
         let changes = staging.remove(&slug, &ours.unwrap_or_default(), &root_files)?;
@@ -127,7 +127,7 @@ fn project_files(
     }
     if ctx.with_root_index && shard.is_first() {
         if shard != Shard::WHOLE {
-            tally.entries.extend(other_shards(session, shard)?);
+            tally.entries.extend(other_shards(project, shard)?);
             tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
         }
         let index = render::render_root_index(&tally.entries, ctx)?;
@@ -222,7 +222,7 @@ impl Tally {
 /// Everything one build shares between its schools.
 #[derive(Debug)]
 struct Builder<'a> {
-    session: &'a Session,
+    project: &'a OpenProject,
     ctx: &'a RenderContext<'a>,
     staging: &'a Staging,
     out: &'a Path,
@@ -236,7 +236,7 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn school(&self, slug: &str) -> Result<Outcome, Error> {
         interrupt::check()?;
-        let inputs = SchoolInputs::scan(&self.session.layout, slug)?;
+        let inputs = SchoolInputs::scan(&self.project.layout, slug)?;
         let stamps = inputs.stamps();
         let stored = self.stored_record(slug);
         let ours = stored.as_ref().map(|r| r.files.clone()).unwrap_or_default();
@@ -279,7 +279,7 @@ impl Builder<'_> {
         (content, stamps): (String, Option<Stamps>),
         ours: &[String],
     ) -> Result<Outcome, Error> {
-        let mut site = match self.session.validate_school(sources) {
+        let mut site = match self.project.validate_school(sources) {
             Ok(site) => site,
             Err(problems) => {
                 self.failed.store(true, Ordering::Relaxed);
@@ -312,24 +312,24 @@ impl Builder<'_> {
 
 /// Schools this build (or shard) once wrote into `out` that the project no longer has. Only
 /// folders with a record are taken: whatever else is in the output folder is not ours to remove.
-fn gone_schools(session: &Session, out: &Path, shard: Shard) -> Vec<String> {
+fn gone_schools(project: &OpenProject, out: &Path, shard: Shard) -> Vec<String> {
     SchoolRecord::recorded(out)
         .into_iter()
         .filter(|slug| shard.contains(slug))
-        .filter(|slug| session.selection.slugs.binary_search(slug).is_err())
+        .filter(|slug| project.selection.slugs.binary_search(slug).is_err())
         .collect()
 }
 
 /// The index lines of the schools other shards build, read from their `school.toml` without
 /// validating them (their own shard does). A file that does not give its names and platform
 /// stops the build: the index would otherwise leave the school out without a word.
-fn other_shards(session: &Session, shard: Shard) -> Result<Vec<IndexEntry>, Error> {
-    let others: Vec<&String> = (session.selection.slugs.iter())
+fn other_shards(project: &OpenProject, shard: Shard) -> Result<Vec<IndexEntry>, Error> {
+    let others: Vec<&String> = (project.selection.slugs.iter())
         .filter(|slug| !shard.contains(slug))
         .collect();
     let read: Vec<Result<IndexEntry, Problem>> = others
         .par_iter()
-        .map(|slug| other_entry(session, slug))
+        .map(|slug| other_entry(project, slug))
         .collect::<Result<_, Error>>()?;
     let (entries, problems): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
     if !problems.is_empty() {
@@ -340,13 +340,13 @@ fn other_shards(session: &Session, shard: Shard) -> Result<Vec<IndexEntry>, Erro
     Ok(entries.into_iter().filter_map(Result::ok).collect())
 }
 
-fn other_entry(session: &Session, slug: &str) -> Result<Result<IndexEntry, Problem>, Error> {
-    let (file, heading) = match data::heading::load_school_heading(&session.layout, slug)? {
+fn other_entry(project: &OpenProject, slug: &str) -> Result<Result<IndexEntry, Problem>, Error> {
+    let (file, heading) = match data::heading::load_school_heading(&project.layout, slug)? {
         Ok(read) => read,
         Err(problem) => return Ok(Err(problem)),
     };
     let preset = &heading.platform.preset;
-    let Some(platform) = session.shared.platforms.get(preset) else {
+    let Some(platform) = project.shared.platforms.get(preset) else {
         let field = FieldPath::root().key("platform").key("preset");
         let problem = Problem::new(format!("unknown platform `{}`", visible(preset)))
             .in_file(&file)
@@ -365,12 +365,12 @@ fn other_entry(session: &Session, slug: &str) -> Result<Result<IndexEntry, Probl
 
 /// Everything besides a school's own files that its output depends on: this program, the theme,
 /// the shared content and the build's options.
-fn build_fingerprint(theme: &Theme, session: &Session, ctx: &RenderContext) -> String {
+fn build_fingerprint(theme: &Theme, project: &OpenProject, ctx: &RenderContext) -> String {
     let mut fingerprint = Fingerprint::new();
     fingerprint
         .add("program", program_identity().as_bytes())
         .add("theme", theme.fingerprint.as_bytes())
-        .add("shared", session.shared.fingerprint.as_bytes())
+        .add("shared", project.shared.fingerprint.as_bytes())
         .add("date", ctx.date.to_string().as_bytes())
         .add(
             "base_url",

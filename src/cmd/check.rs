@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Session, build};
+use super::{OpenProject, build};
 use crate::cli::ProjectArgs;
 use crate::data::SchoolInputs;
 use crate::diagnostic::Problem;
@@ -22,20 +22,20 @@ type Checked = Result<(IndexEntry, usize, Vec<String>, Vec<Problem>), Vec<Proble
 /// A summary line for a successful check.
 pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     let theme = super::load_theme(args.theme.as_deref())?;
-    let session = Session::open(args)?;
+    let project = OpenProject::open(args)?;
     let ctx = RenderContext {
         theme: &theme,
         date: build::build_date()?,
-        base_url: session.shared.base_url.clone(),
+        base_url: project.shared.base_url.clone(),
         base_url_given: false,
-        with_root_index: session.selection.total > 1 && args.schools.is_empty(),
+        with_root_index: project.selection.total > 1 && args.schools.is_empty(),
         dtstamp: build::source_date_epoch()?,
     };
-    let checked: Vec<Checked> = session
+    let checked: Vec<Checked> = project
         .selection
         .slugs
         .par_iter()
-        .map(|slug| check_school(&session, &ctx, slug))
+        .map(|slug| check_school(&project, &ctx, slug))
         .collect::<Result<_, Error>>()?;
     let schools = checked.len();
     let mut articles = 0;
@@ -58,11 +58,11 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
         }
     }
     // Only a check of every school, each valid, knows which articles no school shows.
-    if every_school_valid && session.selection.slugs.len() == session.selection.total {
+    if every_school_valid && project.selection.slugs.len() == project.selection.total {
         let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
-        problems.extend(lints::unshown_articles(&session.shared.articles, &shown));
+        problems.extend(lints::unshown_articles(&project.shared.articles, &shown));
     }
-    let warnings = session.check(problems)?;
+    let warnings = project.check(problems)?;
     if ctx.with_root_index {
         render::render_root_index(&entries, &ctx)?;
     }
@@ -71,7 +71,7 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     } else {
         format!("checked {schools} school(s) and {articles} article page(s): no errors\n")
     };
-    Ok(super::with_warnings(summary, &warnings, session.format))
+    Ok(super::with_warnings(summary, &warnings, project.format))
 }
 
 /// The ids of the shared articles among a school's (not replaced by one of its own).
@@ -83,14 +83,14 @@ fn shared_shown(articles: &[Arc<Article>], shared: &[Arc<Article>]) -> Vec<Strin
 }
 
 /// Validate one school and, when it is valid, render its files in memory and drop them.
-fn check_school(session: &Session, ctx: &RenderContext, slug: &str) -> Result<Checked, Error> {
-    let sources = SchoolInputs::scan(&session.layout, slug)?.read()?;
-    let site = match session.validate_school(sources) {
+fn check_school(project: &OpenProject, ctx: &RenderContext, slug: &str) -> Result<Checked, Error> {
+    let sources = SchoolInputs::scan(&project.layout, slug)?.read()?;
+    let site = match project.validate_school(sources) {
         Ok(site) => site,
         Err(problems) => return Ok(Err(problems)),
     };
     render::render_school(&site, ctx, &PreviousEvents::new())?;
-    let shown = shared_shown(&site.articles, &session.shared.articles);
+    let shown = shared_shown(&site.articles, &project.shared.articles);
     Ok(Ok((
         IndexEntry::of(&site),
         site.articles.len(),

@@ -26,7 +26,7 @@ use crate::render::theme::{self, Theme};
 /// selected. Schools are then read and validated one at a time, so that a command holds only
 /// the schools it is working on, never the whole region.
 #[derive(Debug)]
-pub struct Session {
+pub struct OpenProject {
     pub layout: Layout,
     pub shared: Shared,
     pub selection: Selection,
@@ -40,15 +40,15 @@ pub struct Session {
     pub today: NaiveDate,
 }
 
-impl Session {
-    pub fn open(args: &ProjectArgs) -> Result<Session, Error> {
+impl OpenProject {
+    pub fn open(args: &ProjectArgs) -> Result<OpenProject, Error> {
         let layout = Layout::new(&args.root);
         let selection = (!args.schools.is_empty()).then_some(args.schools.as_slice());
         let selection = data::select_schools(&layout, selection)?;
         let mut shared_problems = Vec::new();
         let raw = data::load_shared(&layout, &mut shared_problems)?;
         let shared = Shared::validate(&raw, &mut shared_problems);
-        Ok(Session {
+        Ok(OpenProject {
             layout,
             shared,
             selection,
@@ -110,9 +110,9 @@ impl Session {
 
 /// The address of the folder of the schools' folders: `--base-url` (a usage error when it is not
 /// a web address), else the project's `base_url` in spravka.toml.
-pub fn base_url(flag: Option<&str>, session: &Session) -> Result<Option<BaseUrl>, Error> {
+pub fn base_url(flag: Option<&str>, project: &OpenProject) -> Result<Option<BaseUrl>, Error> {
     let Some(flag) = flag else {
-        return Ok(session.shared.base_url.clone());
+        return Ok(project.shared.base_url.clone());
     };
     BaseUrl::parse(flag)
         .map(Some)

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDateTime, NaiveTime};
 use rayon::prelude::*;
 
-use super::Session;
+use super::OpenProject;
 use super::build::{build_date, previous_events, source_date_epoch};
 use crate::archive::{self, Delta};
 use crate::cli::PackageArgs;
@@ -28,28 +28,28 @@ const MANIFEST_LIMIT: u64 = 16 * 1024 * 1024;
 /// Package and return a summary line.
 pub fn run(args: &PackageArgs) -> Result<String, Error> {
     let theme = super::load_theme(args.project.theme.as_deref())?;
-    let session = Session::open(&args.project)?;
-    let since = earlier_manifest(args, &session)?;
-    let root = &session.layout.root;
+    let project = OpenProject::open(&args.project)?;
+    let since = earlier_manifest(args, &project)?;
+    let root = &project.layout.root;
     let dist = args.out.clone().unwrap_or_else(|| root.join("dist"));
     let site = args.site.clone().unwrap_or_else(|| root.join("public"));
     let ctx = RenderContext {
         theme: &theme,
         date: build_date()?,
-        base_url: super::base_url(args.base_url.as_deref(), &session)?,
+        base_url: super::base_url(args.base_url.as_deref(), &project)?,
         base_url_given: args.base_url.is_some(),
         with_root_index: false,
         dtstamp: source_date_epoch()?,
     };
     fs::create_dir_all(&dist)?;
     let packer = Packer {
-        session: &session,
+        project: &project,
         ctx: &ctx,
         site: &site,
         dist: &dist,
         since: since.as_ref(),
     };
-    let outcomes: Vec<Packed> = (session.selection.slugs.par_iter())
+    let outcomes: Vec<Packed> = (project.selection.slugs.par_iter())
         .map(|slug| packer.school(slug))
         .collect::<Result<_, Error>>()?;
     packer.finish(outcomes)
@@ -58,12 +58,12 @@ pub fn run(args: &PackageArgs) -> Result<String, Error> {
 /// The files of the last upload, when `--since` names its manifest.
 fn earlier_manifest(
     args: &PackageArgs,
-    session: &Session,
+    project: &OpenProject,
 ) -> Result<Option<BTreeMap<String, String>>, Error> {
     let Some(path) = &args.since else {
         return Ok(None);
     };
-    if session.selection.slugs.len() != 1 || args.project.schools.len() != 1 {
+    if project.selection.slugs.len() != 1 || args.project.schools.len() != 1 {
         return Err(Error::usage(
             "--since compares with the last upload of one school",
             "name that school with --school SLUG",
@@ -100,7 +100,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
 
 /// What one package run shares between its schools.
 struct Packer<'a> {
-    session: &'a Session,
+    project: &'a OpenProject,
     ctx: &'a RenderContext<'a>,
     site: &'a Path,
     dist: &'a Path,
@@ -123,8 +123,8 @@ struct Zipped {
 
 impl Packer<'_> {
     fn school(&self, slug: &String) -> Result<Packed, Error> {
-        let sources = SchoolInputs::scan(&self.session.layout, slug)?.read()?;
-        let site = match self.session.validate_school(sources) {
+        let sources = SchoolInputs::scan(&self.project.layout, slug)?.read()?;
+        let site = match self.project.validate_school(sources) {
             Ok(site) => site,
             Err(problems) => return Ok(Packed::Invalid(problems)),
         };
@@ -171,7 +171,7 @@ impl Packer<'_> {
                 Packed::Invalid(own) => problems.extend(own),
             }
         }
-        if let Err(error) = self.session.check(problems) {
+        if let Err(error) = self.project.check(problems) {
             for z in &zipped {
                 fs::remove_file(&z.partial)?;
             }
