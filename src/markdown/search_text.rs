@@ -131,6 +131,10 @@ pub(crate) fn push_json_string(out: &mut String, text: &str) {
 /// Whether `b` starts something `push_json_string` escapes: a control character, `"`, `\\`, `<`,
 /// `>`, `&`, or the lead byte of U+2028 and U+2029 (also of other characters, which are copied).
 /// Comparisons without branches, so that the compiler checks many bytes at once.
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so that the loop vectorises"
+)]
 fn is_special(b: u8) -> bool {
     (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<') | (b == b'>') | (b == b'&') | (b == 0xE2)
 }

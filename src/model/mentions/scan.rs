@@ -98,15 +98,27 @@ fn is_digit(b: u8) -> bool {
     b.wrapping_sub(b'0') < 10
 }
 
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so that the loop vectorises"
+)]
 fn is_ascii_alnum(b: u8) -> bool {
     is_digit(b) | ((b | 0x20).wrapping_sub(b'a') < 26)
 }
 
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so that the loop vectorises"
+)]
 fn phone_start(prev: u8, c: u8, next: u8) -> bool {
     let starts = is_digit(c) | ((c == b'+') & is_digit(next));
     starts & !(is_ascii_alnum(prev) | (prev == b'.'))
 }
 
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so that the loop vectorises"
+)]
 fn word_start(prev2: u8, prev: u8, c: u8, next: u8) -> bool {
     let lower = c | 0x20;
     let latin =
