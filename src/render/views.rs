@@ -213,6 +213,10 @@ pub struct ScheduleView {
     pub regulation_posted: Vec<String>,
     pub note: Option<String>,
     pub slots: Vec<SlotView>,
+    /// Who consults and for whom, when every slot of several says the same: the poster says it
+    /// once above its table instead of in every row, so that a week of hours fits one A4 sheet.
+    pub shared_who: Option<String>,
+    pub shared_audience: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -223,6 +227,8 @@ pub struct SlotView {
     pub place: String,
     pub who: String,
     pub audience: String,
+    /// For everyone (no audience named): the poster leaves such rows' audience unsaid.
+    pub for_all: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -929,10 +935,12 @@ fn schedule_view(
         },
         regulation_posted: posted_places(school, doc, &school.document.terms.school.genitive),
         note: school.schedule.note.clone(),
-        slots: school
-            .schedule
-            .slots
-            .iter()
+        slots: Vec::new(),
+        shared_who: None,
+        shared_audience: None,
+    }
+    .with_slots(
+        (school.schedule.slots.iter())
             .filter(|slot| shown(slot))
             .map(|slot| SlotView {
                 weekday_key: slot.weekdays.first().key(),
@@ -944,8 +952,26 @@ fn schedule_view(
                     [one] => t.text(&format!("audience.{}", one.key())),
                     _ => t.text("audience.all"),
                 },
+                for_all: slot.audiences.len() != 1,
             })
             .collect(),
+    )
+}
+
+impl ScheduleView {
+    fn with_slots(self, slots: Vec<SlotView>) -> ScheduleView {
+        let shared = |field: fn(&SlotView) -> &String| match slots.as_slice() {
+            [first, _, ..] if slots.iter().all(|s| field(s) == field(first)) => {
+                Some(field(first).clone())
+            }
+            _ => None,
+        };
+        ScheduleView {
+            shared_who: shared(|s| &s.who),
+            shared_audience: shared(|s| &s.audience),
+            slots,
+            ..self
+        }
     }
 }
 
