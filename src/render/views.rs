@@ -922,6 +922,21 @@ fn schedule_view(
 ) -> ScheduleView {
     // The weekly table is that of the school year the pages show (see calendar::views).
     let shown = crate::schedule::shown_on(school, date);
+    let slots: Vec<SlotView> = (school.schedule.slots.iter())
+        .filter(|slot| shown(slot))
+        .map(|slot| SlotView {
+            weekday_key: slot.weekdays.first().key(),
+            weekday: days_text(slot.weekdays, t),
+            time: slot.time.to_string(),
+            place: naming::place_text(school, slot.place.as_deref(), Some(slot.consultant), t),
+            who: naming::consultant_label(school.consultant(slot)),
+            audience: match slot.audiences.as_slice() {
+                [one] => t.text(&format!("audience.{}", one.key())),
+                _ => t.text("audience.all"),
+            },
+            for_all: slot.audiences.len() != 1,
+        })
+        .collect();
     let own = !school.schedule.posted.is_empty();
     ScheduleView {
         posted: if own || generated {
@@ -935,43 +950,19 @@ fn schedule_view(
         },
         regulation_posted: posted_places(school, doc, &school.document.terms.school.genitive),
         note: school.schedule.note.clone(),
-        slots: Vec::new(),
-        shared_who: None,
-        shared_audience: None,
+        shared_who: shared(&slots, |s| &s.who),
+        shared_audience: shared(&slots, |s| &s.audience),
+        slots,
     }
-    .with_slots(
-        (school.schedule.slots.iter())
-            .filter(|slot| shown(slot))
-            .map(|slot| SlotView {
-                weekday_key: slot.weekdays.first().key(),
-                weekday: days_text(slot.weekdays, t),
-                time: slot.time.to_string(),
-                place: naming::place_text(school, slot.place.as_deref(), Some(slot.consultant), t),
-                who: naming::consultant_label(school.consultant(slot)),
-                audience: match slot.audiences.as_slice() {
-                    [one] => t.text(&format!("audience.{}", one.key())),
-                    _ => t.text("audience.all"),
-                },
-                for_all: slot.audiences.len() != 1,
-            })
-            .collect(),
-    )
 }
 
-impl ScheduleView {
-    fn with_slots(self, slots: Vec<SlotView>) -> ScheduleView {
-        let shared = |field: fn(&SlotView) -> &String| match slots.as_slice() {
-            [first, _, ..] if slots.iter().all(|s| field(s) == field(first)) => {
-                Some(field(first).clone())
-            }
-            _ => None,
-        };
-        ScheduleView {
-            shared_who: shared(|s| &s.who),
-            shared_audience: shared(|s| &s.audience),
-            slots,
-            ..self
+/// What every one of several slots says the same of, such as its consultant.
+fn shared(slots: &[SlotView], field: fn(&SlotView) -> &String) -> Option<String> {
+    match slots {
+        [first, _, ..] if slots.iter().all(|s| field(s) == field(first)) => {
+            Some(field(first).clone())
         }
+        _ => None,
     }
 }
 

@@ -303,11 +303,7 @@ fn script_lists_the_upcoming_sessions_the_page_lists() {
     let project = built();
     for school in ["mytishchi-27", "internat-11", "osh"] {
         let page = project.read(&format!("public/{school}/schedule.html"));
-        let json = between(
-            &page,
-            r#"<script type="application/json" id="sessions-data">"#,
-            "</script>",
-        );
+        let json = crate::support::embedded_json(&page, "sessions-data");
         let section = between(&page, r#"<section id="upcoming""#, "</section>");
         let on_page: Vec<String> = section
             .split(r#"<li class="session""#)

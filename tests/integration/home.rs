@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::support::{Project, text_of};
+use crate::support::{Project, embedded_json, text_of};
 
 /// The first screen's text of `school`'s home page.
 fn first_screen(project: &Project, school: &str) -> String {
@@ -76,11 +76,7 @@ fn after_the_school_year_the_first_screen_says_why_there_is_no_consultation() {
 /// JavaScript date expression), as JSON.
 fn next_state_at(project: &Project, school: &str, now: &str, last_day: &str) -> String {
     let html = project.read(&format!("public/{school}/index.html"));
-    let json = html
-        .split(r#"<script type="application/json" id="next-data">"#)
-        .nth(1)
-        .and_then(|rest| rest.split("</script>").next())
-        .expect("the parents' sessions for the script");
+    let json = embedded_json(&html, "next-data");
     let script = project
         .path()
         .join(format!("public/{school}/assets/spravka.js"));
@@ -123,8 +119,7 @@ fn the_script_keeps_the_next_consultation_current_after_the_build_date() {
     );
     assert!(state.contains(r#""time":"16:00–18:00""#), "{state}");
     // Only sessions parents may attend: the staff seminar is not in the data.
-    let json = html.split(r#"id="next-data">"#).nth(1).expect("the data");
-    let json = json.split("</script>").next().expect("its end");
+    let json = embedded_json(&html, "next-data");
     assert!(!json.contains("Сотрудникам"), "{json}");
     let after = next_state_at(
         &project,

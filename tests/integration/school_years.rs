@@ -175,11 +175,7 @@ fn the_script_reads_the_as_of_pattern_from_the_page() {
         "{html}"
     );
     assert!(html.contains(r#""page_date":"{day} {month} {year} г.""#));
-    let json = html
-        .split(r#"<script type="application/json" id="sessions-data">"#)
-        .nth(1)
-        .and_then(|rest| rest.split("</script>").next())
-        .expect("the sessions JSON");
+    let json = crate::support::embedded_json(&html, "sessions-data");
     let script = project
         .path()
         .join(format!("public/{SLUG}/assets/spravka.js"));

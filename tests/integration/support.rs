@@ -186,3 +186,15 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// The text of the page's `<script type="application/json" id="{id}">`: the data embedded for
+/// the page script.
+pub fn embedded_json<'h>(html: &'h str, id: &str) -> &'h str {
+    let opening = format!(r#"<script type="application/json" id="{id}">"#);
+    let start = html
+        .find(&opening)
+        .unwrap_or_else(|| panic!("no {opening}"))
+        + opening.len();
+    let end = html[start..].find("</script>").expect("the script's end") + start;
+    &html[start..end]
+}
