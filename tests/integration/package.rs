@@ -1,6 +1,7 @@
 //! `spravka package`: one deterministic zip per school, complete alone; `--since` for an upload
 //! of only what changed; and a build of chosen schools that links to nothing outside them.
 
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -138,6 +139,36 @@ fn since_holds_exactly_what_changed_and_lists_what_to_delete() {
         project.read("dist/osh.delete.txt"),
         "faq/obuchenie-novyh-sotrudnikov.html\n"
     );
+}
+
+#[test]
+fn an_earlier_sha256_manifest_is_compared_by_sha256() {
+    // Versions before 2026-12 wrote SHA-256; an upload made with one is still the base.
+    let project = Project::examples();
+    project
+        .run(&["package", "--school", "osh", "--out", "old"])
+        .success();
+    let old = entries(&project.path().join("old/osh.zip"));
+    let files: serde_json::Map<String, serde_json::Value> = (old.iter())
+        .filter(|(path, _)| path.as_str() != "manifest.json")
+        .map(|(path, bytes)| {
+            let hex: String = Sha256::digest(bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (path.clone(), serde_json::Value::String(hex))
+        })
+        .collect();
+    let manifest = serde_json::json!({"algorithm": "sha256", "files": files});
+    project.write("sha.json", &manifest.to_string());
+    let out = project
+        .run(&["package", "--school", "osh", "--since", "sha.json"])
+        .success()
+        .stdout();
+    assert!(out.contains("0 changed since the last upload"), "{out}");
+    let zipped = entries(&project.path().join("dist/osh.zip"));
+    assert_eq!(zipped.keys().collect::<Vec<_>>(), ["manifest.json"]);
+    assert_eq!(project.read("dist/osh.delete.txt"), "");
 }
 
 #[test]
