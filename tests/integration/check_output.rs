@@ -2,7 +2,7 @@
 //! JSON: what a teacher reads, pinned. Each case is one small school on the repository's shared
 //! content, built on 2026-09-01 (the support's SOURCE_DATE_EPOCH) with NO_COLOR.
 
-use crate::support::Project;
+use crate::support::{Edit, Project};
 
 /// A valid school with nothing to warn about; cases append to it or edit it.
 const SCHOOL: &str = r#"[school]
@@ -35,7 +35,7 @@ consultant = "admin"
 /// The school with `from` replaced by `to` (which must be there).
 fn edited(from: &str, to: &str) -> String {
     assert!(SCHOOL.contains(from), "{from}");
-    SCHOOL.replacen(from, to, 1)
+    SCHOOL.edit(from, to)
 }
 
 fn appended(more: &str) -> String {
@@ -182,8 +182,8 @@ fn cases() -> Vec<Case> {
         plain(
             "several-problems-at-once",
             edited("timezone = \"Europe/Moscow\"\n", "")
-                .replacen("training_days = 5", "training_days = \"пять\"", 1)
-                .replacen("weekday = \"вторник\"", "weekday = \"funday\"", 1),
+                .edit("training_days = 5", "training_days = \"пять\"")
+                .edit("weekday = \"вторник\"", "weekday = \"funday\""),
         ),
         (
             "article-no-school-shows",

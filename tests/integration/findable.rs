@@ -2,15 +2,15 @@
 //! it gives: canonical links, webcal subscribe links, the poster's QR code, sitemap.xml and
 //! robots.txt; and on every page, description and Open Graph meta, FAQPage JSON-LD on FAQ pages.
 
-use crate::support::{Project, copy_dir, repo};
+use crate::support::{Edit, Project, copy_dir, repo};
 
 /// The examples with `line` added at the start of osh's `[school]` table.
 fn osh_with(line: &str) -> Project {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let path = "schools/osh/school.toml";
     let toml = project
         .read(path)
-        .replacen("[school]\n", &format!("[school]\n{line}\n"), 1);
+        .edit("[school]\n", &format!("[school]\n{line}\n"));
     project.write(path, &toml);
     project
 }
@@ -125,7 +125,7 @@ fn a_bad_base_url_is_a_problem_at_its_place() {
     assert!(stderr.contains("schools/osh/school.toml:12:"), "{stderr}");
     assert!(stderr.contains("remove `admin:secret@`"), "{stderr}");
 
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("spravka.toml", "base_url = \"help.example.ru\"\n");
     let stderr = project.run(&["build"]).fails_with(1);
     assert!(stderr.contains("spravka.toml:1:"), "{stderr}");
@@ -136,7 +136,7 @@ fn a_bad_base_url_is_a_problem_at_its_place() {
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(stderr.contains("base_ulr"), "{stderr}");
 
-    let project = Project::examples();
+    let project = Project::fixtures();
     let stderr = project
         .run(&["build", "--base-url", "https://help.example.ru/?a=1"])
         .fails_with(2);
