@@ -64,7 +64,7 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     }
     let warnings = project.check(problems)?;
     if ctx.with_root_index {
-        render::render_root_index(&entries, &ctx)?;
+        render::render_root_files(&entries, &ctx)?;
     }
     let summary = if warnings.is_empty() {
         format!("checked {schools} school(s) and {articles} article page(s): no problems found\n")
