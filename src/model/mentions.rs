@@ -379,6 +379,23 @@ mod tests {
     }
 
     #[test]
+    fn every_spelling_of_every_channel_word_is_a_candidate_of_the_scan() {
+        // The scan knows the words' first two letters; a word added to CHANNELS must be found.
+        for spellings in SPELLINGS.iter() {
+            for (spelling, _) in spellings {
+                let text = format!("«{spelling}»");
+                let mut words = Vec::new();
+                scan::candidates(text.as_bytes(), |at, start| {
+                    if start == Start::Word {
+                        words.push(at);
+                    }
+                });
+                assert_eq!(words, ["«".len()], "{spelling}");
+            }
+        }
+    }
+
+    #[test]
     fn ordinary_words_are_not_networks() {
         let body = "Спросите одноклассников, будьте в контакте; facebook.ru/x и avk.com не сети.";
         assert!(kinds(body).is_empty(), "{:?}", kinds(body));

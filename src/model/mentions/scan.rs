@@ -10,9 +10,11 @@ const BLOCK: usize = 64;
 pub enum Start {
     /// A digit, or `+` before a digit, not right after a Latin letter, a digit or a full stop.
     Phone,
-    /// The first letter of a channel's word (Latin t, w, v, o, s in any case; Cyrillic т, в,
-    /// с in either case) at a word's start, or after a non-ASCII character that is not a
-    /// Cyrillic letter: the caller decides whether that character ends a word.
+    /// The first two letters of a channel's word (Latin te, t., wh, wa, vi, vk, ok, sf in any
+    /// case; Cyrillic те, ва, во, вк, сф, first or both letters capital) at a word's start, or
+    /// after a non-ASCII character that is not a Cyrillic letter: the caller decides whether
+    /// that character ends a word. Two letters, not one: a word starting with в, с or т (every
+    /// «в» and «с» of Russian prose) made a candidate for every tenth byte.
     Word,
 }
 
@@ -43,17 +45,25 @@ pub fn candidates(text: &[u8], mut each: impl FnMut(usize, Start)) {
     }
 }
 
-/// The block at `start` with the two bytes before it and the one after, when all exist.
-fn block(text: &[u8], start: usize) -> Option<&[u8; BLOCK + 3]> {
+/// Bytes a block needs after its last: the rest of a word's first two letters.
+const AFTER: usize = 3;
+
+/// The block at `start` with the two bytes before it and the three after, when all exist.
+fn block(text: &[u8], start: usize) -> Option<&[u8; BLOCK + 2 + AFTER]> {
     let from = start.checked_sub(2)?;
-    text.get(from..start + BLOCK + 1)?.try_into().ok()
+    text.get(from..start + BLOCK + AFTER)?.try_into().ok()
 }
 
-fn classify_block(bytes: &[u8; BLOCK + 3], phone: &mut [bool; BLOCK], word: &mut [bool; BLOCK]) {
+fn classify_block(
+    bytes: &[u8; BLOCK + 2 + AFTER],
+    phone: &mut [bool; BLOCK],
+    word: &mut [bool; BLOCK],
+) {
     for j in 0..BLOCK {
-        let (p2, p1, c, n) = (bytes[j], bytes[j + 1], bytes[j + 2], bytes[j + 3]);
-        phone[j] = phone_start(p1, c, n);
-        word[j] = word_start(p2, p1, c, n);
+        let (p2, p1) = (bytes[j], bytes[j + 1]);
+        let next = [bytes[j + 2], bytes[j + 3], bytes[j + 4], bytes[j + 5]];
+        phone[j] = phone_start(p1, next[0], next[1]);
+        word[j] = word_start(p2, p1, next);
     }
 }
 
@@ -73,10 +83,10 @@ fn classify_edge(
             continue;
         }
         let p = start + j;
-        let (p2, p1, c) = (at(p.checked_sub(2)), at(p.checked_sub(1)), text[p]);
-        let n = at(Some(p + 1));
-        phone[j] = phone_start(p1, c, n);
-        word[j] = word_start(p2, p1, c, n);
+        let (p2, p1) = (at(p.checked_sub(2)), at(p.checked_sub(1)));
+        let next = [text[p], at(Some(p + 1)), at(Some(p + 2)), at(Some(p + 3))];
+        phone[j] = phone_start(p1, next[0], next[1]);
+        word[j] = word_start(p2, p1, next);
     }
 }
 
@@ -119,18 +129,44 @@ fn phone_start(prev: u8, c: u8, next: u8) -> bool {
     clippy::needless_bitwise_bool,
     reason = "no branch, so that the loop vectorises"
 )]
-fn word_start(prev2: u8, prev: u8, c: u8, next: u8) -> bool {
-    let lower = c | 0x20;
-    let latin =
-        (lower == b't') | (lower == b'w') | (lower == b'v') | (lower == b'o') | (lower == b's');
-    // т, с are D1 82, D1 81; Т, в, В, С are D0 A2, D0 B2, D0 92, D0 A1.
-    let folded = next & !0x20;
-    let small = (c == 0xD1) & ((next == 0x82) | (next == 0x81));
-    let other = (c == 0xD0) & ((folded == 0x82) | (folded == 0x92) | (next == 0xA1));
+/// Whether a channel's word may start at `c` (`[c, and the three bytes after]`), after `prev2`
+/// and `prev`.
+fn word_start(prev2: u8, prev: u8, [c, n1, n2, n3]: [u8; 4]) -> bool {
     // Every two-byte character led by D0 or D1 is a Cyrillic letter, so it never ends a word.
     let ascii_boundary = (prev < 0x80) & !is_ascii_alnum(prev);
     let other_char = (prev >= 0x80) & ((prev2 & 0xFE) != 0xD0);
-    (latin | small | other) & (ascii_boundary | other_char)
+    (latin_pair(c, n1) | cyrillic_pair(c, n1, n2, n3)) & (ascii_boundary | other_char)
+}
+
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so that the loop vectorises"
+)]
+/// te, t., wh, wa, vi, vk, ok, sf in any case.
+fn latin_pair(c: u8, n: u8) -> bool {
+    let (c, low) = (c | 0x20, n | 0x20);
+    ((c == b't') & ((low == b'e') | (n == b'.')))
+        | ((c == b'w') & ((low == b'h') | (low == b'a')))
+        | ((c == b'v') & ((low == b'i') | (low == b'k')))
+        | ((c == b'o') & (low == b'k'))
+        | ((c == b's') & (low == b'f'))
+}
+
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch, so that the loop vectorises"
+)]
+/// те, ва, во, вк, сф with the first letter or both capital (and вК), as UTF-8: the first
+/// letter is `c n1`, the second `n2 n3`.
+fn cyrillic_pair(c: u8, n1: u8, n2: u8, n3: u8) -> bool {
+    // т D1 82, Т D0 A2; в D0 B2, В D0 92; с D1 81, С D0 A1; е D0 B5, Е D0 95; а D0 B0, А D0 90;
+    // о D0 BE, О D0 9E; к D0 BA, К D0 9A; ф D1 84, Ф D0 A4.
+    let second = |small: u8| (n2 == 0xD0) & ((n3 == small) | (n3 == small - 0x20));
+    let te = ((c == 0xD1) & (n1 == 0x82)) | ((c == 0xD0) & (n1 == 0xA2));
+    let v = (c == 0xD0) & ((n1 == 0xB2) | (n1 == 0x92));
+    let s = ((c == 0xD1) & (n1 == 0x81)) | ((c == 0xD0) & (n1 == 0xA1));
+    let f = ((n2 == 0xD1) & (n3 == 0x84)) | ((n2 == 0xD0) & (n3 == 0xA4));
+    (te & second(0xB5)) | (v & (second(0xB0) | second(0xBE) | second(0xBA))) | (s & f)
 }
 
 #[cfg(test)]
@@ -162,15 +198,11 @@ mod tests {
         let at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied().unwrap_or(b' ');
         (0..bytes.len())
             .filter_map(|p| {
-                let (p2, p1, c, n) = (
-                    at(p.checked_sub(2)),
-                    at(p.checked_sub(1)),
-                    bytes[p],
-                    at(Some(p + 1)),
-                );
-                if phone_start(p1, c, n) {
+                let (p2, p1) = (at(p.checked_sub(2)), at(p.checked_sub(1)));
+                let next = [bytes[p], at(Some(p + 1)), at(Some(p + 2)), at(Some(p + 3))];
+                if phone_start(p1, next[0], next[1]) {
                     Some((p, Start::Phone))
-                } else if word_start(p2, p1, c, n) {
+                } else if word_start(p2, p1, next) {
                     Some((p, Start::Word))
                 } else {
                     None
@@ -193,16 +225,15 @@ mod tests {
 
     #[test]
     fn word_starts_and_phone_starts() {
-        let kinds = found("в 8 т9 telegram xvk «Сферум» 1.5");
+        let kinds = found("ва 8 т9 telegram xvk «Сферум» 1.5");
         let at: Vec<_> = kinds.iter().map(|(at, _)| *at).collect();
-        let text = "в 8 т9 telegram xvk «Сферум» 1.5";
+        let text = "ва 8 т9 telegram xvk «Сферум» 1.5";
         let pick = |s: &str| text.find(s).unwrap();
         assert_eq!(
             kinds,
             [
                 (0, Start::Word),
                 (pick("8"), Start::Phone),
-                (pick("т9"), Start::Word),
                 (pick("9"), Start::Phone),
                 (pick("telegram"), Start::Word),
                 (pick("Сферум"), Start::Word),
