@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 pub use crate::diagnostic::Format;
+pub use crate::locale::Lang;
 
 /// Spravka builds a help site for each school that moves to an electronic gradebook:
 /// office hours, contacts, escalation to the vendor's support, FAQ and the regulation itself.
@@ -17,9 +18,20 @@ pub use crate::diagnostic::Format;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: `en` or `ru` (default: from LC_ALL, LC_MESSAGES or LANG;
+    /// Russian for a `ru` locale such as ru_RU.UTF-8, English otherwise).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 impl Cli {
+    /// The command line of this process, its messages in the language it asks for.
+    pub fn parse_in_language() -> Cli {
+        let cli = Cli::parse();
+        crate::locale::choose(Lang::detect(cli.lang));
+        cli
+    }
+
     /// The format problems are written in (`text` for commands without `--format`).
     pub fn format(&self) -> Format {
         match &self.command {

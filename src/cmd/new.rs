@@ -5,6 +5,7 @@ use crate::data::Layout;
 use crate::error::Error;
 use crate::fs;
 use crate::links::is_slug;
+use crate::locale::t;
 
 /// The scaffold: the Дневник.ру template regulation (seed 000) as data, blanks marked for `check`.
 const TEMPLATE: &str = include_str!("scaffold.toml");
@@ -13,22 +14,22 @@ pub fn run(args: &NewArgs) -> Result<String, Error> {
     let layout = Layout::new(&args.root);
     if !is_slug(&args.slug) {
         return Err(Error::usage(
-            format!("`{}` cannot be a school's folder name", args.slug),
-            "use small Latin letters, digits and hyphens, such as school-27",
+            t!("new-bad-slug", slug = args.slug.as_str()),
+            t!("new-bad-slug-hint"),
         ));
     }
     let preset = layout.platforms().join(format!("{}.toml", args.platform));
     if !preset.is_file() {
         return Err(Error::usage(
-            format!("unknown platform `{}`", args.platform),
-            format!("known platforms: {}", known_platforms(&layout)?),
+            t!("new-unknown-platform", platform = args.platform.as_str()),
+            t!("new-known-platforms", platforms = known_platforms(&layout)?),
         ));
     }
     let dir = layout.schools().join(&args.slug);
     if dir.exists() {
         return Err(Error::usage(
-            format!("{} already exists", dir.display()),
-            "choose another name, or edit the existing school.toml",
+            t!("new-exists", path = dir.display().to_string()),
+            t!("new-exists-hint"),
         ));
     }
     fs::create_dir_all(&dir.join("faq"))?;
@@ -37,16 +38,14 @@ pub fn run(args: &NewArgs) -> Result<String, Error> {
         &path,
         TEMPLATE.replace("{platform}", &args.platform).as_bytes(),
     )?;
-    Ok(format!(
-        "created {}\nfill in every value marked ЗАПОЛНИТЕ, then run `spravka check` to see what is left\n",
-        layout.display_path(&path).display()
-    ))
+    let path = layout.display_path(&path).display().to_string();
+    Ok(t!("new-created", path = path) + "\n")
 }
 
 fn known_platforms(layout: &Layout) -> Result<String, Error> {
     let dir = layout.platforms();
     if !dir.is_dir() {
-        return Ok("none (content/platforms/ is missing)".into());
+        return Ok(t!("new-no-platforms"));
     }
     let names: Vec<String> = fs::sorted_entries(&dir)?
         .iter()
