@@ -5,6 +5,7 @@
 //! nothing to say never parses one.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::{LazyLock, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -29,9 +30,26 @@ pub fn choose(lang: Lang) {
     let _ = CHOSEN.set(lang);
 }
 
+thread_local! {
+    /// A language for this thread alone (`with`, for tests of a language's texts).
+    static THIS_THREAD: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
 /// The language of this process's messages.
 pub fn current() -> Lang {
-    CHOSEN.get().copied().unwrap_or_default()
+    THIS_THREAD
+        .with(Cell::get)
+        .or_else(|| CHOSEN.get().copied())
+        .unwrap_or_default()
+}
+
+/// `f`'s result, with this thread's messages in `lang` while it runs.
+#[cfg(test)]
+pub fn with<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = THIS_THREAD.with(|cell| cell.replace(Some(lang)));
+    let result = f();
+    THIS_THREAD.with(|cell| cell.set(before));
+    result
 }
 
 impl Lang {

@@ -74,3 +74,242 @@ new-exists = { $path } already exists
 new-exists-hint = choose another name, or edit the existing school.toml
 new-created = created { $path }
     fill in every value marked ЗАПОЛНИТЕ, then run `spravka check` to see what is left
+
+## Warnings of a valid school (src/model/lints.rs)
+
+list-and = { $first } and { $last }
+lint-next-year-hint = describe the next school year as soon as it is approved (a [[school_years]] entry with start, end, terms and vacations, README), and build the site again
+lint-year-ended = the school year ended on { $end }; the site has no current office hours
+lint-year-ending = the school year ends on { $end } ({ $days } from { $today }) and no next school year is described
+lint-no-calendar = there is no production calendar for { $year }: only Saturdays and Sundays are taken as days off, so office hours on its public holidays are shown as held
+lint-no-calendar-hint = add content/calendar/ru-{ $year }.toml with the holidays, days off and working weekends of { $year } from the government's decree (see the README, «The production calendar»)
+lint-slot-is-here = slot { $slot } is here
+lint-overlap = this slot of `{ $who }` ({ $time }) overlaps slot { $other } ({ $other_time }) on a common day: one person cannot hold both
+lint-overlap-hint = change the time or the days of one of them, or give one to another consultant
+lint-more-overlaps = { $n } more slots overlap an earlier slot of the same consultant
+lint-more-overlaps-hint = fix the overlaps shown first, then check again
+lint-slot-hours = the slot { $time } is outside { $earliest }–{ $latest }
+lint-slot-hours-hint = check the time: write hours from 0 to 23, such as 15:00-16:00 for 3 to 4 pm
+lint-slot-short = the slot { $time } lasts { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+    }
+lint-slot-short-hint = check the end time: office hours last at least { $n } minutes, such as 15:00-16:00
+lint-parents-without-contacts = the school helps parents, but the site shows them no phone or email to reach it
+lint-parents-without-contacts-hint = add a channel to [parents] such as [[parents.channels]] kind = "phone", phone = "…", or the school's phones or emails in [school]; if the school does not help parents, write parents = false in [help]
+lint-no-consent = the { $what } of consultant `{ $id }` { $n ->
+    [one] is
+   *[other] are
+    } published without a recorded consent (152-ФЗ, ст. 10.1)
+lint-no-consent-hint = record the person's written consent to publish them: consent = 2026-08-28 (its date) or consent = "согласие № 12 от 28.08.2026"; or leave them out and keep the role
+lint-consent-name = name
+lint-consent-phone = phone
+lint-consent-email = email
+lint-consent-empty = the consent is empty
+lint-consent-empty-hint = write the date of the written consent, such as consent = 2026-08-28, or the document, such as consent = "согласие № 12 от 28.08.2026"
+lint-unshown-article = no school shows the article `{ $id }`: none uses its platforms
+lint-unshown-article-hint = list in `platforms` the platform of a school that should show it, or delete the file
+
+## Values (src/model/types.rs)
+
+value-not-weekday = `{ $text }` is not a day of the week
+value-not-weekday-hint = write monday … sunday (or пн, вт, ср, чт, пт, сб, вс)
+value-not-gender = `{ $text }` is not a gender
+value-not-gender-hint = write "f" (назначена) or "m" (назначен), or leave `gender` out
+value-not-time = `{ $text }` is not a time of day
+value-not-time-hint = write hours and minutes, such as 9:00 or 14:30
+value-not-time-range = `{ $text }` is not a time range
+value-not-time-range-hint = write a start and an end with a dash, such as 14:00-16:00 (or с 14.00 до 16.00)
+value-range-backwards = the range `{ $text }` ends before it starts
+value-range-backwards-hint = put the earlier time first, such as 14:00-16:00
+value-not-phone = `{ $text }` is not a phone number
+value-not-phone-hint = write digits with optional spaces, dashes and brackets, such as 8 (812) 490-70-33 or +7 495 582 69 00
+value-not-email = `{ $text }` is not an email address
+value-not-email-hint = { $hint }; an email address looks like name@school.ru
+email-one-at = an address has exactly one `@`
+email-mixed-scripts = `{ $text }` mixes scripts: { $letters }; a look-alike letter makes another address, so retype it in the Latin layout
+email-local-non-ascii = the part before `@` has `{ $c }`: write it in Latin letters, digits and . _ - +
+email-local-length = the part before `@` has 1 to 64 characters
+email-local-char = the part before `@` cannot hold `{ $c }`: use Latin letters, digits and . _ - +
+email-local-dots = a dot in the part before `@` goes between letters, never twice in a row
+domain-no-dot = `{ $text }` is not a domain name with a dot, such as school.ru
+domain-numeric = `{ $text }` is not a domain name: write the site's name, not a numeric address
+domain-label-length = each part of a domain between dots has 1 to 63 characters
+domain-char = a domain holds letters, digits, hyphens and dots, not `{ $c }`
+domain-hyphen = a part of a domain cannot start or end with a hyphen: `{ $text }`
+domain-mixed-scripts = the domain part `{ $text }` mixes scripts: { $letters } — a look-alike letter leads to another site; retype it
+url-not-web-address = `{ $text }` is not a web address
+url-example = write the address of the site, such as https://school.ru or www.school.ru
+url-scheme = only http:// and https:// addresses can be links here, not `{ $scheme }:`; { $example }
+url-slashes = write two slashes after `{ $scheme }:`, such as { $scheme }://school.ru
+url-a-space = a space
+url-char = a web address cannot hold { $c }; { $example }
+url-user = remove `{ $user }@`: a browser ignores everything before `@` in an address and opens `{ $host }`
+url-port = `{ $port }` is not a port number (1 to 65535)
+value-not-audience = `{ $text }` is not an audience
+value-not-audience-hint = write "staff" or "parents"
+value-not-language = `{ $text }` is not a supported language
+value-not-language-hint = write "ru" or "en"
+value-not-zone = `{ $text }` is not an IANA time zone
+zone-hint-examples = write a zone name such as Europe/Moscow, Asia/Krasnoyarsk or Asia/Yekaterinburg (the zone of the school's city)
+zone-hint-one = write the zone's name exactly: { $zone }
+zone-hint-several = write the name of the school's zone, one of { $zones }
+
+## Hints for what teachers type (src/data/hints.rs)
+
+hint-close-quote = close the quote: the text ends with { $quote } on the same line, such as { $example } (for text of several lines, write """ before and after it)
+hint-date-order = write the date as year-month-day: { $example }
+hint-quote-text = put text in quotes: { $example }
+
+## The parser's messages, said again (src/data/foreign.rs); English shows the parser's own text
+
+toml-other = { $message }
+toml-missing-field = missing field `{ $key }`
+toml-unknown-field = unknown field `{ $key }`, expected { $known }
+toml-unknown-variant = unknown variant `{ $value }`, expected { $known }
+toml-nothing-known = nothing here
+toml-invalid-type = invalid type: { $actual }, expected { $expected }
+toml-accepted-forms = accepted forms: { $forms }
+toml-duplicate-key = duplicate key
+toml-unquoted-string = string values must be quoted
+toml-open-quote = invalid string: the quote is not closed
+toml-leading-zero = unexpected leading zero
+toml-table-header = invalid table header
+toml-no-value = key with no value
+toml-expected-newline = expected a new line
+toml-invalid-date = invalid date
+kind-string = string
+kind-integer = integer
+kind-float = floating point
+kind-boolean = boolean
+kind-text-in-quotes = text in quotes
+kind-table = a table
+kind-date = a date
+kind-whole-number = a whole number
+kind-true-or-false = true or false
+kind-list = a list
+kind-number = a number
+forms-rule = true (the standard wording), false (the rule is left out), or the school's own text in quotes
+forms-hours = "24x7", or a table with `days` ("daily" or "workdays"), `time` and an optional `channels`, {"{"} days = "daily", time = "9:00-21:00", channels = ["email", "phone"] {"}"}
+forms-phone = a phone number in quotes, "8 (495) 582-69-00", or a table with `number` and an optional `label`, {"{"} number = "582-69-00", label = "тел/факс" {"}"}
+forms-consent = the date of the consent, such as 2026-08-28, or the document in quotes, such as "согласие от 28.08.2026 № 12"
+forms-response = the school's words in quotes, "в течение одного дня", or a table with one of `hours`, `days`, `working_days` (a whole number) and an optional `words = true`, {"{"} days = 7 {"}"}
+
+## Structure of a TOML file (src/data/lenient.rs)
+
+written-string = text in "quotes"
+written-table = a table: a [name] header with `key = value` lines under it
+written-date = a date without quotes, such as 2026-09-01
+written-integer = a whole number without quotes, such as 3
+written-boolean = true or false, without quotes
+written-list = a list in [brackets], such as ["a", "b"]
+written-float = a number without quotes, such as 1.5
+lenient-too-many = the check of this file's structure stopped after { $n } problems; more may follow
+lenient-write = write { $what }
+lenient-too-many-hint = fix the problems listed and run `spravka check` again
+lenient-date-unquote = write { $value } without quotes: a date is year-month-day
+lenient-unquote = remove the quotes: write { $value }
+lenient-did-you-mean = did you mean `{ $key }`? If not, check the spelling of the key; the README lists every key (section «{ $section }»)
+lenient-missing-table = add the missing table `[{ $table }]` with its keys; the README shows a complete example (section «{ $section }»)
+lenient-missing-key-top = add the missing key `{ $key }` ({ $written }) at the top of the file, before the first [table]; the README shows a complete example (section «{ $section }»)
+lenient-missing-key = add the missing key `{ $key }` ({ $written }) to `{ $table }`; the README shows a complete example (section «{ $section }»)
+
+## Hints for TOML files (src/data/mod.rs)
+
+toml-hint-unknown-field = check the spelling of the key; the README lists every key (section «{ $section }»)
+toml-hint-missing-field = add the missing key; the README shows a complete example (section «{ $section }»)
+toml-hint-forms = write the value in one of these forms; the README shows each (section «{ $section }»)
+toml-hint-variant = see the README for the forms this value can take (section «{ $section }»)
+toml-hint-duplicate-key = this key is given twice in the same table: keep one of the two lines
+toml-hint-invalid-type = check the quotes and brackets: text goes in "quotes", lists in [brackets]
+toml-hint-syntax = check the TOML syntax near this place: quotes, brackets, `key = value`
+
+## School years (src/model/school/school_year.rs)
+
+year-both-forms = both [school_year] and [[school_years]] are given
+year-both-forms-hint = keep one form: move [school_year] into a [[school_years]] entry, or remove [[school_years]]
+year-missing = the school has weekly office hours but no school year: the calendar would have no sessions
+year-missing-hint = add [school_year] with `start` and `end`, such as start = 2026-09-01 and end = 2027-05-25 (see «school.toml» in the README)
+year-too-many = { $n } school years are more than { $max }
+year-too-many-hint = keep the school year in progress and the next one; remove the years that ended
+slot-add-first = add the slot under [[schedule.slots]] first
+slot-write-id = write the id of a slot: { $ids }
+slot-unknown = unknown slot `{ $id }`
+year-out-of-order = school year { $year } is listed after { $before }, which starts later
+year-overlaps = school year { $year } starts ({ $start }) before { $before } ends ({ $end })
+year-order-hint = list the school years in order, each starting after the previous one ends
+year-weekend-rule = `{ $text }` is not a rule for working weekends
+year-weekend-rule-hint = write "skip" (no office hours that day) or "replaced_day" (hold the office hours of the weekday it replaces)
+year-backwards = the school year ends ({ $end }) before it starts ({ $start })
+year-backwards-hint = put the last day of the school year in `end`
+year-too-long = the school year from { $start } to { $end } is longer than a year
+year-too-long-hint = describe one school year: its first and last day, such as 2025-09-01 and 2026-05-26
+period-backwards = `{ $name }` ends ({ $end }) before it starts ({ $start })
+period-backwards-hint = put the later date in `end`
+audience-all-hint = write "all", "staff" or "parents"
+consultant-add = add a [[consultants]] entry with this id
+consultant-write-id = write one of the ids in [[consultants]]: { $ids }
+consultant-unknown = unknown consultant `{ $id }`
+id-bad = `{ $id }` cannot be used as an id
+id-bad-hint = use small Latin letters, digits and hyphens, such as tuesday-lab
+exception-twice = the session of slot `{ $slot }` on { $date } already has an exception
+exception-twice-hint = keep one exception per session: merge the two into one
+
+## Exceptions (src/model/school/school_year.rs)
+
+exception-not-day = { $date } is not a { $day } of slot `{ $slot }`
+exception-not-days = { $date } is a { $day }, not a day of slot `{ $slot }` ({ $days })
+exception-date-hint = give the date of the session that changes
+exception-outside-years = { $date } is outside the school years that hold slot `{ $slot }`
+exception-outside-years-hint = give a date within a school year ([school_year] or [[school_years]]) that holds the slot
+exception-moved-empty = a moved session needs a new `date`, `time` or `place`
+exception-moved-empty-hint = write, for example, moved = {"{"} time = "15:00-16:00" {"}"}
+exception-kind = an exception is either `cancelled = true` or `moved = {"{"} … {"}"}`
+exception-kind-hint = write cancelled = true, or moved = {"{"} date = …, time = "…", place = "…" {"}"}
+weekday-monday = monday
+weekday-tuesday = tuesday
+weekday-wednesday = wednesday
+weekday-thursday = thursday
+weekday-friday = friday
+weekday-saturday = saturday
+weekday-sunday = sunday
+
+## Articles (src/model/article.rs)
+
+platform-unknown = unknown platform `{ $id }`
+write-one-of = write one of: { $known }
+article-empty-title = the title must not be empty
+article-empty-title-hint = write the article's title between the quotes
+article-broken-link = the link `@/{ $target }` points to no page
+article-broken-link-hint = link to @/ (home), @/{ $pages }, or @/faq/<article file name without .md>
+article-contact-shared = the article names the { $kind } `{ $text }`, which the data of a school showing it does not have
+article-contact-shared-hint = school `{ $slug }` is one; { $hint }
+article-contact = the article names the { $kind } `{ $text }`, which the data of school `{ $slug }` does not have
+article-contact-hint = if it is the school's or the vendor's contact, add it to school.toml or the preset; otherwise let the article say it through a shortcode such as {"{{"} school_contacts {"}}"} or {"{{"} escalation_contacts {"}}"} (README, FAQ articles)
+article-more-refused = { $n } more links, images or heading attributes that cannot be used (only the first { $max } are listed)
+article-more-refused-hint = fix the ones listed above and run `spravka check` again
+article-bad-file-name = the file name `{ $id }.md` cannot be used in a web address
+article-bad-file-name-hint = name the file with small Latin letters, digits and hyphens, such as kak-sostavit-obrashchenie.md
+
+## Dates (src/model/mod.rs)
+
+value-not-date = `{ $text }` is not a date
+value-not-date-hint = write a date without quotes as year-month-day, such as 2025-09-01
+
+## What an article names (src/model/mentions.rs)
+
+mention-phone = phone
+mention-email = email address
+mention-channel = channel
+
+## Days of the week (src/model/weekdays.rs)
+
+days-how = write monday … sunday (or понедельник … воскресенье, пн … вс), a range from the earlier day to the later one such as пн-пт, or a list such as пн, ср, пт
+days-twice = { $day } is written twice in `{ $text }`
+days-once-hint = name each day once
+days-already = { $day } is already in the list
+days-none = no day of the week is given
+days-none-in = `{ $text }` names no day of the week
+days-backwards = the range `{ $text }` runs backwards
+days-backwards-hint = write the earlier day first (пн-пт); days across Sunday are two ranges, such as пт-вс, пн
+days-in-context = { $message } (in `{ $text }`)

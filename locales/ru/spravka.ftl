@@ -16,18 +16,18 @@ error-render-hint = проверьте шаблон, названный посл
 error-busy = в папку { $out } сейчас пишет другая сборка
 error-busy-hint = дождитесь её окончания (запущенный `spravka serve` пересобирает сайты в свою папку) или соберите в другую папку: --out ПАПКА
 error-interrupted = прервано; папка с сайтами осталась прежней
-error-nothing-written = ошибка: { $counted }; ничего не записано
+error-nothing-written = { $counted }; ничего не записано
 count-problems-found = { $n ->
-    [one] найдена { $n } ошибка
-    [few] найдено { $n } ошибки
-   *[many] найдено { $n } ошибок
+    [one] Найдена { $n } ошибка
+    [few] Найдено { $n } ошибки
+   *[many] Найдено { $n } ошибок
     }
 count-warnings-denied = { $n ->
-    [one] найдено { $n } предупреждение (--deny-warnings)
-    [few] найдено { $n } предупреждения (--deny-warnings)
-   *[many] найдено { $n } предупреждений (--deny-warnings)
+    [one] Найдено { $n } предупреждение (--deny-warnings)
+    [few] Найдено { $n } предупреждения (--deny-warnings)
+   *[many] Найдено { $n } предупреждений (--deny-warnings)
     }
-count-problems-and-warnings = найдено: { $n ->
+count-problems-and-warnings = Найдено: { $n ->
     [one] { $n } ошибка
     [few] { $n } ошибки
    *[many] { $n } ошибок
@@ -68,18 +68,18 @@ diag-advice = См. также
 ## Команды (src/cmd/)
 
 check-no-problems = { $schools ->
-    [one] проверена { $schools } школа
-    [few] проверено { $schools } школы
-   *[many] проверено { $schools } школ
+    [one] Проверена { $schools } школа
+    [few] Проверено { $schools } школы
+   *[many] Проверено { $schools } школ
     } и { $articles ->
     [one] { $articles } страница статей
     [few] { $articles } страницы статей
    *[many] { $articles } страниц статей
     }: замечаний нет
 check-no-errors = { $schools ->
-    [one] проверена { $schools } школа
-    [few] проверено { $schools } школы
-   *[many] проверено { $schools } школ
+    [one] Проверена { $schools } школа
+    [few] Проверено { $schools } школы
+   *[many] Проверено { $schools } школ
     } и { $articles ->
     [one] { $articles } страница статей
     [few] { $articles } страницы статей
@@ -99,3 +99,254 @@ new-exists = { $path } уже существует
 new-exists-hint = выберите другое имя или отредактируйте существующий school.toml
 new-created = создан { $path }
     заполните все значения с пометкой ЗАПОЛНИТЕ, затем запустите `spravka check` — он покажет, что осталось
+
+## Предупреждения о правильных данных школы (src/model/lints.rs)
+
+list-and = { $first } и { $last }
+lint-next-year-hint = опишите следующий учебный год, как только его утвердят (запись [[school_years]] с start, end, terms и vacations, см. README), и соберите сайт заново
+lint-year-ended = учебный год закончился { $end }; текущих часов консультаций на сайте нет
+lint-year-ending = учебный год заканчивается { $end } (через { $days } после { $today }), а следующий учебный год не описан
+lint-no-calendar = нет производственного календаря на { $year } год: выходными считаются только субботы и воскресенья, поэтому консультации в государственные праздники показаны как обычно
+lint-no-calendar-hint = добавьте файл content/calendar/ru-{ $year }.toml с праздниками, выходными и рабочими субботами { $year } года по постановлению Правительства (см. раздел README «The production calendar»)
+lint-slot-is-here = приём { $slot } — здесь
+lint-overlap = этот приём консультанта `{ $who }` ({ $time }) пересекается с приёмом { $other } ({ $other_time }) в один и тот же день: один человек не может вести оба
+lint-overlap-hint = измените время или дни одного из них либо передайте один другому консультанту
+lint-more-overlaps = { $n ->
+    [one] ещё { $n } приём пересекается
+    [few] ещё { $n } приёма пересекаются
+   *[many] ещё { $n } приёмов пересекаются
+    } с более ранним приёмом того же консультанта
+lint-more-overlaps-hint = сначала исправьте показанные пересечения, затем проверьте снова
+lint-slot-hours = приём { $time } выходит за пределы { $earliest }–{ $latest }
+lint-slot-hours-hint = проверьте время: часы пишутся от 0 до 23, например 15:00-16:00 — с трёх до четырёх часов дня
+lint-slot-short = приём { $time } длится { $n ->
+    [one] { $n } минуту
+    [few] { $n } минуты
+   *[many] { $n } минут
+    }
+lint-slot-short-hint = проверьте время окончания: консультация длится не меньше { $n ->
+    [one] { $n } минуты
+   *[other] { $n } минут
+    }, например 15:00-16:00
+lint-parents-without-contacts = школа помогает родителям, но сайт не показывает им ни телефона, ни электронной почты для связи
+lint-parents-without-contacts-hint = добавьте канал в [parents], например [[parents.channels]] kind = "phone", phone = "…", или телефоны либо адреса почты школы в [school]; если школа не помогает родителям, напишите parents = false в [help]
+lint-no-consent = { $what } консультанта `{ $id }` { $n ->
+    [one] публикуется
+   *[other] публикуются
+    } без записанного согласия (152-ФЗ, ст. 10.1)
+lint-no-consent-hint = запишите письменное согласие человека на публикацию: consent = 2026-08-28 (его дата) или consent = "согласие № 12 от 28.08.2026"; либо уберите эти данные и оставьте только должность
+lint-consent-name = имя
+lint-consent-phone = телефон
+lint-consent-email = адрес почты
+lint-consent-empty = согласие не заполнено
+lint-consent-empty-hint = напишите дату письменного согласия, например consent = 2026-08-28, или документ, например consent = "согласие № 12 от 28.08.2026"
+lint-unshown-article = статью `{ $id }` не показывает ни одна школа: ни одна не использует её платформы
+lint-unshown-article-hint = укажите в `platforms` платформу школы, которая должна её показывать, или удалите файл
+
+## Значения (src/model/types.rs)
+
+value-not-weekday = `{ $text }` — не день недели
+value-not-weekday-hint = напишите понедельник … воскресенье (или пн, вт, ср, чт, пт, сб, вс; можно и по-английски: monday … sunday)
+value-not-gender = `{ $text }` — не обозначение пола
+value-not-gender-hint = напишите "f" (назначена) или "m" (назначен) либо уберите `gender`
+value-not-time = `{ $text }` — не время суток
+value-not-time-hint = напишите часы и минуты, например 9:00 или 14:30
+value-not-time-range = `{ $text }` — не промежуток времени
+value-not-time-range-hint = напишите начало и конец через дефис, например 14:00-16:00 (или с 14.00 до 16.00)
+value-range-backwards = промежуток `{ $text }` заканчивается раньше, чем начинается
+value-range-backwards-hint = сначала напишите более раннее время, например 14:00-16:00
+value-not-phone = `{ $text }` — не номер телефона
+value-not-phone-hint = напишите цифры, при желании с пробелами, дефисами и скобками, например 8 (812) 490-70-33 или +7 495 582 69 00
+value-not-email = `{ $text }` — не адрес электронной почты
+value-not-email-hint = { $hint }; адрес почты выглядит так: name@school.ru
+email-one-at = в адресе ровно один знак `@`
+email-mixed-scripts = в `{ $text }` смешаны алфавиты: { $letters }; похожая буква даёт другой адрес, поэтому наберите его заново в латинской раскладке
+email-local-non-ascii = в части до `@` есть `{ $c }`: пишите её латинскими буквами, цифрами и знаками . _ - +
+email-local-length = в части до `@` от 1 до 64 знаков
+email-local-char = в части до `@` не может быть `{ $c }`: используйте латинские буквы, цифры и знаки . _ - +
+email-local-dots = точка в части до `@` стоит между буквами и никогда не дважды подряд
+domain-no-dot = `{ $text }` — не доменное имя с точкой вроде school.ru
+domain-numeric = `{ $text }` — не доменное имя: напишите имя сайта, а не числовой адрес
+domain-label-length = каждая часть домена между точками — от 1 до 63 знаков
+domain-char = в домене бывают буквы, цифры, дефисы и точки, но не `{ $c }`
+domain-hyphen = часть домена не может начинаться или заканчиваться дефисом: `{ $text }`
+domain-mixed-scripts = в части домена `{ $text }` смешаны алфавиты: { $letters } — похожая буква ведёт на другой сайт; наберите её заново
+url-not-web-address = `{ $text }` — не адрес сайта
+url-example = напишите адрес сайта, например https://school.ru или www.school.ru
+url-scheme = ссылками здесь могут быть только адреса http:// и https://, но не `{ $scheme }:`; { $example }
+url-slashes = после `{ $scheme }:` поставьте две косые черты, например { $scheme }://school.ru
+url-a-space = пробела
+url-char = в адресе сайта не может быть { $c }; { $example }
+url-user = уберите `{ $user }@`: браузер не смотрит на всё, что стоит в адресе до `@`, и откроет `{ $host }`
+url-port = `{ $port }` — не номер порта (от 1 до 65535)
+value-not-audience = `{ $text }` — не аудитория
+value-not-audience-hint = напишите "staff" (сотрудники) или "parents" (родители)
+value-not-language = язык `{ $text }` не поддерживается
+value-not-language-hint = напишите "ru" или "en"
+value-not-zone = `{ $text }` — не часовой пояс IANA
+zone-hint-examples = напишите название пояса, например Europe/Moscow, Asia/Krasnoyarsk или Asia/Yekaterinburg (пояс города, где находится школа)
+zone-hint-one = напишите точное название пояса: { $zone }
+zone-hint-several = напишите название пояса школы, одно из: { $zones }
+
+## Подсказки к тому, что обычно пишут (src/data/hints.rs)
+
+hint-close-quote = закройте кавычку: текст заканчивается знаком { $quote } на той же строке, например { $example } (текст в несколько строк берут в """ с обеих сторон)
+hint-date-order = напишите дату как год-месяц-день: { $example }
+hint-quote-text = возьмите текст в кавычки: { $example }
+
+## Сообщения разбора TOML, сказанные по-русски (src/data/foreign.rs)
+
+toml-other = ошибка в записи TOML (разбор сообщил: «{ $message }»)
+toml-missing-field = нет обязательного ключа `{ $key }`
+toml-unknown-field = неизвестный ключ `{ $key }`; возможные ключи: { $known }
+toml-unknown-variant = неизвестное значение `{ $value }`; возможные значения: { $known }
+toml-nothing-known = здесь ключей нет
+toml-invalid-type = неверный вид значения: { $actual }; ожидается { $expected }
+toml-accepted-forms = значение можно записать так: { $forms }
+toml-duplicate-key = ключ повторяется
+toml-unquoted-string = текст нужно взять в кавычки
+toml-open-quote = текст в кавычках не закрыт
+toml-leading-zero = лишний ноль в начале числа: число или дата без кавычек записаны неверно
+toml-table-header = неверный заголовок таблицы
+toml-no-value = у ключа нет значения
+toml-expected-newline = здесь должна начинаться новая строка
+toml-invalid-date = неверная дата
+kind-string = строка
+kind-integer = число
+kind-float = дробное число
+kind-boolean = логическое значение
+kind-text-in-quotes = текст в кавычках
+kind-table = таблица
+kind-date = дата
+kind-whole-number = целое число
+kind-true-or-false = true или false
+kind-list = список
+kind-number = число
+forms-rule = true (стандартная формулировка), false (правило не включается) или собственный текст школы в кавычках
+forms-hours = "24x7" или таблица с `days` ("daily" — ежедневно, "workdays" — по рабочим дням), `time` и необязательным `channels`, {"{"} days = "daily", time = "9:00-21:00", channels = ["email", "phone"] {"}"}
+forms-phone = номер телефона в кавычках, "8 (495) 582-69-00", или таблица с `number` и необязательным `label`, {"{"} number = "582-69-00", label = "тел/факс" {"}"}
+forms-consent = дата согласия, например 2026-08-28, или документ в кавычках, например "согласие от 28.08.2026 № 12"
+forms-response = слова школы в кавычках, "в течение одного дня", или таблица с одним из ключей `hours`, `days`, `working_days` (целое число) и необязательным `words = true`, {"{"} days = 7 {"}"}
+
+## Структура файла TOML (src/data/lenient.rs)
+
+written-string = текст в "кавычках"
+written-table = таблицу: заголовок [имя] и под ним строки `ключ = значение`
+written-date = дату без кавычек, например 2026-09-01
+written-integer = целое число без кавычек, например 3
+written-boolean = true или false, без кавычек
+written-list = список в [квадратных скобках], например ["a", "b"]
+written-float = число без кавычек, например 1.5
+lenient-too-many = проверка структуры этого файла остановилась после { $n } ошибок; дальше могут быть ещё
+lenient-write = напишите { $what }
+lenient-too-many-hint = исправьте перечисленные ошибки и снова запустите `spravka check`
+lenient-date-unquote = напишите { $value } без кавычек: дата пишется как год-месяц-день
+lenient-unquote = уберите кавычки: напишите { $value }
+lenient-did-you-mean = может быть, имелся в виду `{ $key }`? Если нет, проверьте, как написан ключ; все ключи перечислены в README (раздел «{ $section }»)
+lenient-missing-table = добавьте недостающую таблицу `[{ $table }]` с её ключами; полный пример есть в README (раздел «{ $section }»)
+lenient-missing-key-top = добавьте недостающий ключ `{ $key }` ({ $written }) в начало файла, до первой [таблицы]; полный пример есть в README (раздел «{ $section }»)
+lenient-missing-key = добавьте недостающий ключ `{ $key }` ({ $written }) в `{ $table }`; полный пример есть в README (раздел «{ $section }»)
+
+## Подсказки к файлам TOML (src/data/mod.rs)
+
+toml-hint-unknown-field = проверьте, как написан ключ; все ключи перечислены в README (раздел «{ $section }»)
+toml-hint-missing-field = добавьте недостающий ключ; полный пример есть в README (раздел «{ $section }»)
+toml-hint-forms = запишите значение в одном из этих видов; каждый показан в README (раздел «{ $section }»)
+toml-hint-variant = какие значения возможны, сказано в README (раздел «{ $section }»)
+toml-hint-duplicate-key = этот ключ дважды указан в одной таблице: оставьте одну из двух строк
+toml-hint-invalid-type = проверьте кавычки и скобки: текст пишется в "кавычках", списки — в [квадратных скобках]
+toml-hint-syntax = проверьте запись TOML рядом с этим местом: кавычки, скобки, `ключ = значение`
+
+## Учебные годы (src/model/school/school_year.rs)
+
+year-both-forms = указаны и [school_year], и [[school_years]]
+year-both-forms-hint = оставьте одну запись: перенесите [school_year] в запись [[school_years]] или уберите [[school_years]]
+year-missing = у школы есть еженедельные часы консультаций, но не указан учебный год: в календаре не было бы ни одной консультации
+year-missing-hint = добавьте [school_year] с `start` и `end`, например start = 2026-09-01 и end = 2027-05-25 (см. «school.toml» в README)
+year-too-many = { $n ->
+    [one] { $n } учебный год
+    [few] { $n } учебных года
+   *[many] { $n } учебных лет
+    } — больше, чем { $max }
+year-too-many-hint = оставьте текущий учебный год и следующий; закончившиеся годы уберите
+slot-add-first = сначала добавьте приём в [[schedule.slots]]
+slot-write-id = напишите id приёма: { $ids }
+slot-unknown = неизвестный приём `{ $id }`
+year-out-of-order = учебный год { $year } указан после { $before }, который начинается позже
+year-overlaps = учебный год { $year } начинается ({ $start }) раньше, чем заканчивается { $before } ({ $end })
+year-order-hint = перечислите учебные годы по порядку: каждый начинается после окончания предыдущего
+year-weekend-rule = `{ $text }` — не правило для рабочих суббот и воскресений
+year-weekend-rule-hint = напишите "skip" (в этот день консультаций нет) или "replaced_day" (консультации как в тот будний день, который он заменяет)
+year-backwards = учебный год заканчивается ({ $end }) раньше, чем начинается ({ $start })
+year-backwards-hint = укажите в `end` последний день учебного года
+year-too-long = учебный год с { $start } по { $end } длиннее года
+year-too-long-hint = опишите один учебный год: его первый и последний день, например 2025-09-01 и 2026-05-26
+period-backwards = «{ $name }» заканчивается ({ $end }) раньше, чем начинается ({ $start })
+period-backwards-hint = укажите в `end` более позднюю дату
+audience-all-hint = напишите "all" (все), "staff" (сотрудники) или "parents" (родители)
+consultant-add = добавьте запись [[consultants]] с этим id
+consultant-write-id = напишите один из id в [[consultants]]: { $ids }
+consultant-unknown = неизвестный консультант `{ $id }`
+id-bad = `{ $id }` не подходит для id
+id-bad-hint = используйте строчные латинские буквы, цифры и дефисы, например tuesday-lab
+exception-twice = у консультации приёма `{ $slot }` { $date } уже есть исключение
+exception-twice-hint = оставьте одно исключение на консультацию: объедините два в одно
+
+## Исключения (src/model/school/school_year.rs)
+
+exception-not-day = { $date } — не { $day }: в этот день приёма `{ $slot }` нет
+exception-not-days = { $date } — { $day }, а приём `{ $slot }` бывает в другие дни ({ $days })
+exception-date-hint = укажите дату той консультации, которая меняется
+exception-outside-years = { $date } не входит в учебные годы, в которых есть приём `{ $slot }`
+exception-outside-years-hint = укажите дату внутри учебного года ([school_year] или [[school_years]]), в котором есть этот приём
+exception-moved-empty = для перенесённой консультации нужны новые `date`, `time` или `place`
+exception-moved-empty-hint = напишите, например, moved = {"{"} time = "15:00-16:00" {"}"}
+exception-kind = исключение — это либо `cancelled = true`, либо `moved = {"{"} … {"}"}`
+exception-kind-hint = напишите cancelled = true или moved = {"{"} date = …, time = "…", place = "…" {"}"}
+weekday-monday = понедельник
+weekday-tuesday = вторник
+weekday-wednesday = среда
+weekday-thursday = четверг
+weekday-friday = пятница
+weekday-saturday = суббота
+weekday-sunday = воскресенье
+
+## Статьи (src/model/article.rs)
+
+platform-unknown = неизвестная платформа `{ $id }`
+write-one-of = напишите одно из: { $known }
+article-empty-title = заголовок не может быть пустым
+article-empty-title-hint = напишите заголовок статьи между кавычками
+article-broken-link = ссылка `@/{ $target }` не ведёт ни на одну страницу
+article-broken-link-hint = ссылайтесь на @/ (главная), @/{ $pages } или @/faq/<имя файла статьи без .md>
+article-contact-shared = в статье есть { $kind } `{ $text }`, которого нет в данных одной из школ, где она показана
+article-contact-shared-hint = например, школы `{ $slug }`; { $hint }
+article-contact = в статье есть { $kind } `{ $text }`, которого нет в данных школы `{ $slug }`
+article-contact-hint = если это контакт школы или разработчика платформы, добавьте его в school.toml или в описание платформы; иначе пусть статья называет его через шорткод, например {"{{"} school_contacts {"}}"} или {"{{"} escalation_contacts {"}}"} (README, раздел «FAQ articles»)
+article-more-refused = ещё ссылок, изображений или атрибутов заголовков, которые нельзя использовать: { $n } (перечислены только первые { $max })
+article-more-refused-hint = исправьте перечисленные выше и снова запустите `spravka check`
+article-bad-file-name = имя файла `{ $id }.md` нельзя использовать в адресе страницы
+article-bad-file-name-hint = назовите файл строчными латинскими буквами, цифрами и дефисами, например kak-sostavit-obrashchenie.md
+
+## Даты (src/model/mod.rs)
+
+value-not-date = `{ $text }` — не дата
+value-not-date-hint = напишите дату без кавычек как год-месяц-день, например 2025-09-01
+
+## Что называет статья (src/model/mentions.rs)
+
+mention-phone = телефон
+mention-email = адрес почты
+mention-channel = канал связи
+
+## Дни недели (src/model/weekdays.rs)
+
+days-how = напишите понедельник … воскресенье (или пн … вс, или monday … sunday), промежуток от более раннего дня к более позднему, например пн-пт, или список, например пн, ср, пт
+days-twice = день «{ $day }» указан в `{ $text }` дважды
+days-once-hint = называйте каждый день один раз
+days-already = день «{ $day }» уже есть в списке
+days-none = не указан ни один день недели
+days-none-in = в `{ $text }` нет ни одного дня недели
+days-backwards = промежуток `{ $text }` идёт в обратную сторону
+days-backwards-hint = сначала напишите более ранний день (пн-пт); дни через воскресенье — это два промежутка, например пт-вс, пн
+days-in-context = { $message } (в `{ $text }`)

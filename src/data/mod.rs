@@ -3,6 +3,7 @@
 pub mod article;
 pub mod blanks;
 pub mod calendar;
+pub mod foreign;
 pub mod heading;
 mod hints;
 pub mod lenient;
@@ -12,6 +13,7 @@ pub mod school;
 pub mod sources;
 pub mod theme;
 
+use crate::locale::t;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -266,7 +268,7 @@ fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
     let hint = (span.as_ref())
         .and_then(|span| hints::syntax_hint(&file.text, span.start))
         .unwrap_or_else(|| toml_hint(&message, readme_section(&file.path)));
-    Problem::new(message)
+    Problem::new(foreign::shown(&message))
         .in_file(file)
         .with_span(span)
         .with_field(field.to_string())
@@ -294,21 +296,19 @@ const FORMS: &str = "accepted forms: ";
 
 fn toml_hint(message: &str, section: &str) -> String {
     if message.starts_with("unknown field") {
-        format!("check the spelling of the key; the README lists every key (section «{section}»)")
+        t!("toml-hint-unknown-field", section = section)
     } else if message.starts_with("missing field") {
-        format!("add the missing key; the README shows a complete example (section «{section}»)")
+        t!("toml-hint-missing-field", section = section)
     } else if message.starts_with(FORMS) {
-        format!(
-            "write the value in one of these forms; the README shows each (section «{section}»)"
-        )
+        t!("toml-hint-forms", section = section)
     } else if message.contains("did not match any variant") {
-        format!("see the README for the forms this value can take (section «{section}»)")
+        t!("toml-hint-variant", section = section)
     } else if message.starts_with("duplicate key") {
-        "this key is given twice in the same table: keep one of the two lines".to_owned()
+        t!("toml-hint-duplicate-key")
     } else if message.starts_with("invalid type") {
-        "check the quotes and brackets: text goes in \"quotes\", lists in [brackets]".to_owned()
+        t!("toml-hint-invalid-type")
     } else {
-        "check the TOML syntax near this place: quotes, brackets, `key = value`".to_owned()
+        t!("toml-hint-syntax")
     }
 }
 

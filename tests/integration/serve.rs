@@ -27,6 +27,7 @@ impl Served {
             .args(["serve", "--port", "0"])
             .current_dir(project.path())
             .env("SOURCE_DATE_EPOCH", "1788220800")
+            .env("LC_ALL", "C")
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
