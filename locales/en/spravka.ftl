@@ -313,3 +313,9 @@ days-none-in = `{ $text }` names no day of the week
 days-backwards = the range `{ $text }` runs backwards
 days-backwards-hint = write the earlier day first (пн-пт); days across Sunday are two ranges, such as пт-вс, пн
 days-in-context = { $message } (in `{ $text }`)
+
+## Blanks of the scaffold (src/data/blanks.rs)
+
+blank-unfilled = this blank has not been filled in
+blank-hint = replace the blank with the school's value
+blank-hint-what = replace the blank with: { $what }
