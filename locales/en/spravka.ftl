@@ -319,3 +319,46 @@ days-in-context = { $message } (in `{ $text }`)
 blank-unfilled = this blank has not been filled in
 blank-hint = replace the blank with the school's value
 blank-hint-what = replace the blank with: { $what }
+
+## build (src/cmd/build.rs)
+
+build-summary = built { $schools } school(s) into { $out } ({ $fresh } up to date): { $written } file(s) written, { $unchanged } unchanged, { $removed } removed; { $pages } page(s), { $feeds } feed(s) in { $seconds } s
+build-platform-hint = write the name of a file in content/platforms/ (without .toml)
+epoch-hint = unset it, or set it to a Unix time such as 1756684800
+epoch-not-a-number = SOURCE_DATE_EPOCH=`{ $text }` is not a number of seconds
+epoch-out-of-range = SOURCE_DATE_EPOCH=`{ $text }` is out of range
+build-kept = kept { $path }: Spravka did not write it
+build-kept-more = kept { $n } more file(s) Spravka did not write
+
+## package (src/cmd/package.rs)
+
+package-since-one = --since compares with the last upload of one school
+package-since-one-hint = name that school with --school SLUG
+package-bad-manifest = cannot use { $path } with --since: { $error }
+package-bad-manifest-hint = give the manifest.json of the school's folder as it was last uploaded
+package-manifest-large = { $path } is too large for a manifest
+package-manifest-large-hint = give the manifest.json of the school's folder
+package-summary = packaged { $n } school(s) into { $dist }
+package-size = { $n } file(s), { $kib } KiB
+package-wrote = wrote { $zip } ({ $size })
+package-wrote-delta = wrote { $zip } ({ $size }: { $changed } changed since the last upload, and manifest.json); delete { $deleted } file(s) on the server, listed in { $list }
+
+## serve (src/cmd/serve.rs, src/serve/)
+
+serve-open = warning: listening on { $address }: any device that can reach this port can read the preview and the build's problems
+serve-serving = serving { $out } at http://{ $address }/ (Ctrl+C to stop); watching { $watched } for changes
+serve-changed = { $what } changed
+serve-rebuilt = rebuilt in { $ms } ms: { $summary }
+
+## The preview's server (src/serve/)
+
+serve-cannot-listen = cannot listen on { $address }: { $error }
+serve-cannot-listen-hint = choose another port with --port
+serve-overlay-title = The build failed: this page shows the last good build
+serve-overlay-hide = Hide
+
+## Watching (src/serve/watch.rs)
+
+serve-watch-failed = warning: watching the project: { $error }
+serve-editor-file = an editor's file
+serve-and-more = { $first } and { $n } more

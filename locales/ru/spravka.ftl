@@ -356,3 +356,58 @@ days-in-context = { $message } (в `{ $text }`)
 blank-unfilled = этот пропуск не заполнен
 blank-hint = замените пропуск значением школы
 blank-hint-what = замените пропуск: { $what }
+
+## Сборка (src/cmd/build.rs)
+
+build-summary = Собрано { $schools ->
+    [one] { $schools } школа
+    [few] { $schools } школы
+   *[many] { $schools } школ
+    } в { $out } (без изменений с прошлой сборки: { $fresh }): файлов записано — { $written }, не изменилось — { $unchanged }, удалено — { $removed }; страниц — { $pages }, календарей — { $feeds }; за { $seconds } с
+build-platform-hint = напишите имя файла из content/platforms/ (без .toml)
+epoch-hint = уберите переменную или задайте время Unix, например 1756684800
+epoch-not-a-number = SOURCE_DATE_EPOCH=`{ $text }` — не число секунд
+epoch-out-of-range = SOURCE_DATE_EPOCH=`{ $text }` — вне допустимого диапазона
+build-kept = оставлен { $path }: его записала не Spravka
+build-kept-more = оставлено ещё файлов, записанных не Spravka: { $n }
+
+## Упаковка (src/cmd/package.rs)
+
+package-since-one = --since сравнивает с последней выгрузкой одной школы
+package-since-one-hint = укажите эту школу: --school SLUG
+package-bad-manifest = нельзя использовать { $path } с --since: { $error }
+package-bad-manifest-hint = укажите manifest.json из папки школы в том виде, в каком её выгрузили в последний раз
+package-manifest-large = { $path } слишком велик для manifest.json
+package-manifest-large-hint = укажите manifest.json из папки школы
+package-summary = Упаковано { $n ->
+    [one] { $n } школа
+    [few] { $n } школы
+   *[many] { $n } школ
+    } в { $dist }
+package-size = { $n ->
+    [one] { $n } файл
+    [few] { $n } файла
+   *[many] { $n } файлов
+    }, { $kib } КиБ
+package-wrote = записан { $zip } ({ $size })
+package-wrote-delta = записан { $zip } ({ $size }: изменились с последней выгрузки — { $changed }, и manifest.json); на сервере удалите файлы по списку из { $list } (их { $deleted })
+
+## Предпросмотр (src/cmd/serve.rs, src/serve/)
+
+serve-open = предупреждение: сервер слушает { $address }: любое устройство, которое достаёт до этого порта, может читать предпросмотр и ошибки сборки
+serve-serving = предпросмотр { $out } на http://{ $address }/ (Ctrl+C — остановить); слежу за изменениями в { $watched }
+serve-changed = изменено: { $what }
+serve-rebuilt = пересобрано за { $ms } мс: { $summary }
+
+## Сервер предпросмотра (src/serve/)
+
+serve-cannot-listen = не удалось открыть { $address }: { $error }
+serve-cannot-listen-hint = выберите другой порт: --port
+serve-overlay-title = Сборка не удалась: на странице — последняя удачная сборка
+serve-overlay-hide = Скрыть
+
+## Наблюдение за файлами (src/serve/watch.rs)
+
+serve-watch-failed = предупреждение: не удаётся следить за проектом: { $error }
+serve-editor-file = служебный файл редактора
+serve-and-more = { $first } и ещё { $n }
