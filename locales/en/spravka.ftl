@@ -362,3 +362,103 @@ serve-overlay-hide = Hide
 serve-watch-failed = warning: watching the project: { $error }
 serve-editor-file = an editor's file
 serve-and-more = { $first } and { $n } more
+
+## A school's data (src/model/school.rs)
+
+text-empty = this text must not be empty
+text-empty-hint = write the value between the quotes
+text-empty-or-omit-hint = write the value between the quotes, or leave the key out: { $without }
+approval-kind = `{ $text }` is not a kind of approval
+approval-kind-hint = write "agreed" (СОГЛАСОВАНО), "approved" (УТВЕРЖДАЮ) or "reviewed" (РАССМОТРЕНО)
+platform-unknown-hint = write one of: { $known } (files in content/platforms/)
+consultant-twice = the consultant id `{ $id }` is used twice
+consultant-twice-hint = give every consultant its own id
+consultant-title-default = the title is then the role up to its first comma
+training-days = { $days } is not a number of working days
+training-days-hint = write a whole number from 1 to 365
+topic-unknown = `{ $topic }` is not a standard topic
+topic-unknown-hint = write one of: { $known }; put your own topics in `custom_topics`
+
+## Channels and slots (src/model/school.rs)
+
+channel-stray = a `{ $kind }` channel has no `{ $key }`
+channel-stray-hint = remove `{ $key }`, or set kind = "{ $key }"
+channel-needs = a `{ $kind }` channel needs `{ $key }`
+channel-needs-hint = add { $key } = "…", or a `note` that says how to reach it
+slot-twice = the slot id `{ $id }` is used twice
+slot-twice-hint = give every slot its own id
+slot-place-default = the pages then say where to ask for the place
+slot-both-days = a slot has `weekday` and `weekdays`
+slot-both-days-hint = keep one of them: weekdays = "пн-пт" or weekday = "пн"
+slot-no-days = a slot needs its days
+slot-no-days-hint = add weekday = "пн", or weekdays = "пн-пт" for several days
+
+## Platform presets (src/model/platform.rs)
+
+support-kind = `{ $text }` is not a kind of support channel
+support-kind-hint = write one of: { $known } (emails and phones go in [[support.emails]] and [[support.phones]])
+support-needs-url = a `{ $kind }` support channel needs its address
+support-needs-url-hint = add url = "https://…": the pages show it and the regulation names it
+support-needs-via = an `other` support channel marked escalation = true needs `via`
+support-needs-via-hint = write how the regulation names it, such as via = "через мессенджер «…»"
+support-promise-email = email registration, but the preset has no email address
+support-promise-email-what = [[support.emails]] with an address
+support-promise-phone = phone registration, but the preset has no phone number
+support-promise-phone-what = [[support.phones]] with a number
+support-promise = the pages would promise { $promise }
+support-promise-hint = add { $what }, or remove `{ $key }`
+support-own-channel = `{ $key }` applies to its own channel only
+support-own-channel-hint = list the channels of shared hours under `processing`
+support-no-contact = the preset has no `{ $channel }` contact for these hours
+support-no-contact-hint = add the contact to [support], or remove it from `channels`
+support-not-channel = `{ $name }` is not a channel
+support-not-channel-hint = write "email", "phone" or a kind of [[support.channels]]: social, web_form, chat, online_call, other
+support-no-escalation = no support contact is marked escalation = true
+support-no-escalation-hint = mark the contacts the regulation's emergency point names with escalation = true
+call-cost = `{ $text }` is not a call cost
+call-cost-hint = write "free" or "paid"
+hours-word = `{ $text }` is not a working-hours value
+hours-word-hint = write "24x7", or a table such as {"{"} days = "daily", time = "9:00-21:00" {"}"}
+hours-always-time = hours around the clock have no `time`
+hours-always-time-hint = remove `time`, or write days = "daily"
+hours-days = `{ $text }` is not a set of days
+hours-days-hint = write "daily" (every day), "workdays" (Monday to Friday, except holidays) or "24x7"
+hours-need-time = working hours need a `time`
+hours-need-time-hint = add time = "9:00-18:00"
+
+## Kinds (src/model/school/types.rs)
+
+event-kind = `{ $text }` is not a kind of event
+channel-kind = `{ $text }` is not a kind of channel
+
+## Response times (src/model/response.rs)
+
+response-one-key = a response time needs exactly one of `hours`, `days`, `working_days`
+response-one-key-hint = write, for example, {"{"} days = 7 {"}"}, {"{"} working_days = 1 {"}"} or "в течение одного дня"
+response-number = { $n } is not a response time
+response-number-hint = write a whole number from 1 to 1000
+response-words = { $n } is spelt in words only up to { $max }
+response-words-hint = remove `words`, or write the time as the regulation does: "в течение …"
+response-text = `{ $text }` is not a response time Spravka can read
+response-text-hint = write «в течение» with a number (digits or одного … десяти) and дня/дней, рабочего дня/рабочих дней, часа/часов or суток, such as "в течение одного дня"; or a table such as {"{"} days = 1 {"}"}
+
+## The production calendar (src/model/calendar.rs)
+
+calendar-year = { $year } is not a year of the production calendar
+calendar-year-hint = write the year the file is for, from { $from } to { $to }
+calendar-working-days = the dates give { $counted } working days in { $year }, not { $expected }
+calendar-working-days-hint = check the holidays, days off and working weekends against the decree
+calendar-date-year = { $date } is not in { $year }
+calendar-date-year-hint = each file holds the dates of its own year
+
+## Published addresses (src/model/base_url.rs)
+
+base-url-hint = write the address where the folder is published, with https:// or http://, such as https://school.ru/help/
+base-url-scheme = `{ $text }` is not an address that starts with https://
+base-url-char = the address of a folder cannot hold `{ $c }`
+base-url-char-hint = remove `{ $c }` and what follows; { $hint }
+
+## Terms of the regulation (src/model/terms.rs)
+
+terms-undefined = the regulation calls the school «{ $name }», but this intro never defines the term
+terms-undefined-hint = write «(далее — { $name })» after the school's name in the intro, or leave out [document.terms.school] and [document.terms.responsible] to keep «{ $default }» defined in point 2

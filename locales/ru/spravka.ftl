@@ -411,3 +411,103 @@ serve-overlay-hide = Скрыть
 serve-watch-failed = предупреждение: не удаётся следить за проектом: { $error }
 serve-editor-file = служебный файл редактора
 serve-and-more = { $first } и ещё { $n }
+
+## Данные школы (src/model/school.rs)
+
+text-empty = этот текст не может быть пустым
+text-empty-hint = напишите значение между кавычками
+text-empty-or-omit-hint = напишите значение между кавычками или уберите ключ: { $without }
+approval-kind = `{ $text }` — не вид грифа
+approval-kind-hint = напишите "agreed" (СОГЛАСОВАНО), "approved" (УТВЕРЖДАЮ) или "reviewed" (РАССМОТРЕНО)
+platform-unknown-hint = напишите одно из: { $known } (файлы в content/platforms/)
+consultant-twice = id консультанта `{ $id }` встречается дважды
+consultant-twice-hint = дайте каждому консультанту свой id
+consultant-title-default = тогда в заголовке будет должность до первой запятой
+training-days = { $days } — не число рабочих дней
+training-days-hint = напишите целое число от 1 до 365
+topic-unknown = `{ $topic }` — не стандартная тема
+topic-unknown-hint = напишите одно из: { $known }; свои темы укажите в `custom_topics`
+
+## Каналы и приёмы (src/model/school.rs)
+
+channel-stray = у канала `{ $kind }` не бывает `{ $key }`
+channel-stray-hint = уберите `{ $key }` или напишите kind = "{ $key }"
+channel-needs = каналу `{ $kind }` нужен `{ $key }`
+channel-needs-hint = добавьте { $key } = "…" или `note` с тем, как связаться
+slot-twice = id приёма `{ $id }` встречается дважды
+slot-twice-hint = дайте каждому приёму свой id
+slot-place-default = тогда страницы подскажут, где узнать место
+slot-both-days = у приёма указаны и `weekday`, и `weekdays`
+slot-both-days-hint = оставьте что-то одно: weekdays = "пн-пт" или weekday = "пн"
+slot-no-days = у приёма должны быть указаны дни
+slot-no-days-hint = добавьте weekday = "пн" или, для нескольких дней, weekdays = "пн-пт"
+
+## Описания платформ (src/model/platform.rs)
+
+support-kind = `{ $text }` — не вид канала поддержки
+support-kind-hint = напишите одно из: { $known } (адреса почты и телефоны указываются в [[support.emails]] и [[support.phones]])
+support-needs-url = каналу поддержки `{ $kind }` нужен адрес
+support-needs-url-hint = добавьте url = "https://…": его покажут страницы и назовёт положение
+support-needs-via = каналу поддержки `other` с escalation = true нужен `via`
+support-needs-via-hint = напишите, как его называет положение, например via = "через мессенджер «…»"
+support-promise-email = приём обращений по почте, но в описании платформы нет адреса почты
+support-promise-email-what = [[support.emails]] с адресом
+support-promise-phone = приём обращений по телефону, но в описании платформы нет номера телефона
+support-promise-phone-what = [[support.phones]] с номером
+support-promise = страницы обещали бы { $promise }
+support-promise-hint = добавьте { $what } или уберите `{ $key }`
+support-own-channel = `{ $key }` относится только к своему каналу
+support-own-channel-hint = каналы с общими часами перечислите в `processing`
+support-no-contact = в описании платформы нет контакта `{ $channel }` для этих часов
+support-no-contact-hint = добавьте контакт в [support] или уберите его из `channels`
+support-not-channel = `{ $name }` — не канал связи
+support-not-channel-hint = напишите "email", "phone" или вид из [[support.channels]]: social, web_form, chat, online_call, other
+support-no-escalation = ни один контакт поддержки не отмечен escalation = true
+support-no-escalation-hint = отметьте escalation = true контакты, которые называет пункт положения о срочных случаях
+call-cost = `{ $text }` — не стоимость звонка
+call-cost-hint = напишите "free" (бесплатно) или "paid" (платно)
+hours-word = `{ $text }` — не часы работы
+hours-word-hint = напишите "24x7" или таблицу, например {"{"} days = "daily", time = "9:00-21:00" {"}"}
+hours-always-time = у круглосуточной работы нет `time`
+hours-always-time-hint = уберите `time` или напишите days = "daily"
+hours-days = `{ $text }` — не набор дней
+hours-days-hint = напишите "daily" (каждый день), "workdays" (с понедельника по пятницу, кроме праздников) или "24x7"
+hours-need-time = для часов работы нужен `time`
+hours-need-time-hint = добавьте time = "9:00-18:00"
+
+## Виды (src/model/school/types.rs)
+
+event-kind = `{ $text }` — не вид события
+channel-kind = `{ $text }` — не вид канала связи
+
+## Сроки ответа (src/model/response.rs)
+
+response-one-key = в сроке ответа нужен ровно один из ключей `hours`, `days`, `working_days`
+response-one-key-hint = напишите, например, {"{"} days = 7 {"}"}, {"{"} working_days = 1 {"}"} или "в течение одного дня"
+response-number = { $n } — не срок ответа
+response-number-hint = напишите целое число от 1 до 1000
+response-words = словами пишутся только числа до { $max }, а не { $n }
+response-words-hint = уберите `words` или напишите срок, как в положении: "в течение …"
+response-text = `{ $text }` — срок ответа, который Spravka не может прочитать
+response-text-hint = напишите «в течение» с числом (цифрами или словами одного … десяти) и словом дня/дней, рабочего дня/рабочих дней, часа/часов или суток, например "в течение одного дня"; или таблицу, например {"{"} days = 1 {"}"}
+
+## Производственный календарь (src/model/calendar.rs)
+
+calendar-year = { $year } — не год производственного календаря
+calendar-year-hint = напишите год, к которому относится файл, от { $from } до { $to }
+calendar-working-days = по датам в { $year } году выходит рабочих дней: { $counted }, а не { $expected }
+calendar-working-days-hint = сверьте праздники, выходные и рабочие субботы с постановлением
+calendar-date-year = { $date } — не в { $year } году
+calendar-date-year-hint = в каждом файле — даты только его года
+
+## Адреса публикации (src/model/base_url.rs)
+
+base-url-hint = напишите адрес, по которому опубликована папка, с https:// или http://, например https://school.ru/help/
+base-url-scheme = `{ $text }` — не адрес, начинающийся с https://
+base-url-char = в адресе папки не может быть `{ $c }`
+base-url-char-hint = уберите `{ $c }` и всё, что после него; { $hint }
+
+## Термины положения (src/model/terms.rs)
+
+terms-undefined = положение называет школу «{ $name }», но во вступлении это сокращение нигде не введено
+terms-undefined-hint = напишите «(далее — { $name })» после наименования школы во вступлении или уберите [document.terms.school] и [document.terms.responsible], чтобы осталось «{ $default }», введённое в пункте 2
