@@ -462,3 +462,76 @@ base-url-char-hint = remove `{ $c }` and what follows; { $hint }
 
 terms-undefined = the regulation calls the school «{ $name }», but this intro never defines the term
 terms-undefined-hint = write «(далее — { $name })» after the school's name in the intro, or leave out [document.terms.school] and [document.terms.responsible] to keep «{ $default }» defined in point 2
+
+## Input files (src/data/mod.rs)
+
+input-special = this is { $kind }, not a regular file, and is not read
+input-special-hint = replace it with an ordinary file, or remove it (README, Input files)
+input-folder = this is a folder where a file belongs
+input-folder-hint = remove or rename the folder: an input is a file, such as faq/NAME.md
+input-link-outside = this symbolic link leads out of { $root }, and nothing outside it is read
+input-link-on-way-outside = the symbolic link `{ $link }` on its way leads out of { $root }, and nothing outside it is read
+input-link-outside-hint = copy the file into { $root }, or make the link point inside it (README, Input files)
+input-link-broken = this symbolic link leads to nothing that can be read: a missing file, or a loop of links
+input-link-broken-hint = fix the link or remove it
+input-too-large = the file is larger than { $mib } MiB, the most read for a file of its kind
+input-too-large-hint = split it into smaller files; the limits are listed in the README (Input files)
+root-project = the project folder
+special-fifo = a named pipe (FIFO)
+special-socket = a socket
+special-device = a device
+input-utf16 = the file is saved as UTF-16, not UTF-8 text
+input-not-utf8 = the file is not valid UTF-8 text (line { $line }, byte { $byte })
+input-save-as-utf8 = save the file with the UTF-8 encoding (in Notepad: Save as… → Encoding: UTF-8)
+article-no-front-matter = the article has no front matter
+article-no-front-matter-hint = start the file with a `+++` line, the TOML keys (title = "…" and others), and a closing `+++` line
+no-schools-folder = there is no `schools` folder in { $root }
+no-schools-folder-hint = run spravka in the project folder, pass --root, or create a school with `spravka new SLUG --platform ID`
+no-such-school = there is no school `{ $slug }` in { $dir }
+known-schools = known schools: { $known }
+bad-folder-name = the folder name `{ $slug }` cannot be used in a web address
+bad-folder-name-hint = rename the folder with small Latin letters, digits and hyphens, such as school-27
+no-school-toml = the school folder has no school.toml
+no-school-toml-hint = create { $path } (see the README), or run `spravka new { $slug } --platform dnevnik-ru`
+
+## Characters in values (src/model/text.rs)
+
+char-nul = NUL
+char-bell = bell
+char-backspace = backspace
+char-tab = tab
+char-line-feed = line feed, a line break
+char-carriage-return = carriage return, a line break
+char-escape = escape, starts terminal sequences
+char-delete = delete
+char-next-line = next line, a line break
+char-nbsp = no-break space
+char-soft-hyphen = soft hyphen
+char-zwsp = zero-width space
+char-zwnj = zero-width non-joiner
+char-zwj = zero-width joiner
+char-direction-mark = direction mark
+char-line-separator = line separator
+char-paragraph-separator = paragraph separator
+char-direction-control = text direction control
+char-bom = byte order mark
+char-control = control character
+char-invisible = invisible character
+text-invisible = the { $what } `{ $text }` contains { $char } at character { $at }
+what-weekday = day of the week
+what-email = email address
+what-days = list of days
+what-phone = phone number
+what-time-range = time range
+what-zone = time zone
+what-time = time
+what-url = web address
+what-text = text
+text-retype = retype the value by hand: invisible characters come with text copied from documents, messengers or web pages
+text-one-line = write the text on one line, without invisible characters
+script-latin = Latin
+script-cyrillic = Cyrillic
+script-greek = Greek
+script-other = non-Latin
+text-foreign-letter = character { $at } `{ $c }` is { $script } ({ $code })
+list-and-more = … and { $n } more

@@ -511,3 +511,76 @@ base-url-char-hint = уберите `{ $c }` и всё, что после нег
 
 terms-undefined = положение называет школу «{ $name }», но во вступлении это сокращение нигде не введено
 terms-undefined-hint = напишите «(далее — { $name })» после наименования школы во вступлении или уберите [document.terms.school] и [document.terms.responsible], чтобы осталось «{ $default }», введённое в пункте 2
+
+## Входные файлы (src/data/mod.rs)
+
+input-special = это { $kind }, а не обычный файл, и он не читается
+input-special-hint = замените его обычным файлом или удалите (README, раздел «Input files»)
+input-folder = здесь папка, а должен быть файл
+input-folder-hint = удалите или переименуйте папку: входные данные — это файлы, например faq/ИМЯ.md
+input-link-outside = эта символическая ссылка ведёт за пределы { $root }, а вне её ничего не читается
+input-link-on-way-outside = символическая ссылка `{ $link }` по пути ведёт за пределы { $root }, а вне её ничего не читается
+input-link-outside-hint = скопируйте файл внутрь { $root } или направьте ссылку внутрь неё (README, раздел «Input files»)
+input-link-broken = эта символическая ссылка не ведёт ни к чему, что можно прочитать: файла нет или ссылки замкнуты в кольцо
+input-link-broken-hint = исправьте ссылку или удалите её
+input-too-large = файл больше { $mib } МиБ — предела для файлов этого вида
+input-too-large-hint = разделите его на файлы поменьше; пределы перечислены в README (раздел «Input files»)
+root-project = папки проекта
+special-fifo = именованный канал (FIFO)
+special-socket = сокет
+special-device = устройство
+input-utf16 = файл сохранён в кодировке UTF-16, а не как текст UTF-8
+input-not-utf8 = файл — не правильный текст UTF-8 (строка { $line }, байт { $byte })
+input-save-as-utf8 = сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как…» → «Кодировка: UTF-8»)
+article-no-front-matter = у статьи нет заголовочного блока (front matter)
+article-no-front-matter-hint = начните файл строкой `+++`, затем ключи TOML (title = "…" и другие) и закрывающая строка `+++`
+no-schools-folder = в { $root } нет папки `schools`
+no-schools-folder-hint = запустите spravka в папке проекта, укажите --root или создайте школу: `spravka new SLUG --platform ID`
+no-such-school = в { $dir } нет школы `{ $slug }`
+known-schools = известные школы: { $known }
+bad-folder-name = имя папки `{ $slug }` нельзя использовать в адресе страницы
+bad-folder-name-hint = переименуйте папку строчными латинскими буквами, цифрами и дефисами, например school-27
+no-school-toml = в папке школы нет school.toml
+no-school-toml-hint = создайте { $path } (см. README) или запустите `spravka new { $slug } --platform dnevnik-ru`
+
+## Символы в значениях (src/model/text.rs)
+
+char-nul = NUL
+char-bell = звонок
+char-backspace = возврат на шаг
+char-tab = табуляция
+char-line-feed = перевод строки, разрыв строки
+char-carriage-return = возврат каретки, разрыв строки
+char-escape = escape, начинает управляющие последовательности терминала
+char-delete = delete
+char-next-line = следующая строка, разрыв строки
+char-nbsp = неразрывный пробел
+char-soft-hyphen = мягкий перенос
+char-zwsp = пробел нулевой ширины
+char-zwnj = разъединитель нулевой ширины
+char-zwj = соединитель нулевой ширины
+char-direction-mark = знак направления текста
+char-line-separator = разделитель строк
+char-paragraph-separator = разделитель абзацев
+char-direction-control = управление направлением текста
+char-bom = метка порядка байтов
+char-control = управляющий символ
+char-invisible = невидимый символ
+text-invisible = { $what } `{ $text }` содержит { $char } на { $at }-м месте
+what-weekday = день недели
+what-email = адрес почты
+what-days = список дней
+what-phone = номер телефона
+what-time-range = промежуток времени
+what-zone = часовой пояс
+what-time = время
+what-url = адрес сайта
+what-text = текст
+text-retype = наберите значение вручную: невидимые символы попадают в текст, скопированный из документов, мессенджеров или с веб-страниц
+text-one-line = напишите текст в одну строку, без невидимых символов
+script-latin = из латиницы
+script-cyrillic = из кириллицы
+script-greek = из греческого алфавита
+script-other = не из латиницы
+text-foreign-letter = { $at }-й знак `{ $c }` — { $script } ({ $code })
+list-and-more = … и ещё { $n }
