@@ -535,3 +535,107 @@ script-greek = Greek
 script-other = non-Latin
 text-foreign-letter = character { $at } `{ $c }` is { $script } ({ $code })
 list-and-more = … and { $n } more
+
+## The regulation (src/model/regulation.rs)
+
+regulation-empty = the regulation's text is empty
+regulation-empty-hint = paste the school's approved text into regulation.md, or delete the file to have the regulation generated from school.toml
+regulation-title = a school with regulation.md needs `document.title`, the title its document has
+regulation-title-hint = add title = "…" to [document], word for word as the approved document writes it (README, «The regulation word for word»)
+regulation-key = this key words the generated regulation, and regulation.md replaces that text
+regulation-key-hint = remove the key: the regulation page shows regulation.md as it is (README, «The regulation word for word»)
+
+## The cross-check of the regulation (src/model/regulation/crosscheck.rs)
+
+cross-differs = the regulation says `{ $text }`, but { $place } (`{ $field }`) says `{ $data }`
+cross-differs-hint = make the two say the same: correct the regulation's text, or the value in { $path } (README, «The cross-check»)
+cross-data-says = the data says `{ $data }`
+cross-site-shows-none = the site shows no { $kind }
+cross-site-shows = the site shows { $values }
+cross-not-shown = the regulation names the { $kind } `{ $text }`, which no page of the site shows; { $shown }
+cross-readme = { $hint } (README, «The cross-check»)
+cross-names-here = the regulation names `{ $text }` here
+cross-names-other = { $place } names `{ $text }` but not this one
+cross-names-none = { $path } names no { $kind }
+cross-not-in-text = the site shows the { $kind } `{ $data }`, which the regulation's text does not have: { $where_text }
+cross-not-in-text-hint = write it into { $path } where the regulation lists the ways to get help, or remove it here if the regulation no longer names it (README, «The cross-check»)
+cross-kind-phone = phone number
+cross-kind-email = e-mail address
+cross-kind-web = web address
+cross-kind-time = time
+cross-kind-response = response time
+cross-kind-training = training deadline
+cross-add-contact = correct the text, or add the contact to school.toml (a channel of [staff] or [parents], [school] or a consultant) or to the platform preset
+cross-add-hours = correct the text, or add the hours to school.toml ([[schedule.slots]] or [[events]]); the support service's hours come from the platform preset
+cross-add-response = correct the text, or set `response` of [staff] or [parents] in school.toml, such as {"{"} days = 7 {"}"} or {"{"} working_days = 1 {"}"}
+cross-add-training = correct the text, or set `help.training_days` in school.toml
+
+## Articles' Markdown (src/markdown.rs)
+
+md-heading-hint = a heading may carry only an anchor and classes in Latin letters, digits, `-` and `_`, such as {"{"}#chto-ukazat .vazhno{"}"}; delete the rest from the braces
+md-link-hint = link to a web page (https://…), an e-mail (mailto:…), a phone (tel:…), a page of this site (@/contacts) or a relative address
+md-image-hint = an article may show only pictures that are files of the site, by a relative address such as ../assets/shema.png (a theme's static/ folder); make a picture from elsewhere a link instead: [подпись](https://…)
+md-depth-hint = no page needs quotes, lists or emphasis nested so deep; remove the extra `>`, list indents or marks
+md-too-deep = blocks and marks nested more than { $max } deep
+md-heading-anchor = the heading anchor `#{ $id }`
+md-heading-class = the heading class `.{ $class }`
+md-heading-attribute = the heading attribute `{ $key }`
+md-not-allowed = { $what } is not allowed
+md-link = the link to `{ $url }` is not allowed
+md-image = the image `{ $url }` is not a file of this site and would be loaded from elsewhere
+
+## Shortcodes (src/markdown/shortcodes.rs)
+
+sc-private-use = this private-use character is reserved by Spravka
+sc-private-use-hint = delete it: characters U+F0000 to U+FFFFD cannot be used in an article
+sc-not-closed = `{ $open }` is not closed on its line
+sc-not-closed-hint = close it with `{ $close }` on the same line, or write `\{ $open }` for the braces themselves
+sc-too-many = more than { $max } shortcodes in one article
+sc-too-many-hint = split the article
+sc-second-else = a second `{"{%"} else {"%}"}` in one `{"{%"} if {"%}"}`
+sc-second-else-hint = keep one `{"{%"} else {"%}"}` between `{"{%"} if … {"%}"}` and `{"{%"} end {"%}"}`
+sc-else-alone = `{"{%"} else {"%}"}` without `{"{%"} if … {"%}"}` before it
+sc-end-alone = `{"{%"} end {"%}"}` without `{"{%"} if … {"%}"}` before it
+sc-if-open = `{"{%"} if … {"%}"}` is never closed
+sc-if-open-hint = end the part it shows or hides with `{"{%"} end {"%}"}`
+sc-unknown-filter = unknown filter `{ $filter }`
+sc-unknown-filter-hint = the only filter is `{ $filter }`: {"{{"} { $name } | { $filter } {"}}"}
+sc-flag-printed = `{ $name }` is a condition and has nothing to print
+sc-flag-printed-hint = use it as {"{%"} if { $name } {"%}"} … {"{%"} end {"%}"}
+sc-bad-statement = `{"{%"} { $inner } {"%}"}` is not a shortcode
+sc-bad-statement-hint = write {"{%"} if name {"%}"}, {"{%"} if not name {"%}"}, {"{%"} else {"%}"} or {"{%"} end {"%}"}
+sc-unknown = unknown shortcode `{ $name }`
+sc-names-hint = the names are, as words: { $words }; as lists: { $lists }; as conditions only: { $flags } (see README, FAQ articles, for the names and how to use them)
+sc-open-hint = open the part to show or hide with {"{%"} if name {"%}"}, or delete this one
+
+## Where shortcodes stand (src/markdown/slots.rs)
+
+slot-misplaced = this shortcode cannot be used here
+slot-misplaced-hint = a shortcode may stand in text, a heading, a list item or a table cell, not in a link's address or title, an image's description or a heading's {"{"}#anchor{"}"}
+slot-list-inline = `{ $name }` is a list: it cannot stand within a sentence
+slot-list-inline-hint = put it on a line of its own, with an empty line before and after
+slot-cond-mixed = this `{"{%"} if … {"%}"}` does not enclose whole blocks or a part of one paragraph
+slot-cond-mixed-hint = put `{"{%"} if … {"%}"}`, `{"{%"} else {"%}"}` and `{"{%"} end {"%}"}` each on a line of its own around whole paragraphs, lists or headings, or all three within one paragraph
+
+## Themes (src/render/theme.rs)
+
+theme-compile = the theme's templates do not compile: { $error }
+theme-compile-hint = fix the Tera syntax at the place named (Tera 2 syntax: README, Themes)
+
+## The output folder (src/output/folder.rs)
+
+out-is-input = the output folder { $out } { $relation ->
+    [is] is
+    [holds] holds
+   *[inside] is inside
+    } { $name ->
+    [project] the project folder
+    [schools] the project's `schools` folder
+    [content] the project's `content` folder
+   *[theme] the --theme folder
+    }, whose files a build would replace
+out-is-input-hint = write the sites into a folder of their own with --out DIR, such as `public` (the default) or a folder outside the project
+out-not-a-folder = it is not a folder
+out-foreign-files = it holds files and no { $marker }
+out-not-ours = { $out } is not an output folder of Spravka ({ $why }); nothing was written
+out-not-ours-hint = build into a new or empty folder with --out DIR, or delete this folder's contents if they are an old build you no longer need

@@ -584,3 +584,107 @@ script-greek = из греческого алфавита
 script-other = не из латиницы
 text-foreign-letter = { $at }-й знак `{ $c }` — { $script } ({ $code })
 list-and-more = … и ещё { $n }
+
+## Положение (src/model/regulation.rs)
+
+regulation-empty = текст положения пуст
+regulation-empty-hint = вставьте в regulation.md утверждённый текст школы или удалите файл, чтобы положение строилось по school.toml
+regulation-title = школе с regulation.md нужен `document.title` — заголовок её документа
+regulation-title-hint = добавьте title = "…" в [document] слово в слово, как в утверждённом документе (README, раздел «The regulation word for word»)
+regulation-key = этот ключ задаёт формулировки построенного положения, а regulation.md заменяет этот текст
+regulation-key-hint = уберите ключ: страница положения показывает regulation.md как есть (README, раздел «The regulation word for word»)
+
+## Сверка положения с данными (src/model/regulation/crosscheck.rs)
+
+cross-differs = в положении сказано `{ $text }`, а в { $place } (`{ $field }`) — `{ $data }`
+cross-differs-hint = сделайте так, чтобы они совпадали: исправьте текст положения или значение в { $path } (README, раздел «The cross-check»)
+cross-data-says = в данных — `{ $data }`
+cross-site-shows-none = на сайте нет ни одного значения вида «{ $kind }»
+cross-site-shows = на сайте есть { $values }
+cross-not-shown = положение называет { $kind } `{ $text }`, которого нет ни на одной странице сайта; { $shown }
+cross-readme = { $hint } (README, раздел «The cross-check»)
+cross-names-here = здесь положение называет `{ $text }`
+cross-names-other = в { $place } названо `{ $text }`, но не это
+cross-names-none = в { $path } нет ни одного значения вида «{ $kind }»
+cross-not-in-text = сайт показывает { $kind } `{ $data }`, которого нет в тексте положения: { $where_text }
+cross-not-in-text-hint = впишите его в { $path } там, где положение перечисляет способы получить помощь, или уберите его здесь, если положение его больше не называет (README, раздел «The cross-check»)
+cross-kind-phone = номер телефона
+cross-kind-email = адрес электронной почты
+cross-kind-web = адрес сайта
+cross-kind-time = время
+cross-kind-response = срок ответа
+cross-kind-training = срок обучения
+cross-add-contact = исправьте текст или добавьте контакт в school.toml (канал в [staff] или [parents], в [school] или консультанту) либо в описание платформы
+cross-add-hours = исправьте текст или добавьте часы в school.toml ([[schedule.slots]] или [[events]]); часы службы поддержки берутся из описания платформы
+cross-add-response = исправьте текст или задайте `response` в [staff] или [parents] в school.toml, например {"{"} days = 7 {"}"} или {"{"} working_days = 1 {"}"}
+cross-add-training = исправьте текст или задайте `help.training_days` в school.toml
+
+## Markdown статей (src/markdown.rs)
+
+md-heading-hint = у заголовка могут быть только якорь и классы из латинских букв, цифр, `-` и `_`, например {"{"}#chto-ukazat .vazhno{"}"}; остальное из фигурных скобок удалите
+md-link-hint = ссылайтесь на веб-страницу (https://…), адрес почты (mailto:…), телефон (tel:…), страницу этого сайта (@/contacts) или относительный адрес
+md-image-hint = статья может показывать только картинки из файлов сайта по относительному адресу, например ../assets/shema.png (папка static/ темы); на картинку с другого сайта сделайте ссылку: [подпись](https://…)
+md-depth-hint = ни одной странице не нужны цитаты, списки или выделения такой глубины; уберите лишние `>`, отступы списков или знаки выделения
+md-too-deep = блоки и выделения вложены глубже { $max } уровней
+md-heading-anchor = якорь заголовка `#{ $id }`
+md-heading-class = класс заголовка `.{ $class }`
+md-heading-attribute = атрибут заголовка `{ $key }`
+md-not-allowed = { $what } — не допускается
+md-link = ссылка на `{ $url }` не допускается
+md-image = изображение `{ $url }` — не файл этого сайта и загружалось бы с другого
+
+## Шорткоды (src/markdown/shortcodes.rs)
+
+sc-private-use = этот символ из области для частного использования занят Spravka
+sc-private-use-hint = удалите его: символы от U+F0000 до U+FFFFD в статье использовать нельзя
+sc-not-closed = `{ $open }` не закрыт на своей строке
+sc-not-closed-hint = закройте его знаками `{ $close }` на той же строке или напишите `\{ $open }`, если нужны сами скобки
+sc-too-many = в одной статье больше { $max } шорткодов
+sc-too-many-hint = разделите статью на несколько
+sc-second-else = второй `{"{%"} else {"%}"}` в одном `{"{%"} if {"%}"}`
+sc-second-else-hint = оставьте один `{"{%"} else {"%}"}` между `{"{%"} if … {"%}"}` и `{"{%"} end {"%}"}`
+sc-else-alone = `{"{%"} else {"%}"}` без `{"{%"} if … {"%}"}` перед ним
+sc-end-alone = `{"{%"} end {"%}"}` без `{"{%"} if … {"%}"}` перед ним
+sc-if-open = `{"{%"} if … {"%}"}` нигде не закрыт
+sc-if-open-hint = закончите показываемую или скрываемую часть знаком `{"{%"} end {"%}"}`
+sc-unknown-filter = неизвестный фильтр `{ $filter }`
+sc-unknown-filter-hint = фильтр только один — `{ $filter }`: {"{{"} { $name } | { $filter } {"}}"}
+sc-flag-printed = `{ $name }` — условие, печатать в нём нечего
+sc-flag-printed-hint = используйте его так: {"{%"} if { $name } {"%}"} … {"{%"} end {"%}"}
+sc-bad-statement = `{"{%"} { $inner } {"%}"}` — не шорткод
+sc-bad-statement-hint = напишите {"{%"} if имя {"%}"}, {"{%"} if not имя {"%}"}, {"{%"} else {"%}"} или {"{%"} end {"%}"}
+sc-unknown = неизвестный шорткод `{ $name }`
+sc-names-hint = возможные имена — для слов: { $words }; для списков: { $lists }; только для условий: { $flags } (имена и как ими пользоваться — в README, раздел «FAQ articles»)
+sc-open-hint = начните показываемую или скрываемую часть с {"{%"} if имя {"%}"} или удалите этот
+
+## Где стоят шорткоды (src/markdown/slots.rs)
+
+slot-misplaced = этот шорткод здесь использовать нельзя
+slot-misplaced-hint = шорткод может стоять в тексте, заголовке, пункте списка или ячейке таблицы, но не в адресе или подсказке ссылки, описании картинки или {"{"}#якоре{"}"} заголовка
+slot-list-inline = `{ $name }` — список: он не может стоять внутри предложения
+slot-list-inline-hint = поставьте его на отдельную строку, с пустой строкой до и после
+slot-cond-mixed = этот `{"{%"} if … {"%}"}` охватывает не целые блоки и не часть одного абзаца
+slot-cond-mixed-hint = поставьте `{"{%"} if … {"%}"}`, `{"{%"} else {"%}"}` и `{"{%"} end {"%}"}` каждый на отдельную строку вокруг целых абзацев, списков или заголовков либо все три внутри одного абзаца
+
+## Темы (src/render/theme.rs)
+
+theme-compile = шаблоны темы не компилируются: { $error }
+theme-compile-hint = исправьте запись Tera в указанном месте (синтаксис Tera 2: README, раздел «Themes»)
+
+## Папка для сайтов (src/output/folder.rs)
+
+out-is-input = папка для сайтов { $out } и { $name ->
+    [project] папка проекта
+    [schools] папка `schools` проекта
+    [content] папка `content` проекта
+   *[theme] папка --theme
+    }: { $relation ->
+    [is] это одна и та же папка
+    [holds] первая содержит вторую
+   *[inside] первая лежит внутри второй
+    }, а сборка заменила бы файлы второй
+out-is-input-hint = пишите сайты в отдельную папку: --out ПАПКА, например `public` (по умолчанию) или папку вне проекта
+out-not-a-folder = это не папка
+out-foreign-files = в ней есть файлы, но нет { $marker }
+out-not-ours = { $out } — не папка, в которую собирает Spravka ({ $why }); ничего не записано
+out-not-ours-hint = собирайте в новую или пустую папку: --out ПАПКА, или удалите содержимое этой папки, если это старая ненужная сборка
