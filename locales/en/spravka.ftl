@@ -639,3 +639,56 @@ out-not-a-folder = it is not a folder
 out-foreign-files = it holds files and no { $marker }
 out-not-ours = { $out } is not an output folder of Spravka ({ $why }); nothing was written
 out-not-ours-hint = build into a new or empty folder with --out DIR, or delete this folder's contents if they are an old build you no longer need
+
+## Days as serde expects them (src/data/school.rs)
+
+kind-days = days as a string, such as "пн-пт", or a list, such as ["пн", "ср"]
+
+## Input folders (src/data/mod.rs)
+
+root-theme = the theme folder
+special-other = not a regular file
+
+## The command line (src/cli.rs)
+
+cli-bad-shard = `{ $text }` is not a shard: write I/N with 1 <= I <= N, such as 2/8
+
+## The command line's help (src/cli/help.rs)
+
+cli-about = Spravka builds a help site for each school that moves to an electronic gradebook: office hours, contacts, escalation to the vendor's support, FAQ and the regulation itself.
+cli-long-about = Spravka builds a help site for each school that moves to an electronic gradebook: office hours, contacts, escalation to the vendor's support, FAQ and the regulation itself.
+
+    Exit codes: 0 success; 1 the input has problems (each is listed); 2 wrong command line; 3 a file could not be read, rendered or written, or another build holds the output folder; 130 stopped by SIGINT, SIGTERM or SIGHUP.
+cli-lang = The language of messages: `en` or `ru` (default: from LC_ALL, LC_MESSAGES or LANG; Russian for a `ru` locale such as ru_RU.UTF-8, English otherwise)
+cli-build = Build every school's site (or the chosen ones) into the output folder
+cli-check = Check every file and list all problems, without writing anything
+cli-new = Create a new school from the template regulation, with blanks for `check` to list
+cli-serve = Build, then serve the sites on this computer for a preview; every change to the project rebuilds what it affects, and open pages reload themselves
+cli-package = Write one zip per school, ready to upload through a hosting control panel; each school's site is complete alone (no link to pages outside its folder)
+cli-root = The project folder (it holds `schools/` and `content/`)
+cli-school = Only this school (the name of its folder in `schools/`); repeat for several
+cli-theme = A theme folder whose templates/, static/ and i18n/ files replace the built-in ones
+cli-deny-warnings = Treat warnings as errors: the command fails (exit 1) and writes nothing
+cli-format = How problems are written: `text` (drawn with the source line, on stderr) or `json` (one JSON object per problem and line on stdout, the summary on stderr; see the README)
+cli-out = Where to write the sites (default: `public` in the project folder)
+cli-base-url = The public address of the output folder, such as https://example.ru/help (for absolute links)
+cli-shard = Build only the I-th of N slices of the schools (by a hash of the slug), such as 2/8; the shards of one project together give the same files as one build. Shard 1 writes the index
+cli-force = Render every school even when nothing it depends on changed since the last build
+cli-port = The port to listen on (0 lets the system choose)
+cli-address = The address to listen on; the default serves this computer only. Requests must name `localhost`, a loopback address or this one (with 0.0.0.0 or ::, any IP address), never another host name, so that no other site's page can read the preview (DNS rebinding)
+cli-package-out = Where to write the zips, one `<school>.zip` each (default: `dist` in the project folder)
+cli-package-since = The `manifest.json` of the school's last upload: the zip then holds only the files that changed since, and `<school>.delete.txt` lists the files to delete on the server. Needs exactly one `--school`
+cli-package-site = The built sites (default: `public` in the project folder), read only for the feeds' previous events, so that a changed event's SEQUENCE grows as in a build
+cli-package-base-url = The public address of the folder that holds the schools' folders (as for `build`)
+cli-new-slug = The new school's folder name: small Latin letters, digits and hyphens
+cli-new-platform = The platform preset (a file name in content/platforms/ without .toml)
+cli-new-root = The project folder
+cli-help = Print help
+cli-version = Print version
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-heading-commands = Commands
+cli-help-template = {"{"}about-with-newline{"}"}
+    {"{"}usage-heading{"}"} {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}

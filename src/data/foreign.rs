@@ -100,6 +100,7 @@ fn expected_kind(expected: &str) -> String {
         "true or false" => t!("kind-true-or-false"),
         "a list" => t!("kind-list"),
         "a number" => t!("kind-number"),
+        days if days.starts_with("days as a string") => t!("kind-days"),
         other => other.to_owned(),
     }
 }

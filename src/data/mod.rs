@@ -177,6 +177,7 @@ pub fn refused(
 fn folder_words(root: &str) -> String {
     match root {
         "the project folder" => t!("root-project"),
+        "the theme folder" => t!("root-theme"),
         other => other.to_owned(),
     }
 }
@@ -187,6 +188,7 @@ fn special_words(kind: &str) -> String {
         "a named pipe (FIFO)" => t!("special-fifo"),
         "a socket" => t!("special-socket"),
         "a device" => t!("special-device"),
+        "not a regular file" => t!("special-other"),
         other => other.to_owned(),
     }
 }

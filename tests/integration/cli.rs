@@ -179,6 +179,37 @@ fn missing_schools_folder_is_a_usage_error() {
 }
 
 #[test]
+fn the_help_is_in_russian_for_a_russian_locale_or_lang_ru() {
+    let project = Project::empty();
+    let russian = project.run_with("2026-09-01", &[("LANG", "ru_RU.UTF-8")], &["--help"]);
+    let text = russian.success().stdout();
+    for words in [
+        "Коды завершения",
+        "Использование: spravka",
+        "Команды:",
+        "Параметры:",
+    ] {
+        assert!(text.contains(words), "{words}:\n{text}");
+    }
+    let check = project.run(&["check", "--help", "--lang", "ru"]);
+    assert!(
+        check.success().stdout().contains("Проверить все файлы"),
+        "{}",
+        check.stdout()
+    );
+    let english = project.run_with(
+        "2026-09-01",
+        &[("LANG", "ru_RU.UTF-8")],
+        &["--lang", "en", "--help"],
+    );
+    assert!(
+        english.success().stdout().contains("Exit codes"),
+        "{}",
+        english.stdout()
+    );
+}
+
+#[test]
 fn every_command_has_help() {
     let project = Project::empty();
     let top = project.run(&["--help"]);
