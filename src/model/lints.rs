@@ -79,14 +79,13 @@ pub fn school_year_ending(
         return;
     };
     let field = at.key("end");
-    let hint = t!("lint-next-year-hint");
     let left = (last.end - today).num_days();
     if left < 0 {
         warn(
             report,
             &field,
             t!("lint-year-ended", end = last.end.to_string()),
-            hint,
+            t!("lint-next-year-hint"),
         );
     } else if left <= YEAR_ENDING_DAYS {
         warn(
@@ -98,7 +97,7 @@ pub fn school_year_ending(
                 days = t!("count-days", n = left),
                 today = today.to_string()
             ),
-            hint,
+            t!("lint-next-year-hint"),
         );
     }
 }

@@ -162,12 +162,17 @@ fn require_text(report: &mut Collector, at: &FieldPath, text: &str) {
 }
 
 /// An optional text given empty: leaving the key out is how to say "none".
-fn refuse_empty(report: &mut Collector, at: &FieldPath, text: Option<&str>, without: &str) {
+fn refuse_empty(
+    report: &mut Collector,
+    at: &FieldPath,
+    text: Option<&str>,
+    without: impl FnOnce() -> String,
+) {
     if text.is_some_and(|t| t.trim().is_empty()) {
         report.report(
             at,
             t!("text-empty"),
-            t!("text-empty-or-omit-hint", without = without),
+            t!("text-empty-or-omit-hint", without = without()),
         );
     }
 }
@@ -325,12 +330,11 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
                 consultant.gender.as_deref(),
                 Gender::parse,
             );
-            let without = t!("consultant-title-default");
             refuse_empty(
                 report,
                 &at.key("title"),
                 consultant.title.as_deref(),
-                &without,
+                || t!("consultant-title-default"),
             );
             let lines = [
                 ("name", consultant.name.as_deref()),
@@ -596,8 +600,9 @@ fn validate_slot(
     let consultant = find_consultant(&raw.consultant, consultants, &at.key("consultant"), report);
     let audiences = parse_audience(raw.audience.as_deref(), &at.key("audience"), report);
     check_id(raw.id.as_deref(), &at.key("id"), report);
-    let without = t!("slot-place-default");
-    refuse_empty(report, &at.key("place"), raw.place.as_deref(), &without);
+    refuse_empty(report, &at.key("place"), raw.place.as_deref(), || {
+        t!("slot-place-default")
+    });
     let place = check_texts(report, at, &[("place", raw.place.as_deref())], &[]);
     Some(Slot {
         id: raw.id.clone().unwrap_or_default(),
