@@ -49,7 +49,7 @@ io-find = найти
 io-lock = заблокировать
 io-watch = следить за
 io-zip = упаковать в zip
-io-start-server = запустить сервер предпросмотра на
+io-start-server = запустить сервер предпросмотра для
 io-install-handler = установить обработчик
 io-complete-journal = завершить прерванную сборку, записанную в
 count-days = { $n ->
@@ -530,7 +530,7 @@ special-fifo = именованный канал (FIFO)
 special-socket = сокет
 special-device = устройство
 input-utf16 = файл сохранён в кодировке UTF-16, а не как текст UTF-8
-input-not-utf8 = файл — не правильный текст UTF-8 (строка { $line }, байт { $byte })
+input-not-utf8 = файл — не текст в кодировке UTF-8 (ошибка в строке { $line }, байт { $byte })
 input-save-as-utf8 = сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как…» → «Кодировка: UTF-8»)
 article-no-front-matter = у статьи нет заголовочного блока (front matter)
 article-no-front-matter-hint = начните файл строкой `+++`, затем ключи TOML (title = "…" и другие) и закрывающая строка `+++`
