@@ -692,3 +692,8 @@ cli-help-template = {"{"}about-with-newline{"}"}
     {"{"}usage-heading{"}"} {"{"}usage{"}"}
 
     {"{"}all-args{"}"}{"{"}after-help{"}"}
+
+## The progress bar (src/progress.rs)
+
+progress-template = {"{"}prefix{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} schools, {"{"}eta{"}"} left
+progress-building = building

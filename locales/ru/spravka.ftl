@@ -741,3 +741,8 @@ cli-help-template = {"{"}about-with-newline{"}"}
     Использование: {"{"}usage{"}"}
 
     {"{"}all-args{"}"}{"{"}after-help{"}"}
+
+## Индикатор хода сборки (src/progress.rs)
+
+progress-template = {"{"}prefix{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} школ, осталось {"{"}eta{"}"}
+progress-building = сборка

@@ -75,7 +75,7 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
         .filter(|slug| shard.contains(slug))
         .collect();
     let started = std::time::Instant::now();
-    let bar = progress::Bar::new(mine.len(), "building");
+    let bar = progress::Bar::new(mine.len(), || t!("progress-building"));
     let outcomes: Vec<Outcome> = mine
         .par_iter()
         .map(|slug| bar.step(builder.school(slug)))

@@ -187,3 +187,15 @@ fn plurals_follow_russian_grammar() {
 fn a_missing_message_falls_back_to_its_id() {
     assert_eq!(text_in(Lang::Ru, "no-such-message", &[]), "no-such-message");
 }
+
+#[test]
+fn literal_braces_come_out_as_braces() {
+    assert_eq!(
+        text_in(Lang::En, "progress-template", &[]),
+        "{prefix} [{bar:30}] {pos}/{len} schools, {eta} left"
+    );
+    assert_eq!(
+        text_in(Lang::Ru, "cli-help-template", &[]),
+        "{about-with-newline}\nИспользование: {usage}\n\n{all-args}{after-help}"
+    );
+}
