@@ -697,3 +697,5 @@ cli-help-template = {"{"}about-with-newline{"}"}
 
 progress-template = {"{"}prefix{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} schools, {"{"}eta{"}"} left
 progress-building = building
+cli-default = default: { $value }
+cli-values = possible values: { $values }

@@ -746,3 +746,5 @@ cli-help-template = {"{"}about-with-newline{"}"}
 
 progress-template = {"{"}prefix{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} школ, осталось {"{"}eta{"}"}
 progress-building = сборка
+cli-default = по умолчанию: { $value }
+cli-values = возможные значения: { $values }

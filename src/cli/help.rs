@@ -90,7 +90,7 @@ fn in_russian(command: Command, top: bool) -> Command {
             } else {
                 t!("cli-heading-options")
             };
-            arg.help_heading(heading)
+            with_russian_values(arg).help_heading(heading)
         })
     });
     let command = command
@@ -114,6 +114,36 @@ fn in_russian(command: Command, top: bool) -> Command {
     names.iter().fold(command, |command, name| {
         command.mut_subcommand(name, |sub| in_russian(sub, false))
     })
+}
+
+/// clap's «[default: …]» and «[possible values: …]» said in the help text itself.
+fn with_russian_values(arg: Arg) -> Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let defaults: Vec<String> = (arg.get_default_values().iter())
+        .map(|value| value.to_string_lossy().into_owned())
+        .collect();
+    let values: Vec<String> = (arg.get_possible_values().iter())
+        .filter(|value| !value.is_hide_set())
+        .map(|value| value.get_name().to_owned())
+        .collect();
+    let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    if !defaults.is_empty() {
+        help.push_str(&format!(
+            " [{}]",
+            t!("cli-default", value = defaults.join(", "))
+        ));
+    }
+    if !values.is_empty() {
+        help.push_str(&format!(
+            " [{}]",
+            t!("cli-values", values = values.join(", "))
+        ));
+    }
+    arg.help(help)
+        .hide_default_value(true)
+        .hide_possible_values(true)
 }
 
 fn own_flag(id: &'static str, short: char, action: ArgAction, help: String) -> Arg {
