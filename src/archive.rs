@@ -4,6 +4,7 @@
 //! The same files give the same bytes: entries are sorted, every entry carries one fixed time
 //! and the same permissions, and nothing of the machine (owner, umask, clock) is written.
 
+use crate::locale::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Write};
 
@@ -13,6 +14,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::render::OutputFile;
+use crate::render::manifest::Algorithm;
 
 /// The zip of `files` (paths relative to the school's folder, `/`-separated), each entry dated
 /// `time`. Folders get entries of their own, so that every extractor recreates them.
@@ -75,12 +77,28 @@ pub struct Delta {
 }
 
 /// Why an earlier manifest could not be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ManifestError {
-    #[error("it is not a manifest.json that Spravka wrote ({0})")]
     Unreadable(String),
-    #[error("it lists digests of the `{0}` kind; this Spravka writes sha256")]
     Algorithm(String),
+}
+
+impl std::fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            ManifestError::Unreadable(why) => t!("manifest-unreadable", why = why.as_str()),
+            ManifestError::Algorithm(kind) => t!("manifest-algorithm", kind = kind.as_str()),
+        })
+    }
+}
+
+impl std::error::Error for ManifestError {}
+
+/// An earlier manifest: how its digests were computed, and each file's digest by path.
+#[derive(Debug)]
+pub struct Earlier {
+    pub algorithm: Algorithm,
+    pub files: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,14 +107,16 @@ struct Manifest {
     files: BTreeMap<String, String>,
 }
 
-/// The digests of an earlier `manifest.json`, by path.
-pub fn parse_manifest(bytes: &[u8]) -> Result<BTreeMap<String, String>, ManifestError> {
+/// An earlier `manifest.json`, of this version or of one that wrote SHA-256.
+pub fn parse_manifest(bytes: &[u8]) -> Result<Earlier, ManifestError> {
     let manifest: Manifest = serde_json::from_slice(bytes)
         .map_err(|error| ManifestError::Unreadable(error.to_string()))?;
-    if manifest.algorithm != "sha256" {
-        return Err(ManifestError::Algorithm(manifest.algorithm));
-    }
-    Ok(manifest.files)
+    let algorithm = Algorithm::from_name(&manifest.algorithm)
+        .ok_or(ManifestError::Algorithm(manifest.algorithm))?;
+    Ok(Earlier {
+        algorithm,
+        files: manifest.files,
+    })
 }
 
 /// What changed from the files of `old` to the files of `new` (both path -> digest).
@@ -208,7 +228,16 @@ mod tests {
     #[test]
     fn a_manifest_of_another_kind_is_refused() {
         let sha = br#"{"algorithm":"sha256","files":{"a":"1"}}"#;
-        assert_eq!(parse_manifest(sha).expect("parsed").len(), 1);
+        let earlier = parse_manifest(sha).expect("parsed");
+        assert_eq!(
+            (earlier.algorithm, earlier.files.len()),
+            (Algorithm::Sha256, 1)
+        );
+        let xxh = br#"{"algorithm":"xxh3-128","files":{}}"#;
+        assert_eq!(
+            parse_manifest(xxh).expect("parsed").algorithm,
+            Algorithm::Xxh3_128
+        );
         let md5 = br#"{"algorithm":"md5","files":{}}"#;
         assert!(matches!(
             parse_manifest(md5),

@@ -4,7 +4,7 @@
 //! They detect change, they do not defend against an adversary (whoever can write the inputs can
 //! write the output too), so a fast non-cryptographic 128-bit hash serves: XXH3 hashes a
 //! thousand schools' 300 MB of input in a fraction of what SHA-256 took (4.6% of a build).
-//! The output manifest, which others rely on, keeps SHA-256.
+//! The output manifest (`render::manifest`) uses XXH3-128 for the same reason.
 
 use xxhash_rust::xxh3::Xxh3;
 

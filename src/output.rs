@@ -158,11 +158,21 @@ impl Staging {
             }
             _ => {}
         }
-        let root = root_files.iter().map(|file| self.out.join(file));
-        changes.stale.extend(
-            root.filter(|path| std::fs::symlink_metadata(path).is_ok_and(|meta| !meta.is_dir())),
-        );
+        changes.merge(self.remove_root(root_files));
         Ok(changes)
+    }
+
+    /// Remove `files` at the output root (written by an earlier build, which no longer makes
+    /// them): each that is there and not a folder (a link is removed, not followed).
+    pub fn remove_root(&self, files: &[String]) -> Changes {
+        let root = files.iter().map(|file| self.out.join(file));
+        let stale = root
+            .filter(|path| std::fs::symlink_metadata(path).is_ok_and(|meta| !meta.is_dir()))
+            .collect();
+        Changes {
+            stale,
+            ..Changes::default()
+        }
     }
 
     /// Switch the build in: journal every removal and rename, then carry them out.

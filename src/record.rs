@@ -83,9 +83,58 @@ impl SchoolRecord {
     }
 }
 
+/// The files a build wrote at the output root, in `OUT/.spravka/root-files.txt`: a later build
+/// that no longer makes one of them (a project down to one school has no index of all schools;
+/// one without an address has no sitemap) removes it, and no other file of the root.
+#[derive(Debug)]
+pub struct RootRecord;
+
+impl RootRecord {
+    /// The only names the record may list: whatever else it holds is not ours to remove.
+    const NAMES: [&'static str; 3] = ["index.html", "sitemap.xml", "robots.txt"];
+
+    fn path() -> String {
+        format!("{RECORDS}/root-files.txt")
+    }
+
+    /// The root files the last build wrote, as its record lists them.
+    pub fn load(out: &Path) -> Vec<String> {
+        let path = out.join(Self::path());
+        let meta = std::fs::symlink_metadata(&path);
+        if !meta.is_ok_and(|meta| meta.is_file() && meta.len() <= 4096) {
+            return Vec::new();
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        (text.lines())
+            .filter(|name| Self::NAMES.contains(name))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The record of `files` (names at the root), as a file of the output.
+    pub fn file(files: &[String]) -> OutputFile {
+        let text: String = files.iter().map(|name| format!("{name}\n")).collect();
+        OutputFile {
+            path: Self::path(),
+            bytes: text.into_bytes(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_root_record_names_only_the_root_files_spravka_makes() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(out.path().join(RECORDS)).unwrap();
+        let listed = ["index.html", "../x", "schools", "sitemap.xml", ".git"].map(String::from);
+        let file = RootRecord::file(&listed);
+        std::fs::write(out.path().join(&file.path), &file.bytes).unwrap();
+        assert_eq!(RootRecord::load(out.path()), ["index.html", "sitemap.xml"]);
+        assert!(RootRecord::load(&out.path().join("none")).is_empty());
+    }
 
     #[test]
     #[cfg(unix)]
@@ -122,6 +171,7 @@ mod tests {
                 short_name: "Школа".into(),
                 full_name: "Школа № 1".into(),
                 platform: "Дневник.ру".into(),
+                own_address: false,
             },
             files: vec!["index.html".into()],
         };

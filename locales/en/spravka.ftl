@@ -699,3 +699,9 @@ progress-template = {"{"}prefix{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"
 progress-building = building
 cli-default = default: { $value }
 cli-values = possible values: { $values }
+
+
+## Manifests of uploads (src/archive.rs)
+
+manifest-unreadable = it is not a manifest.json that Spravka wrote ({ $why })
+manifest-algorithm = it lists digests of the `{ $kind }` kind; this Spravka reads xxh3-128 and sha256

@@ -748,3 +748,9 @@ progress-template = {"{"}prefix{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"
 progress-building = сборка
 cli-default = по умолчанию: { $value }
 cli-values = возможные значения: { $values }
+
+
+## Манифесты выгрузок (src/archive.rs)
+
+manifest-unreadable = это не manifest.json, записанный Spravka ({ $why })
+manifest-algorithm = в нём хеши вида `{ $kind }`, а эта версия Spravka читает xxh3-128 и sha256

@@ -23,7 +23,7 @@ use crate::interrupt;
 use crate::locale::t;
 use crate::output::{Changes, OutputFolder, Staging};
 use crate::progress;
-use crate::record::SchoolRecord;
+use crate::record::{RootRecord, SchoolRecord};
 use crate::render::calendar::feeds::{PreviousEvents, parse_previous};
 use crate::render::theme::Theme;
 use crate::render::{self, IndexEntry, RenderContext};
@@ -126,14 +126,24 @@ fn project_files(
         let changes = staging.remove(&slug, &ours.unwrap_or_default(), &root_files)?;
         tally.changes.merge(changes);
     }
-    if ctx.with_root_index && shard.is_first() {
+    if !shard.is_first() {
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    if ctx.with_root_index {
         if shard != Shard::WHOLE {
             tally.entries.extend(other_shards(project, shard)?);
             tally.entries.sort_by(|a, b| a.slug.cmp(&b.slug));
         }
-        let index = render::render_root_index(&tally.entries, ctx)?;
-        tally.changes.merge(staging.stage_root(&[index])?);
+        files = render::render_root_files(&tally.entries, ctx)?;
     }
+    let made: Vec<String> = files.iter().map(|file| file.path.clone()).collect();
+    let gone: Vec<String> = (RootRecord::load(out).into_iter())
+        .filter(|name| !made.contains(name))
+        .collect();
+    tally.changes.merge(staging.remove_root(&gone));
+    files.push(RootRecord::file(&made));
+    tally.changes.merge(staging.stage_root(&files)?);
     Ok(())
 }
 
@@ -363,6 +373,7 @@ fn other_entry(project: &OpenProject, slug: &str) -> Result<Result<IndexEntry, P
         short_name: heading.school.short_name.trim().to_owned(),
         full_name: heading.school.full_name.trim().to_owned(),
         platform: platform.pages.name.clone(),
+        own_address: heading.school.base_url.is_some(),
     }))
 }
 

@@ -65,7 +65,7 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
     }
     let warnings = project.check(problems)?;
     if ctx.with_root_index {
-        render::render_root_index(&entries, &ctx)?;
+        render::render_root_files(&entries, &ctx)?;
     }
     let summary = if warnings.is_empty() {
         t!("check-no-problems", schools = schools, articles = articles)

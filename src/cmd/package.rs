@@ -13,14 +13,14 @@ use rayon::prelude::*;
 
 use super::OpenProject;
 use super::build::{build_date, previous_events, source_date_epoch};
-use crate::archive::{self, Delta};
+use crate::archive::{self, Delta, Earlier};
 use crate::cli::PackageArgs;
 use crate::data::SchoolInputs;
 use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::fs;
 use crate::locale::t;
-use crate::render::manifest::{self, PATH as MANIFEST};
+use crate::render::manifest::{Algorithm, PATH as MANIFEST};
 use crate::render::{self, OutputFile, RenderContext};
 
 /// A manifest is a few kilobytes per school; anything far larger is not one.
@@ -57,10 +57,7 @@ pub fn run(args: &PackageArgs) -> Result<String, Error> {
 }
 
 /// The files of the last upload, when `--since` names its manifest.
-fn earlier_manifest(
-    args: &PackageArgs,
-    project: &OpenProject,
-) -> Result<Option<BTreeMap<String, String>>, Error> {
+fn earlier_manifest(args: &PackageArgs, project: &OpenProject) -> Result<Option<Earlier>, Error> {
     let Some(path) = &args.since else {
         return Ok(None);
     };
@@ -109,7 +106,7 @@ struct Packer<'a> {
     ctx: &'a RenderContext<'a>,
     site: &'a Path,
     dist: &'a Path,
-    since: Option<&'a BTreeMap<String, String>>,
+    since: Option<&'a Earlier>,
 }
 
 /// One school: its zip written under a temporary name, or its problems.
@@ -135,7 +132,8 @@ impl Packer<'_> {
         };
         let previous = previous_events(self.site, slug)?;
         let files = render::render_school(&site, self.ctx, &previous)?;
-        let delta = self.since.map(|old| archive::delta(old, &digests(&files)));
+        let delta =
+            (self.since).map(|old| archive::delta(&old.files, &digests(&files, old.algorithm)));
         let chosen: Vec<&OutputFile> = match &delta {
             Some(delta) => (files.iter())
                 .filter(|f| f.path == MANIFEST || delta.changed.contains(&f.path))
@@ -237,13 +235,17 @@ fn write_fresh(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     std::io::Write::write_all(&mut file, bytes).map_err(io)
 }
 
-/// Path -> digest of the files of a school, as its manifest lists them.
-fn digests(files: &[OutputFile]) -> BTreeMap<String, String> {
+/// Path -> digest of the files of a school, computed with `algorithm` (an earlier upload's
+/// manifest may be of an older version that wrote SHA-256): as the new manifest lists them when
+/// it is of that kind, else computed.
+fn digests(files: &[OutputFile], algorithm: Algorithm) -> BTreeMap<String, String> {
     let listed = files.iter().find(|f| f.path == MANIFEST);
     let parsed = listed.and_then(|f| archive::parse_manifest(&f.bytes).ok());
-    parsed.unwrap_or_else(|| {
-        (files.iter())
-            .map(|f| (f.path.clone(), manifest::digest(&f.bytes)))
-            .collect()
-    })
+    match parsed {
+        Some(earlier) if earlier.algorithm == algorithm => earlier.files,
+        _ => (files.iter())
+            .filter(|f| f.path != MANIFEST)
+            .map(|f| (f.path.clone(), algorithm.digest(&f.bytes)))
+            .collect(),
+    }
 }

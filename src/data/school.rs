@@ -47,6 +47,8 @@ pub struct RawSchoolHeading {
 pub struct RawSchoolNames {
     pub full_name: String,
     pub short_name: String,
+    /// Only whether it is there: a school with an address of its own is not under the project's.
+    pub base_url: Option<toml::Value>,
 }
 
 /// The school year: its dates, terms and vacations.

@@ -10,20 +10,41 @@ use super::views::ArticleSummary;
 /// `sitemap.xml` listing `pages` (paths relative to the school's folder) under `site_url`, and
 /// `robots.txt` naming it. No `lastmod`: the build date is not when a page changed.
 pub fn sitemap_and_robots(site_url: &str, pages: &[&str]) -> [OutputFile; 2] {
-    let mut xml = String::from(
+    let urls = pages
+        .iter()
+        .map(|page| format!("{site_url}{}", page.trim_end_matches("index.html")));
+    sitemap_files(site_url, "urlset", "url", urls)
+}
+
+/// The root's `sitemap.xml` of a build of many schools: a sitemap index of each school's
+/// `sitemap.xml` (`schools` are their folders' addresses under `root_url`), so that a region
+/// submits one address to search engines; and `robots.txt` naming it.
+pub fn sitemap_index_and_robots(root_url: &str, schools: &[String]) -> [OutputFile; 2] {
+    let sitemaps = schools.iter().map(|school| format!("{school}sitemap.xml"));
+    sitemap_files(root_url, "sitemapindex", "sitemap", sitemaps)
+}
+
+/// `sitemap.xml` of `kind` (urlset or sitemapindex) with one `<item><loc>` per address, and
+/// `robots.txt` naming it, for the folder at `folder_url`.
+fn sitemap_files(
+    folder_url: &str,
+    kind: &str,
+    item: &str,
+    locations: impl Iterator<Item = String>,
+) -> [OutputFile; 2] {
+    let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+         <{kind} xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     );
-    for page in pages {
-        let url = format!("{site_url}{}", page.trim_end_matches("index.html"));
+    for url in locations {
         // The five XML entities are the HTML ones: `&` in an address must be `&amp;`.
         xml.push_str(&format!(
-            "<url><loc>{}</loc></url>\n",
+            "<{item}><loc>{}</loc></{item}>\n",
             escape_attribute(&url)
         ));
     }
-    xml.push_str("</urlset>\n");
-    let robots = format!("User-agent: *\nDisallow:\n\nSitemap: {site_url}sitemap.xml\n");
+    xml.push_str(&format!("</{kind}>\n"));
+    let robots = format!("User-agent: *\nDisallow:\n\nSitemap: {folder_url}sitemap.xml\n");
     [
         OutputFile {
             path: "sitemap.xml".into(),
@@ -136,6 +157,24 @@ mod tests {
     #[test]
     fn articles_without_a_description_are_left_out() {
         assert_eq!(faq_json_ld(&[&article("Вход", None)], None), None);
+    }
+
+    #[test]
+    fn a_sitemap_index_lists_each_schools_sitemap() {
+        let schools = [
+            "https://region.ru/s/a/".to_owned(),
+            "https://region.ru/s/b&c/".to_owned(),
+        ];
+        let [index, robots] = sitemap_index_and_robots("https://region.ru/s/", &schools);
+        let xml = String::from_utf8(index.bytes).unwrap();
+        assert!(
+            xml.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+        );
+        assert!(xml.contains("<sitemap><loc>https://region.ru/s/a/sitemap.xml</loc></sitemap>"));
+        assert!(xml.contains("<loc>https://region.ru/s/b&amp;c/sitemap.xml</loc>"));
+        assert!(xml.ends_with("</sitemapindex>\n"));
+        let robots = String::from_utf8(robots.bytes).unwrap();
+        assert!(robots.ends_with("Sitemap: https://region.ru/s/sitemap.xml\n"));
     }
 
     #[test]

@@ -406,6 +406,10 @@ pub struct IndexEntry {
     pub full_name: String,
     /// The platform's name.
     pub platform: String,
+    /// The school's `school.toml` gives its own `base_url`: its site is published elsewhere,
+    /// not under the project's address.
+    #[serde(default)]
+    pub own_address: bool,
 }
 
 impl IndexEntry {
@@ -416,6 +420,7 @@ impl IndexEntry {
             short_name: school.identity.short_name.clone(),
             full_name: school.identity.full_name.clone(),
             platform: school.platform.pages.name.clone(),
+            own_address: school.identity.base_url.is_some(),
         }
     }
 }
@@ -429,8 +434,28 @@ struct SchoolLink<'a> {
     platform: &'a str,
 }
 
+/// The files at the output root: `index.html`, listing every school built, and, when the
+/// project's address is known, `sitemap.xml` (a sitemap index of the schools' sitemaps under
+/// it) and `robots.txt` naming it.
+pub fn render_root_files(
+    entries: &[IndexEntry],
+    ctx: &RenderContext,
+) -> Result<Vec<OutputFile>, Error> {
+    let mut files = vec![render_root_index(entries, ctx)?];
+    if let Some(base) = &ctx.base_url {
+        let under: Vec<String> = (entries.iter())
+            .filter(|entry| ctx.base_url_given || !entry.own_address)
+            .map(|entry| base.join(&entry.slug).folder())
+            .collect();
+        if !under.is_empty() {
+            files.extend(findable::sitemap_index_and_robots(&base.folder(), &under));
+        }
+    }
+    Ok(files)
+}
+
 /// `index.html` at the output root, listing every school built.
-pub fn render_root_index(entries: &[IndexEntry], ctx: &RenderContext) -> Result<OutputFile, Error> {
+fn render_root_index(entries: &[IndexEntry], ctx: &RenderContext) -> Result<OutputFile, Error> {
     let t = ctx.theme.translations(Language::Russian);
     let schools: Vec<SchoolLink> = entries
         .iter()

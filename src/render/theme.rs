@@ -67,7 +67,7 @@ pub struct Theme {
     pub tera: Tera,
     /// Path inside a school's site (`assets/style.css`) -> bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
-    /// The SHA-256 of each asset for the schools' manifests, computed once rather than per school.
+    /// The manifest digest of each asset, computed once rather than per school.
     pub asset_digests: BTreeMap<String, String>,
     translations: BTreeMap<&'static str, Translations>,
     /// The translations as templates see them (`t`, `doc`), converted once: every school's

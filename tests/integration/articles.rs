@@ -3,7 +3,7 @@
 
 use spravka::internals::{Kind, VOCABULARY};
 
-use crate::support::{Project, repo};
+use crate::support::{Edit, Project, repo};
 
 const REASONS: &str = "pochemu-otklonyayut-obrashchenie";
 const EMERGENCY: &str = "nestatnaya-situatsiya";
@@ -22,22 +22,21 @@ fn preset(reasons: &[&str], email: &str) -> String {
         list.concat(),
         &text[end..]
     );
-    replaced.replace("team@company.dnevnik.ru", email)
+    replaced.edit_all("team@company.dnevnik.ru", email)
 }
 
 /// A school (the generated example school's data) on preset `platform`.
 fn school_on(platform: &str) -> String {
-    let text = std::fs::read_to_string(repo().join("schools/internat-11/school.toml")).unwrap();
+    let text = crate::support::fixture_toml("internat-11");
     assert!(text.contains("preset = \"dnevnik-ru\""));
     // A phone for parents: the school's data is then free of warnings of its own.
-    text.replace(
+    text.edit_all(
         "preset = \"dnevnik-ru\"",
         &format!("preset = \"{platform}\""),
     )
-    .replacen(
+    .edit(
         "[parents]\n",
         "[parents]\n[[parents.channels]]\nkind = \"phone\"\nphone = \"8 (391) 200-00-00\"\n\n",
-        1,
     )
 }
 
@@ -236,7 +235,7 @@ fn an_article_naming_a_phone_the_school_does_not_have_is_a_warning() {
 
 #[test]
 fn shared_articles_name_no_contact_of_their_own() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let run = project.run(&["check"]);
     run.success();
     // The example schools' own data may warn (parents without a phone); no article does.
@@ -249,7 +248,7 @@ fn shared_articles_name_no_contact_of_their_own() {
 
 #[test]
 fn no_shortcode_or_slot_reaches_a_page() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build", "--out", "out"]).success();
     for entry in walkdir::WalkDir::new(project.path().join("out")) {
         let entry = entry.unwrap();

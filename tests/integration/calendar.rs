@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use icalendar::{Calendar, Component};
 
-use crate::support::{Project, repo, snapshot, text_of};
+use crate::support::{Edit, Project, repo, snapshot, text_of};
 
 pub(crate) fn feed(project: &Project, path: &str) -> Calendar {
     let text = project.read(path);
@@ -70,7 +70,7 @@ fn holidays() -> BTreeSet<NaiveDate> {
 }
 
 fn built() -> Project {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     project
 }
@@ -191,11 +191,9 @@ fn feeds_follow_the_pitfall_rules() {
 fn changing_one_slot_keeps_its_uid_and_raises_its_sequence_only() {
     let project = built();
     let before = project.read("public/mytishchi-27/calendar/all.ics");
-    let toml = project.read("schools/mytishchi-27/school.toml").replacen(
-        "place = \"кабинет 21\"",
-        "place = \"кабинет 22\"",
-        1,
-    );
+    let toml = project
+        .read("schools/mytishchi-27/school.toml")
+        .edit("place = \"кабинет 21\"", "place = \"кабинет 22\"");
     project.write("schools/mytishchi-27/school.toml", &toml);
     project.run(&["build"]).success();
     let after = project.read("public/mytishchi-27/calendar/all.ics");
@@ -229,8 +227,8 @@ fn changing_one_slot_keeps_its_uid_and_raises_its_sequence_only() {
 
 #[test]
 fn working_weekend_can_take_over_the_replaced_days_sessions() {
-    let project = Project::examples();
-    let toml = project.read("schools/mytishchi-27/school.toml").replace(
+    let project = Project::fixtures();
+    let toml = project.read("schools/mytishchi-27/school.toml").edit_all(
         "working_weekends = \"skip\"",
         "working_weekends = \"replaced_day\"",
     );
@@ -243,10 +241,10 @@ fn working_weekend_can_take_over_the_replaced_days_sessions() {
 
 #[test]
 fn exception_for_a_date_without_a_session_is_reported() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let toml = project
         .read("schools/mytishchi-27/school.toml")
-        .replace("date = 2026-09-28", "date = 2026-09-29");
+        .edit_all("date = 2026-09-28", "date = 2026-09-29");
     project.write("schools/mytishchi-27/school.toml", &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(
@@ -259,11 +257,11 @@ fn exception_for_a_date_without_a_session_is_reported() {
 
 #[test]
 fn school_year_outside_the_production_calendar_is_a_warning() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let toml = project
         .read("schools/osh/school.toml")
-        .replacen("start = 2026-09-01", "start = 2027-09-01", 1)
-        .replacen("end = 2027-05-25", "end = 2028-05-26", 1);
+        .edit("start = 2026-09-01", "start = 2027-09-01")
+        .edit("end = 2027-05-25", "end = 2028-05-26");
     project.write("schools/osh/school.toml", &toml);
     // A warning saying what is assumed, not an error a teacher cannot fix.
     let run = project.run(&["check"]);
@@ -284,10 +282,10 @@ fn school_year_outside_the_production_calendar_is_a_warning() {
 
 #[test]
 fn production_calendar_counts_are_checked() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let text = project
         .read("content/calendar/ru-2025.toml")
-        .replace("working_days = 247", "working_days = 248");
+        .edit_all("working_days = 247", "working_days = 248");
     project.write("content/calendar/ru-2025.toml", &text);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(

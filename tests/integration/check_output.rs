@@ -3,7 +3,7 @@
 //! on the repository's shared content, built on 2026-09-01 (the support's SOURCE_DATE_EPOCH)
 //! with NO_COLOR.
 
-use crate::support::Project;
+use crate::support::{Edit, Project};
 
 /// A valid school with nothing to warn about; cases append to it or edit it.
 const SCHOOL: &str = r#"[school]
@@ -36,7 +36,7 @@ consultant = "admin"
 /// The school with `from` replaced by `to` (which must be there).
 fn edited(from: &str, to: &str) -> String {
     assert!(SCHOOL.contains(from), "{from}");
-    SCHOOL.replacen(from, to, 1)
+    SCHOOL.edit(from, to)
 }
 
 fn appended(more: &str) -> String {
@@ -183,8 +183,8 @@ fn cases() -> Vec<Case> {
         plain(
             "several-problems-at-once",
             edited("timezone = \"Europe/Moscow\"\n", "")
-                .replacen("training_days = 5", "training_days = \"пять\"", 1)
-                .replacen("weekday = \"вторник\"", "weekday = \"funday\"", 1),
+                .edit("training_days = 5", "training_days = \"пять\"")
+                .edit("weekday = \"вторник\"", "weekday = \"funday\""),
         ),
         (
             "article-no-school-shows",

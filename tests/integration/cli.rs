@@ -20,7 +20,7 @@ fn check_passes_on_the_example_schools() {
 
 #[test]
 fn new_school_lists_its_blanks_until_filled() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let run = project.run(&["new", "shkola-5", "--platform", "dnevnik-ru"]);
     run.success();
     assert!(
@@ -96,7 +96,7 @@ fn new_writes_its_comments_in_the_language_and_check_reads_both_alike() {
 
 #[test]
 fn filled_scaffold_builds() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project
         .run(&["new", "shkola-5", "--platform", "shkolnyi-portal-mo"])
         .success();
@@ -140,7 +140,7 @@ fn filled_scaffold_builds() {
 
 #[test]
 fn new_refuses_bad_names_unknown_platforms_and_existing_schools() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let stderr = project
         .run(&["new", "Школа", "--platform", "dnevnik-ru"])
         .fails_with(2);
@@ -163,7 +163,7 @@ fn new_refuses_bad_names_unknown_platforms_and_existing_schools() {
 
 #[test]
 fn unknown_school_is_a_usage_error() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let stderr = project.run(&["build", "--school", "nope"]).fails_with(2);
     assert!(
         stderr.contains("there is no school `nope`") && stderr.contains("internat-11"),
@@ -242,7 +242,7 @@ fn every_command_has_help() {
 
 #[test]
 fn user_theme_overrides_one_template() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write(
         "mytheme/templates/schedule.html",
         "{% extends \"base.html\" %}{% block content %}<h1>Свой график</h1>{% endblock content %}",
@@ -270,7 +270,7 @@ fn user_theme_overrides_one_template() {
 
 #[test]
 fn a_theme_header_is_rendered_once_per_kind_of_page_with_the_right_links() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write(
         "mytheme/templates/header.html",
         "<p class=\"mine\">{{ page.key }}|{{ page.root }}|{% for item in nav %}{% if item.current %}{{ item.href }}{% endif %}{% endfor %}</p>",
@@ -291,7 +291,7 @@ fn a_theme_header_is_rendered_once_per_kind_of_page_with_the_right_links() {
 
 #[test]
 fn a_header_that_uses_a_page_title_is_reported() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("mytheme/templates/header.html", "<p>{{ page.title }}</p>");
     let stderr = project.run(&["build", "--theme", "mytheme"]).fails_with(3);
     assert!(stderr.contains("header.html, line 1, column"), "{stderr}");
@@ -305,7 +305,7 @@ fn a_header_that_uses_a_page_title_is_reported() {
 
 #[test]
 fn check_renders_in_memory_and_fails_where_build_fails() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("mytheme/templates/header.html", "<p>{{ page.title }}</p>");
     let before = snapshot(project.path());
     let stderr = project.run(&["check", "--theme", "mytheme"]).fails_with(3);
@@ -316,7 +316,7 @@ fn check_renders_in_memory_and_fails_where_build_fails() {
 
 #[test]
 fn check_of_valid_schools_writes_nothing() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let before = snapshot(project.path());
     let stdout = project.run(&["check"]).success().stdout();
     assert!(stdout.contains("checked 3 school(s)"), "{stdout}");
@@ -325,7 +325,7 @@ fn check_of_valid_schools_writes_nothing() {
 
 #[test]
 fn broken_user_template_is_reported() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("mytheme/templates/home.html", "ok\n{% if %}");
     let stderr = project.run(&["build", "--theme", "mytheme"]).fails_with(1);
     assert!(stderr.contains("templates do not compile"), "{stderr}");

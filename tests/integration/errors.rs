@@ -1,16 +1,16 @@
 //! Bad input: each mistake gives a clear error naming the file, the line, the field and a hint.
 
-use crate::support::{Project, repo};
+use crate::support::{Edit, Project};
 
 fn example() -> String {
-    std::fs::read_to_string(repo().join("schools/mytishchi-27/school.toml")).unwrap()
+    crate::support::fixture_toml("mytishchi-27")
 }
 
 /// Check a project whose only school is the Mytishchi example with `from` replaced by `to`.
 fn check_with(from: &str, to: &str) -> String {
     let toml = example();
     assert!(toml.contains(from), "fixture lacks {from:?}");
-    let project = Project::with_school("shkola", &toml.replacen(from, to, 1));
+    let project = Project::with_school("shkola", &toml.edit(from, to));
     project.run(&["check"]).fails_with(1)
 }
 
@@ -63,18 +63,13 @@ fn missing_required_field_is_named() {
 #[test]
 fn bad_email_phone_time_weekday_are_all_reported_at_once() {
     let toml = example()
-        .replacen(
+        .edit(
             "email = \"scool_27@edu-mytyshi.ru\"",
             "email = \"scool_27@\"",
-            1,
         )
-        .replacen(
-            "phone = \"+7 495 582 69 00\"",
-            "phone = \"позвоните нам\"",
-            1,
-        )
-        .replacen("time = \"15:00-17:00\"", "time = \"25:00-26:00\"", 1)
-        .replacen("weekday = \"wednesday\"", "weekday = \"funday\"", 1);
+        .edit("phone = \"+7 495 582 69 00\"", "phone = \"позвоните нам\"")
+        .edit("time = \"15:00-17:00\"", "time = \"25:00-26:00\"")
+        .edit("weekday = \"wednesday\"", "weekday = \"funday\"");
     let project = Project::with_school("shkola", &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     assert_mentions(
@@ -253,7 +248,7 @@ fn broken_platform_preset_is_reported() {
     let project = Project::with_school("shkola", &example());
     let preset = project
         .read("content/platforms/shkolnyi-portal-mo.toml")
-        .replace("cost = \"free\"", "cost = \"gratis\"");
+        .edit_all("cost = \"free\"", "cost = \"gratis\"");
     project.write("content/platforms/shkolnyi-portal-mo.toml", &preset);
     let stderr = project.run(&["check"]).fails_with(1);
     assert_mentions(
@@ -269,7 +264,7 @@ fn broken_platform_preset_is_reported() {
 fn build_with_problems_writes_nothing() {
     let project = Project::with_school(
         "shkola",
-        &example().replace("weekday = \"monday\"", "weekday = \"x\""),
+        &example().edit_all("weekday = \"monday\"", "weekday = \"x\""),
     );
     project.run(&["build"]).fails_with(1);
     assert!(!project.path().join("public").exists());
@@ -279,11 +274,11 @@ fn build_with_problems_writes_nothing() {
 fn problems_of_every_school_are_reported_and_nothing_is_written() {
     let project = Project::with_school(
         "shkola",
-        &example().replace("weekday = \"monday\"", "weekday = \"x\""),
+        &example().edit_all("weekday = \"monday\"", "weekday = \"x\""),
     );
     project.write(
         "schools/vtoraya/school.toml",
-        &example().replace(
+        &example().edit_all(
             "timezone = \"Europe/Moscow\"",
             "timezone = \"Mars/Olympus\"",
         ),
@@ -311,13 +306,12 @@ fn position(text: &str, needle: &str) -> String {
 #[test]
 fn structural_and_value_problems_of_a_school_are_all_reported_in_one_run() {
     let toml = example()
-        .replacen("timezone = \"Europe/Moscow\"\n", "", 1)
-        .replacen("person = \"Можяева Л.В.\"", "persn = \"Можяева Л.В.\"", 1)
-        .replacen("training_days = 3", "training_days = \"три\"", 1)
-        .replacen(
+        .edit("timezone = \"Europe/Moscow\"\n", "")
+        .edit("person = \"Можяева Л.В.\"", "persn = \"Можяева Л.В.\"")
+        .edit("training_days = 3", "training_days = \"три\"")
+        .edit(
             "email = \"scool_27@edu-mytyshi.ru\"",
             "email = \"scool_27@\"",
-            1,
         );
     let project = Project::with_school("shkola", &toml);
     let stderr = project.run(&["check"]).fails_with(1);
@@ -357,9 +351,9 @@ fn structural_and_value_problems_of_a_preset_are_all_reported_in_one_run() {
     let path = "content/platforms/shkolnyi-portal-mo.toml";
     let preset = project
         .read(path)
-        .replacen("\nname = \"Школьный портал Московской области\"\n", "\n", 1)
-        .replacen("voicemail = true", "voicemail = \"да\"", 1)
-        .replacen("cost = \"free\"", "cost = \"gratis\"\ncots = \"free\"", 1);
+        .edit("\nname = \"Школьный портал Московской области\"\n", "\n")
+        .edit("voicemail = true", "voicemail = \"да\"")
+        .edit("cost = \"free\"", "cost = \"gratis\"\ncots = \"free\"");
     project.write(path, &preset);
     let stderr = project.run(&["check"]).fails_with(1);
     let at = |needle: &str| format!("{path}:{}", position(&preset, needle));
@@ -392,8 +386,8 @@ fn structural_problems_of_an_article_and_a_calendar_are_all_reported_in_one_run(
     let path = "content/calendar/ru-2026.toml";
     let calendar = project
         .read(path)
-        .replacen("complete = true", "complete = \"да\"", 1)
-        .replacen("working_days = 247", "workdays = 247", 1);
+        .edit("complete = true", "complete = \"да\"")
+        .edit("working_days = 247", "workdays = 247");
     project.write(path, &calendar);
     let stderr = project.run(&["check"]).fails_with(1);
     assert_mentions(
@@ -421,12 +415,11 @@ fn structural_problems_of_an_article_and_a_calendar_are_all_reported_in_one_run(
 #[test]
 fn a_syntax_error_is_still_one_problem() {
     let toml = example()
-        .replacen(
+        .edit(
             "short_name = \"МБОУ СОШ № 27\"",
             "short_name = \"МБОУ СОШ № 27",
-            1,
         )
-        .replacen("training_days = 3", "training_days = \"три\"", 1);
+        .edit("training_days = 3", "training_days = \"три\"");
     let project = Project::with_school("shkola", &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     assert_mentions(&stderr, &["1 problem found"]);
@@ -439,16 +432,14 @@ fn a_syntax_error_is_still_one_problem() {
 #[test]
 fn a_value_with_several_forms_lists_the_forms_it_accepts() {
     let school = example()
-        .replacen("label = \"тел/факс\"", "lable = \"тел/факс\"", 1)
-        .replacen("response = { days = 7 }", "response = { dayz = 7 }", 1)
+        .edit("label = \"тел/факс\"", "lable = \"тел/факс\"")
+        .edit("response = { days = 7 }", "response = { dayz = 7 }")
         + "\n[rules]\netiquette = 3\n";
     let project = Project::with_school("shkola", &school);
     let path = "content/platforms/shkolnyi-portal-mo.toml";
-    let preset = project.read(path).replacen(
-        "email_registration = \"24x7\"",
-        "email_registration = 24",
-        1,
-    );
+    let preset = project
+        .read(path)
+        .edit("email_registration = \"24x7\"", "email_registration = 24");
     project.write(path, &preset);
     let stderr = project.run(&["check"]).fails_with(1);
     let in_school =

@@ -2,15 +2,15 @@
 //! it gives: canonical links, webcal subscribe links, the poster's QR code, sitemap.xml and
 //! robots.txt; and on every page, description and Open Graph meta, FAQPage JSON-LD on FAQ pages.
 
-use crate::support::{Project, copy_dir, repo};
+use crate::support::{Edit, Project, copy_dir, repo};
 
 /// The examples with `line` added at the start of osh's `[school]` table.
 fn osh_with(line: &str) -> Project {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let path = "schools/osh/school.toml";
     let toml = project
         .read(path)
-        .replacen("[school]\n", &format!("[school]\n{line}\n"), 1);
+        .edit("[school]\n", &format!("[school]\n{line}\n"));
     project.write(path, &toml);
     project
 }
@@ -118,6 +118,75 @@ fn the_project_base_url_serves_every_school_and_the_flag_wins() {
 }
 
 #[test]
+fn a_regional_build_with_an_address_has_one_sitemap_index_of_the_schools_under_it() {
+    // osh has an address of its own, elsewhere: the region's index lists the other two.
+    let project = osh_with(r#"base_url = "https://osh.example.ru/help""#);
+    project.write("spravka.toml", "base_url = \"https://help.region.ru/s\"\n");
+    project.run(&["build"]).success();
+    let index = project.read("public/sitemap.xml");
+    let sitemaps: Vec<&str> = (index.split("<loc>").skip(1))
+        .filter_map(|rest| rest.split_once("</loc>").map(|(loc, _)| loc))
+        .collect();
+    assert_eq!(
+        sitemaps,
+        [
+            "https://help.region.ru/s/internat-11/sitemap.xml",
+            "https://help.region.ru/s/mytishchi-27/sitemap.xml"
+        ]
+    );
+    assert!(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    for sitemap in &sitemaps {
+        let relative = sitemap.trim_start_matches("https://help.region.ru/s/");
+        assert!(
+            project
+                .read(&format!("public/{relative}"))
+                .contains("<urlset")
+        );
+    }
+    assert!(
+        (project.read("public/robots.txt"))
+            .ends_with("Sitemap: https://help.region.ru/s/sitemap.xml\n")
+    );
+    // --base-url puts every school under it.
+    project
+        .run(&["build", "--base-url", "https://other.ru/"])
+        .success();
+    assert_eq!(
+        project
+            .read("public/sitemap.xml")
+            .matches("<sitemap>")
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn root_files_a_build_no_longer_makes_are_removed_and_no_other() {
+    let project = Project::fixtures();
+    project
+        .run(&["build", "--base-url", "https://help.region.ru/"])
+        .success();
+    project.write("public/notes.txt", "the webmaster's");
+    assert!(project.path().join("public/sitemap.xml").exists());
+    let summary = project.run(&["build"]).success().stdout();
+    assert!(
+        !project.path().join("public/sitemap.xml").exists(),
+        "{summary}"
+    );
+    assert!(!project.path().join("public/robots.txt").exists());
+    assert!(project.path().join("public/index.html").exists());
+    assert_eq!(project.read("public/notes.txt"), "the webmaster's");
+    // Down to one school: no index of all schools either.
+    for slug in ["internat-11", "mytishchi-27"] {
+        std::fs::remove_dir_all(project.path().join("schools").join(slug)).unwrap();
+    }
+    project.run(&["build"]).success();
+    assert!(!project.path().join("public/index.html").exists());
+    assert!(project.path().join("public/osh/index.html").exists());
+    assert_eq!(project.read("public/notes.txt"), "the webmaster's");
+}
+
+#[test]
 fn a_bad_base_url_is_a_problem_at_its_place() {
     let project = osh_with(r#"base_url = "https://admin:secret@osh.example.ru/""#);
     let stderr = project.run(&["check"]).fails_with(1);
@@ -125,7 +194,7 @@ fn a_bad_base_url_is_a_problem_at_its_place() {
     assert!(stderr.contains("schools/osh/school.toml:12:"), "{stderr}");
     assert!(stderr.contains("remove `admin:secret@`"), "{stderr}");
 
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("spravka.toml", "base_url = \"help.example.ru\"\n");
     let stderr = project.run(&["build"]).fails_with(1);
     assert!(stderr.contains("spravka.toml:1:"), "{stderr}");
@@ -136,7 +205,7 @@ fn a_bad_base_url_is_a_problem_at_its_place() {
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(stderr.contains("base_ulr"), "{stderr}");
 
-    let project = Project::examples();
+    let project = Project::fixtures();
     let stderr = project
         .run(&["build", "--base-url", "https://help.example.ru/?a=1"])
         .fails_with(2);

@@ -21,7 +21,7 @@ fn first_screen(project: &Project, school: &str) -> String {
 
 #[test]
 fn the_first_screen_names_the_next_consultation_for_parents_and_how_to_reach_the_school() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let screen = first_screen(&project, "mytishchi-27");
     // Built on Tuesday 2026-09-01: Wednesday's hours are for parents (Monday's are a week away).
@@ -54,7 +54,7 @@ fn the_first_screen_names_the_next_consultation_for_parents_and_how_to_reach_the
 
 #[test]
 fn after_the_school_year_the_first_screen_says_why_there_is_no_consultation() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     // 2027-07-01, after osh's school year (it ends on 2027-05-25).
     let output = Command::new(env!("CARGO_BIN_EXE_spravka"))
         .args(["build", "--school", "osh"])
@@ -100,7 +100,7 @@ fn next_state_at(project: &Project, school: &str, now: &str, last_day: &str) -> 
 /// parents, not September's; after the last school year, the script says the year has ended.
 #[test]
 fn the_script_keeps_the_next_consultation_current_after_the_build_date() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project
         .run_on("2026-09-01", &["build", "--school", "mytishchi-27"])
         .success();

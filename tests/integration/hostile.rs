@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
-use crate::support::{Project, copy_dir, repo};
+use crate::support::{Edit, Project, copy_dir, repo};
 
 /// Each run of the binary is killed after this: a guard against hangs (a blocked read, an
 /// algorithm gone quadratic), not a speed target; a debug build on a loaded machine stays far
@@ -237,7 +237,7 @@ fn generate_input(kind: &str, count: usize, project: &Path) -> Result<(), String
             let consultants: String = (0..count)
                 .map(|i| format!("[[consultants]]\nid = \"c{i}\"\nrole = \"консультант\"\n\n"))
                 .collect();
-            text.push_str(&base.replacen("[staff]", &format!("{consultants}[staff]"), 1));
+            text.push_str(&base.edit("[staff]", &format!("{consultants}[staff]")));
             for _ in 0..count {
                 text.push_str("\n[[schedule.slots]]\nweekday = \"monday\"\ntime = \"9:00-10:00\"\nplace = \"к\"\nconsultant = \"nobody\"\n");
             }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Project, Run, repo};
+use crate::support::{Edit, Project, Run, repo};
 
 /// Longest any run may take (a debug build); a blocked read is killed and fails the test.
 const TIME_LIMIT: Duration = Duration::from_secs(20);
@@ -59,7 +59,7 @@ fn run(project: &Project, args: &[&str]) -> Run {
 }
 
 fn example_toml() -> String {
-    std::fs::read_to_string(repo().join("schools/mytishchi-27/school.toml")).unwrap()
+    crate::support::fixture_toml("mytishchi-27")
 }
 
 fn project() -> Project {
@@ -488,10 +488,9 @@ fn toml_nested_100_000_deep_is_a_problem_not_a_stack_overflow() {
 #[test]
 fn a_problem_on_a_1_mb_line_shows_a_window_of_it() {
     let project = project();
-    let toml = example_toml().replacen(
+    let toml = example_toml().edit(
         "short_name = ",
         &format!("short_name = \"{}\" = ", "ш".repeat(1 << 20)),
-        1,
     );
     project.write("schools/shkola/school.toml", &toml);
     let stderr = check_fails(&project, 1, &["schools/shkola/school.toml:", "…"]);
@@ -523,10 +522,9 @@ fn a_problem_past_column_65535_does_not_panic() {
 #[test]
 fn terminal_escapes_in_source_lines_are_shown_not_sent() {
     let project = project();
-    let toml = example_toml().replacen(
+    let toml = example_toml().edit(
         "short_name = ",
         "\"\u{1b}]0;pwned\u{7}\u{1b}[2J\" = 1\nshort_name = ",
-        1,
     );
     project.write("schools/shkola/school.toml", &toml);
     check_fails(
@@ -585,7 +583,7 @@ fn eight_thousand_problems_in_one_file_are_reported_in_linear_time() {
 fn a_named_pipe_in_a_school_of_another_shard_does_not_block_the_index() {
     // Every example school falls in shard 2 of 2; shard 1 only reads their names for the index,
     // and reports (without waiting on it) a file it cannot read for them.
-    let project = Project::examples();
+    let project = Project::fixtures();
     std::fs::remove_file(project.path().join("schools/osh/school.toml")).unwrap();
     mkfifo(&project, "schools/osh/school.toml");
     let stderr = run(&project, &["build", "--shard", "1/2"]).fails_with(1);

@@ -1,11 +1,12 @@
 //! `spravka package`: one deterministic zip per school, complete alone; `--since` for an upload
 //! of only what changed; and a build of chosen schools that links to nothing outside them.
 
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use crate::support::Project;
+use crate::support::{Edit, Project};
 
 /// Every file entry of a zip (folders left out), by path.
 fn entries(zip: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -55,7 +56,7 @@ fn local_targets(page: &str, html: &str) -> Vec<String> {
 
 #[test]
 fn each_school_zip_is_complete_alone_and_the_same_bytes_twice() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let out = project.run(&["package"]).success().stdout();
     assert!(out.contains("packaged 3 school(s)"), "{out}");
     project.run(&["package", "--out", "again"]).success();
@@ -84,14 +85,14 @@ fn each_school_zip_is_complete_alone_and_the_same_bytes_twice() {
 
 #[test]
 fn since_holds_exactly_what_changed_and_lists_what_to_delete() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project
         .run(&["package", "--school", "osh", "--out", "old"])
         .success();
     let old = entries(&project.path().join("old/osh.zip"));
     project.write_bytes("last-manifest.json", &old["manifest.json"]);
     let toml = project.read("schools/osh/school.toml");
-    let edited = toml.replace("time = \"14:00-15:30\"", "time = \"14:30-16:00\"");
+    let edited = toml.edit_all("time = \"14:00-15:30\"", "time = \"14:30-16:00\"");
     assert_ne!(edited, toml);
     project.write("schools/osh/school.toml", &edited);
     std::fs::remove_file(
@@ -141,14 +142,44 @@ fn since_holds_exactly_what_changed_and_lists_what_to_delete() {
 }
 
 #[test]
+fn an_earlier_sha256_manifest_is_compared_by_sha256() {
+    // Versions before 2026-12 wrote SHA-256; an upload made with one is still the base.
+    let project = Project::fixtures();
+    project
+        .run(&["package", "--school", "osh", "--out", "old"])
+        .success();
+    let old = entries(&project.path().join("old/osh.zip"));
+    let files: serde_json::Map<String, serde_json::Value> = (old.iter())
+        .filter(|(path, _)| path.as_str() != "manifest.json")
+        .map(|(path, bytes)| {
+            let hex: String = Sha256::digest(bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (path.clone(), serde_json::Value::String(hex))
+        })
+        .collect();
+    let manifest = serde_json::json!({"algorithm": "sha256", "files": files});
+    project.write("sha.json", &manifest.to_string());
+    let out = project
+        .run(&["package", "--school", "osh", "--since", "sha.json"])
+        .success()
+        .stdout();
+    assert!(out.contains("0 changed since the last upload"), "{out}");
+    let zipped = entries(&project.path().join("dist/osh.zip"));
+    assert_eq!(zipped.keys().collect::<Vec<_>>(), ["manifest.json"]);
+    assert_eq!(project.read("dist/osh.delete.txt"), "");
+}
+
+#[test]
 fn an_invalid_school_writes_no_zip_and_keeps_the_earlier_ones() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["package"]).success();
     let before = std::fs::read(project.path().join("dist/osh.zip")).unwrap();
     let toml = project.read("schools/mytishchi-27/school.toml");
     project.write(
         "schools/mytishchi-27/school.toml",
-        &toml.replace(
+        &toml.edit_all(
             "emails = [\"scool_27@edu-mytyshi.ru\"]",
             "emails = [\"scool_27\"]",
         ),
@@ -169,7 +200,7 @@ fn an_invalid_school_writes_no_zip_and_keeps_the_earlier_ones() {
 
 #[test]
 fn since_needs_one_school_and_a_real_manifest() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("m.json", "{\"algorithm\":\"sha256\",\"files\":{}}");
     let text = project.run(&["package", "--since", "m.json"]).fails_with(2);
     assert!(text.contains("--school"), "{text}");
@@ -182,7 +213,7 @@ fn since_needs_one_school_and_a_real_manifest() {
 
 #[test]
 fn a_build_of_chosen_schools_links_to_no_index_it_does_not_write() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let link = "href=\"../index.html\"";
     assert!(project.read("public/osh/index.html").contains(link));
@@ -196,7 +227,7 @@ fn a_build_of_chosen_schools_links_to_no_index_it_does_not_write() {
 #[cfg(unix)]
 #[test]
 fn links_in_the_zip_folder_are_replaced_never_written_through() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("theirs/keep.txt", "not spravka's");
     project.write("theirs/other.txt", "not spravka's either");
     std::fs::create_dir_all(project.path().join("dist")).unwrap();

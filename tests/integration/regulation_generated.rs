@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::support::{Project, copy_dir, repo};
+use crate::support::{Edit, Project, copy_dir, repo};
 
 const FIXTURE: &str = "tests/fixtures/regulations/regional";
 const SCHOOL: &str = "schools/shkola-5/school.toml";
@@ -37,7 +37,7 @@ fn regional_with(file: &str, from: &str, to: &str) -> Project {
     let project = regional();
     let text = project.read(file);
     assert!(text.contains(from), "{file} lacks {from:?}");
-    project.write(file, &text.replacen(from, to, 1));
+    project.write(file, &text.edit(from, to));
     project
 }
 
@@ -340,7 +340,7 @@ fn internat_11_still_says_what_seed_001_says() {
 #[test]
 fn a_preset_must_mark_a_contact_for_emergencies() {
     let project = regional();
-    let preset = project.read(PRESET).replace("escalation = true\n", "");
+    let preset = project.read(PRESET).edit_all("escalation = true\n", "");
     project.write(PRESET, &preset);
     let stderr = flat(&project.run(&["check"]).fails_with(1));
     assert_says(

@@ -1,7 +1,7 @@
 //! The verbatim form of the regulation: a school's own `regulation.md` on its regulation page
 //! word for word with its own numbers, and the cross-check of that text with the data.
 
-use crate::support::{Project, copy_dir, repo};
+use crate::support::{Edit, Project, copy_dir, repo};
 
 const SLUG: &str = "licey-7";
 const TEXT: &str = "schools/licey-7/regulation.md";
@@ -133,7 +133,7 @@ fn a_numbered_list_is_not_renumbered() {
     );
     let toml = project.read(TOML);
     let without_channels = toml.split("[staff]").next().unwrap().to_owned();
-    let without_training = without_channels.replace("training_days = 5\n", "");
+    let without_training = without_channels.edit_all("training_days = 5\n", "");
     project.write(TOML, &without_training);
     project.run(&["build"]).success();
     let text = project.page_text("public/licey-7/regulation.html");
@@ -179,7 +179,7 @@ fn a_phone_changed_in_school_toml_only_names_both_places() {
     let project = uchrezhdenie();
     let toml = project
         .read(TOML)
-        .replace("8 (3452) 39-00-17", "8 (3452) 39-00-19");
+        .edit_all("8 (3452) 39-00-17", "8 (3452) 39-00-19");
     project.write(TOML, &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     let text = project.read(TEXT);
@@ -203,10 +203,7 @@ fn a_phone_changed_in_school_toml_only_names_both_places() {
 #[test]
 fn a_contact_the_pages_show_and_the_text_lacks_names_both_places() {
     let project = uchrezhdenie();
-    let toml = project.read(TOML).replace(
-        "[schedule]\n",
-        "[[parents.channels]]\nkind = \"email\"\nemail = \"roditeli@licey7-tmn.ru\"\n\n[schedule]\n",
-    );
+    let toml = project.read(TOML).edit_all("[schedule]\n", "[[parents.channels]]\nkind = \"email\"\nemail = \"roditeli@licey7-tmn.ru\"\n\n[schedule]\n");
     project.write(TOML, &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     let text = project.read(TEXT);
@@ -229,9 +226,9 @@ fn a_deadline_or_time_that_no_page_shows_is_a_problem() {
     let project = uchrezhdenie();
     let text = project
         .read(TEXT)
-        .replace("в течение одного дня", "в течение двух дней")
-        .replace("с 15.00 до 16.00", "с 15.00 до 17.00")
-        .replace("не позднее 5 рабочих дней", "не позднее 7 рабочих дней");
+        .edit_all("в течение одного дня", "в течение двух дней")
+        .edit_all("с 15.00 до 16.00", "с 15.00 до 17.00")
+        .edit_all("не позднее 5 рабочих дней", "не позднее 7 рабочих дней");
     project.write(TEXT, &text);
     let stderr = project.run(&["check"]).fails_with(1);
     for (needle, field) in [
@@ -252,7 +249,7 @@ fn the_vendors_escalation_contacts_must_all_be_in_a_text_that_names_the_vendor()
     let project = uchrezhdenie();
     let text = project
         .read(TEXT)
-        .replace(" или по телефону 8 (812) 490-70-33", "");
+        .edit_all(" или по телефону 8 (812) 490-70-33", "");
     project.write(TEXT, &text);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(
@@ -267,8 +264,8 @@ fn generated_only_keys_are_refused_beside_regulation_md() {
     let project = uchrezhdenie();
     let toml = project
         .read(TOML)
-        .replace("[platform]", "[rules]\nclear_request = true\n\n[platform]");
-    let toml = toml.replace(
+        .edit_all("[platform]", "[rules]\nclear_request = true\n\n[platform]");
+    let toml = toml.edit_all(
         "[document]\n",
         "[document]\nintro = \"Настоящий регламент определяет…\"\n",
     );
@@ -287,7 +284,7 @@ fn editing_regulation_md_rebuilds_the_school() {
     assert!(again.contains("(1 up to date)"), "{again}");
     let text = project
         .read(TEXT)
-        .replace("11. Изменения", "11. Все изменения");
+        .edit_all("11. Изменения", "11. Все изменения");
     project.write(TEXT, &text);
     let rebuilt = project.run(&["build"]).success().stdout();
     assert!(rebuilt.contains("(0 up to date)"), "{rebuilt}");
@@ -336,7 +333,7 @@ fn the_example_schools_show_their_seeds_text_word_for_word() {
 #[test]
 fn the_text_passes_the_checks_of_faq_articles() {
     let project = uchrezhdenie();
-    let text = project.read(TEXT).replace(
+    let text = project.read(TEXT).edit_all(
         "11. Изменения",
         "11. Все [изменения](javascript:alert(2)) <script>alert(1)</script>",
     );
@@ -345,7 +342,7 @@ fn the_text_passes_the_checks_of_faq_articles() {
     let place = format!("{TEXT}:{}", line_column(&text, "[изменения]"));
     assert!(stderr.contains(&place), "{place} not in:\n{stderr}");
     assert!(stderr.contains("is not allowed"), "{stderr}");
-    let text = text.replace("[изменения](javascript:alert(2))", "изменения");
+    let text = text.edit_all("[изменения](javascript:alert(2))", "изменения");
     project.write(TEXT, &text);
     project.run(&["build"]).success();
     let html = project.read("public/licey-7/regulation.html");
@@ -360,10 +357,7 @@ fn the_text_passes_the_checks_of_faq_articles() {
 fn an_empty_text_or_a_missing_title_is_a_problem() {
     let project = uchrezhdenie();
     project.write(TEXT, "\n");
-    let toml = project.read(TOML).replace(
-        "title = \"Регламент оказания помощи пользователям электронного журнала и электронного дневника\"\n",
-        "",
-    );
+    let toml = project.read(TOML).edit_all("title = \"Регламент оказания помощи пользователям электронного журнала и электронного дневника\"\n", "");
     project.write(TOML, &toml);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(
@@ -378,11 +372,11 @@ fn the_texts_problems_come_with_those_of_school_toml() {
     let project = uchrezhdenie();
     let toml = project
         .read(TOML)
-        .replace("weekday = \"tuesday\"", "weekday = \"funday\"");
+        .edit_all("weekday = \"tuesday\"", "weekday = \"funday\"");
     project.write(TOML, &toml);
     let text = project
         .read(TEXT)
-        .replace("11. Изменения", "11. [Изменения](javascript:x)");
+        .edit_all("11. Изменения", "11. [Изменения](javascript:x)");
     project.write(TEXT, &text);
     let stderr = project.run(&["check"]).fails_with(1);
     assert!(stderr.contains("is not a day of the week"), "{stderr}");

@@ -3,18 +3,16 @@
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
-use sha2::{Digest, Sha256};
-
-use crate::support::{Project, snapshot};
+use crate::support::{Edit, Project, snapshot};
 
 /// The example schools plus copies of `osh` under other slugs.
 fn many_schools() -> Project {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let osh = project.read("schools/osh/school.toml");
     for n in 1..=5 {
         project.write(
             &format!("schools/copy-{n}/school.toml"),
-            &osh.replace("МБОУ ОСШ", &format!("МБОУ ОСШ-{n}")),
+            &osh.edit_all("МБОУ ОСШ", &format!("МБОУ ОСШ-{n}")),
         );
     }
     project
@@ -104,7 +102,7 @@ fn shard_builds_only_its_slice() {
 
 #[test]
 fn bad_shard_is_a_usage_error() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let stderr = project.run(&["build", "--shard", "4/3"]).fails_with(2);
     assert!(stderr.contains("is not a shard"), "{stderr}");
 }
@@ -113,7 +111,7 @@ fn bad_shard_is_a_usage_error() {
 fn a_school_of_another_shard_that_does_not_parse_stops_the_index() {
     // Every example school falls in shard 2 of 2: shard 1 reads only their names for the index,
     // and used to leave a school whose file does not parse out of it without a word.
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("schools/osh/school.toml", "[school\nfull_name = \"ОСШ\"\n");
     let stderr = project.run(&["build", "--shard", "1/2"]).fails_with(1);
     assert!(stderr.contains("schools/osh/school.toml:1:"), "{stderr}");
@@ -122,7 +120,7 @@ fn a_school_of_another_shard_that_does_not_parse_stops_the_index() {
 
 #[test]
 fn a_school_of_another_shard_with_an_unknown_platform_stops_the_index() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write(
         "schools/osh/school.toml",
         "[school]\nfull_name = \"МБОУ ОСШ\"\nshort_name = \"ОСШ\"\n\n[platform]\npreset = \"net\"\n",
@@ -133,11 +131,12 @@ fn a_school_of_another_shard_with_an_unknown_platform_stops_the_index() {
 }
 
 #[test]
-fn manifest_lists_every_file_with_its_sha256() {
-    let project = Project::examples();
+fn manifest_lists_every_file_with_its_xxh3_128() {
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let manifest: serde_json::Value =
         serde_json::from_str(&project.read("public/osh/manifest.json")).unwrap();
+    assert_eq!(manifest["algorithm"], "xxh3-128");
     let files = manifest["files"].as_object().unwrap();
     let on_disk: Vec<(String, Vec<u8>)> = snapshot(&project.path().join("public/osh"))
         .into_iter()
@@ -145,17 +144,14 @@ fn manifest_lists_every_file_with_its_sha256() {
         .collect();
     assert_eq!(files.len(), on_disk.len());
     for (path, bytes) in on_disk {
-        let expected: String = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let expected = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
         assert_eq!(files[&path].as_str(), Some(expected.as_str()), "{path}");
     }
 }
 
 #[test]
 fn unchanged_rebuild_writes_nothing() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let (changed, summary) = rewritten_by(&project, || {}, &["build"]);
     assert!(summary.contains(" 0 file(s) written"), "{summary}");
     assert!(changed.is_empty(), "{changed:#?}");
@@ -163,13 +159,11 @@ fn unchanged_rebuild_writes_nothing() {
 
 #[test]
 fn changing_a_shared_article_rewrites_only_files_whose_bytes_change() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let edit = || {
-        let article = project.read("content/faq/pravila-obshcheniya.md").replacen(
-            "\n\n",
-            "\n\nДобавленный абзац.\n\n",
-            1,
-        );
+        let article = project
+            .read("content/faq/pravila-obshcheniya.md")
+            .edit("\n\n", "\n\nДобавленный абзац.\n\n");
         project.write("content/faq/pravila-obshcheniya.md", &article);
     };
     let changed = site_files(rewritten_by(&project, edit, &["build"]).0);
@@ -194,7 +188,7 @@ fn changing_a_shared_article_rewrites_only_files_whose_bytes_change() {
 
 #[test]
 fn removed_article_leaves_no_stale_page() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write(
         "schools/osh/faq/svoya.md",
         "+++\ntitle = \"Своя\"\n+++\n\nТекст.\n",
@@ -208,7 +202,7 @@ fn removed_article_leaves_no_stale_page() {
 
 #[test]
 fn building_one_school_gives_the_same_files_as_building_all_but_the_index_link() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let before = snapshot(&project.path().join("public"));
     let (changed, _) = rewritten_by(&project, || {}, &["build", "--school", "osh"]);
@@ -246,13 +240,13 @@ fn building_one_school_gives_the_same_files_as_building_all_but_the_index_link()
 
 #[test]
 fn unchanged_schools_are_skipped_and_a_changed_one_is_rebuilt() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let run = project.run(&["build"]);
     assert!(run.stdout().contains("(3 up to date)"), "{}", run.stdout());
     let toml = project
         .read("schools/osh/school.toml")
-        .replace("кабинет заместителя директора", "кабинет 5");
+        .edit_all("кабинет заместителя директора", "кабинет 5");
     project.write("schools/osh/school.toml", &toml);
     let run = project.run(&["build"]);
     assert!(run.stdout().contains("(2 up to date)"), "{}", run.stdout());
@@ -271,7 +265,7 @@ fn unchanged_schools_are_skipped_and_a_changed_one_is_rebuilt() {
 
 #[test]
 fn a_new_theme_renders_every_school_again() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     project.write(
         "mytheme/i18n/ru.toml",
@@ -313,7 +307,7 @@ fn school_inputs(project: &Project) -> Vec<String> {
 
 #[test]
 fn file_stamps_spare_reading_and_content_settles_a_touch() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     for input in school_inputs(&project) {
         age(&project, &input, 60);
     }
@@ -332,7 +326,7 @@ fn file_stamps_spare_reading_and_content_settles_a_touch() {
     let path = project.path().join("schools/osh/school.toml");
     let stamp = std::fs::metadata(&path).unwrap().modified().unwrap();
     let toml = project.read("schools/osh/school.toml");
-    let same_size = toml.replacen("short_name = \"МБОУ ОСШ\"", "short_name = \"МБОУ ОШШ\"", 1);
+    let same_size = toml.edit("short_name = \"МБОУ ОСШ\"", "short_name = \"МБОУ ОШШ\"");
     assert_eq!(toml.len(), same_size.len());
     project.write("schools/osh/school.toml", &same_size);
     let file = std::fs::File::options().write(true).open(&path).unwrap();
@@ -349,7 +343,7 @@ fn file_stamps_spare_reading_and_content_settles_a_touch() {
 
 #[test]
 fn a_record_of_another_build_is_not_trusted() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let run = project.run(&["build", "--base-url", "https://school.example/help"]);
     assert!(run.stdout().contains("(0 up to date)"), "{}", run.stdout());
@@ -363,17 +357,17 @@ fn a_record_of_another_build_is_not_trusted() {
 
 #[test]
 fn changing_a_platform_preset_rewrites_only_its_schools_changed_files() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let edit = || {
         let preset = project
             .read("content/platforms/shkolnyi-portal-mo.toml")
-            .replace("time = \"9:00-18:00\"", "time = \"9:00-19:00\"");
+            .edit_all("time = \"9:00-18:00\"", "time = \"9:00-19:00\"");
         project.write("content/platforms/shkolnyi-portal-mo.toml", &preset);
         // The school's own regulation quotes the vendor's hours: it follows, or the
         // cross-check stops the build.
         let text = project
             .read("schools/mytishchi-27/regulation.md")
-            .replace("с 9:00 до 18:00", "с 9:00 до 19:00");
+            .edit_all("с 9:00 до 18:00", "с 9:00 до 19:00");
         project.write("schools/mytishchi-27/regulation.md", &text);
     };
     let changed = site_files(rewritten_by(&project, edit, &["build"]).0);
@@ -396,7 +390,7 @@ fn changing_a_platform_preset_rewrites_only_its_schools_changed_files() {
 
 #[test]
 fn a_school_removed_from_the_project_leaves_the_output() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     project.write("public/extra/keep.html", "not made by spravka");
     std::fs::remove_dir_all(project.path().join("schools/osh")).unwrap();

@@ -7,7 +7,7 @@ use icalendar::{Component, EventLike};
 use serde_json::Value;
 
 use crate::calendar::{feed, occurrences};
-use crate::support::{Project, repo};
+use crate::support::{Edit, Project, repo};
 
 const SLUG: &str = "every-weekday";
 const TITLE: &str = "Консультант по ИС «Дневник.ру»";
@@ -29,7 +29,7 @@ fn built() -> Project {
 fn check_changed(from: &str, to: &str) -> String {
     let toml = fixture_toml();
     assert!(toml.contains(from), "{from:?} is not in the fixture");
-    let project = Project::with_school(SLUG, &toml.replacen(from, to, 1));
+    let project = Project::with_school(SLUG, &toml.edit(from, to));
     project.run(&["check"]).fails_with(1)
 }
 
@@ -213,7 +213,7 @@ fn the_consultants_appointment_agrees_with_the_gender_in_the_data() {
     );
     assert!(!home.contains("Назначен"), "{home}");
 
-    let toml = fixture_toml().replace("gender = \"f\"\n", "");
+    let toml = fixture_toml().edit_all("gender = \"f\"\n", "");
     let project = Project::with_school(SLUG, &toml);
     project.run(&["build"]).success();
     let home = project.page_text(&format!("public/{SLUG}/index.html"));
@@ -279,7 +279,7 @@ fn mistakes_in_days_are_reported_with_their_place_and_a_hint() {
 
 #[test]
 fn the_old_single_weekday_key_takes_a_range_too() {
-    let toml = fixture_toml().replace("weekdays = \"понедельник–пятница\"", "weekday = \"пн-пт\"");
+    let toml = fixture_toml().edit_all("weekdays = \"понедельник–пятница\"", "weekday = \"пн-пт\"");
     let project = Project::with_school(SLUG, &toml);
     project.run(&["build"]).success();
     let text = unfold(&project.read(&format!("public/{SLUG}/calendar/staff.ics")));

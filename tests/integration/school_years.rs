@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::{feed, occurrences};
-use crate::support::{Project, repo};
+use crate::support::{Edit, Project, repo};
 
 const SLUG: &str = "sh2";
 
@@ -255,7 +255,7 @@ fn office_hours_without_a_school_year_are_an_error_naming_the_field() {
 fn the_old_single_school_year_form_still_builds() {
     let fixture = std::fs::read_to_string(repo().join("tests/fixtures/school-years/school.toml"))
         .expect("the fixture");
-    let one = fixture.replacen("[[school_years]]", "[school_year]", 1);
+    let one = fixture.edit("[[school_years]]", "[school_year]");
     let cut = one.find("[[school_years]]").expect("the second year");
     let end = one.find("[[events]]").expect("events");
     let toml = format!("{}{}", &one[..cut], &one[end..]);
@@ -276,16 +276,12 @@ fn moved_to_thursday() -> String {
     let thursday = "[[schedule.slots]]\nid = \"thursday\"\nweekday = \"thursday\"\n\
         time = \"15:00-16:00\"\nplace = \"кабинет 14\"\nconsultant = \"admin\"\n\n";
     fixture
-        .replacen(
-            "[[school_years]]",
-            &format!("{thursday}[[school_years]]"),
-            1,
-        )
-        .replace(
+        .edit("[[school_years]]", &format!("{thursday}[[school_years]]"))
+        .edit_all(
             "start = 2025-09-01\nend = 2026-05-26",
             "start = 2025-09-01\nend = 2026-05-26\nslots = [\"friday-admin\"]",
         )
-        .replace(
+        .edit_all(
             "start = 2026-09-01\nend = 2027-05-25",
             "start = 2026-09-01\nend = 2027-05-25\nslots = [\"thursday\"]",
         )
@@ -293,10 +289,9 @@ fn moved_to_thursday() -> String {
 
 #[test]
 fn each_school_year_can_hold_its_own_slots() {
-    let toml = moved_to_thursday().replacen(
+    let toml = moved_to_thursday().edit(
         "role = \"администратор АИС «Дневник.ру» в школе\"",
         "role = \"администратор АИС «Дневник.ру» в школе\"\nemail = \"admin@school-2.ru\"",
-        1,
     );
     let project = Project::with_school(SLUG, &toml);
     project.run_on("2025-12-01", &["build"]).success();
@@ -336,7 +331,7 @@ fn each_school_year_can_hold_its_own_slots() {
 
 #[test]
 fn a_school_year_naming_an_unknown_slot_is_reported() {
-    let toml = moved_to_thursday().replace("slots = [\"thursday\"]", "slots = [\"thursdya\"]");
+    let toml = moved_to_thursday().edit_all("slots = [\"thursday\"]", "slots = [\"thursdya\"]");
     let project = Project::with_school(SLUG, &toml);
     let err = project.run(&["check"]).fails_with(1);
     assert!(err.contains("unknown slot `thursdya`"), "{err}");

@@ -38,7 +38,7 @@ fn docs(index: &Value) -> Vec<(String, String, String)> {
 }
 
 fn built_examples() -> Project {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("schools/osh/faq/parol.md", ARTICLE);
     project.run(&["build"]).success();
     project

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::support::Project;
+use crate::support::{Edit, Project};
 
 const LIVE_TAG: &str = r#"<script src="/__spravka/live.js" defer></script>"#;
 
@@ -169,12 +169,12 @@ fn modified_times(project: &Project, folder: &str) -> Vec<(String, SystemTime)> 
 fn edit(project: &Project, file: &str, from: &str, to: &str) {
     let text = project.read(file);
     assert!(text.contains(from), "{file} has no `{from}`");
-    project.write(file, &text.replacen(from, to, 1));
+    project.write(file, &text.edit(from, to));
 }
 
 #[test]
 fn serve_sends_calendars_as_text_calendar_and_pages_with_the_live_script() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let calendar = served.get("/osh/calendar/all.ics");
     let folder = served.get("/osh/");
@@ -215,7 +215,7 @@ fn serve_speaks_russian_with_lang_ru_in_its_console_and_overlay() {
 
 #[test]
 fn an_edit_to_one_school_rebuilds_that_school_and_reloads_open_pages() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let (generation, error) = served.poll(None);
     assert_eq!(error, None);
@@ -238,7 +238,7 @@ fn an_edit_to_one_school_rebuilds_that_school_and_reloads_open_pages() {
 
 #[test]
 fn a_broken_edit_is_shown_over_the_last_good_pages_until_it_is_fixed() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let (generation, _) = served.poll(None);
     let before = project.read("public/osh/index.html");
@@ -268,7 +268,7 @@ fn a_broken_edit_is_shown_over_the_last_good_pages_until_it_is_fixed() {
 
 #[test]
 fn a_renamed_or_added_school_updates_the_index_of_all_schools() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let (generation, _) = served.poll(None);
     edit(
@@ -299,7 +299,7 @@ fn a_renamed_or_added_school_updates_the_index_of_all_schools() {
 
 #[test]
 fn a_port_in_use_is_named_with_a_hint() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let run = project.run(&["serve", "--port", &port]);

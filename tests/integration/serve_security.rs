@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::serve::Served;
-use crate::support::Project;
+use crate::support::{Edit, Project};
 
 const LIVE_TAG: &str = r#"<script src="/__spravka/live.js" defer></script>"#;
 /// What no response may ever contain: the text of a file outside the output folder.
@@ -110,7 +110,7 @@ fn symlink(target: impl AsRef<Path>, link: impl AsRef<Path>) {
 
 #[test]
 fn the_server_listens_on_loopback_by_default() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     assert!(
         served.address.starts_with("127.0.0.1:"),
@@ -122,7 +122,7 @@ fn the_server_listens_on_loopback_by_default() {
 #[cfg(unix)]
 #[test]
 fn no_request_reads_a_file_outside_the_output_folder() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     project.write("secret.txt", SECRET);
     let secret = project.path().join("secret.txt");
@@ -185,7 +185,7 @@ fn no_request_reads_a_file_outside_the_output_folder() {
 
 #[test]
 fn internal_files_and_dot_folders_are_not_served() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     // A record of a school: the build also keeps its (empty) lock there, which proves nothing.
     let internal = std::fs::read_dir(project.path().join("public/.spravka")).unwrap();
@@ -233,7 +233,7 @@ fn internal_files_and_dot_folders_are_not_served() {
 
 #[test]
 fn a_request_naming_another_host_is_refused() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let port = port(&served);
     let good = [
@@ -342,7 +342,7 @@ fn client(served: &Served, pages: &[(String, usize)], count: usize, keep_alive: 
 
 #[test]
 fn two_hundred_clients_get_ten_thousand_responses_without_an_error() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let pages = expected_lengths(&project);
     let started = Instant::now();
@@ -369,7 +369,7 @@ fn two_hundred_clients_get_ten_thousand_responses_without_an_error() {
 
 #[test]
 fn a_client_that_reads_nothing_does_not_hold_up_the_others() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     project.write_bytes("public/big.bin", &vec![b'x'; 48 << 20]);
     let request = format!("GET /big.bin HTTP/1.1\r\nHost: {}\r\n\r\n", served.address);
@@ -405,7 +405,7 @@ fn status_of(pid: u32, key: &str) -> usize {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_thousand_waiting_polls_take_a_bounded_number_of_threads() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let (generation, _) = served.poll(None);
     assert_eq!(get(&served, "/osh/").status, 200);
@@ -447,7 +447,7 @@ fn a_thousand_waiting_polls_take_a_bounded_number_of_threads() {
     let school = project.read("schools/osh/school.toml");
     project.write(
         "schools/osh/school.toml",
-        &school.replacen("Заместители", "Заместитель", 1),
+        &school.edit("Заместители", "Заместитель"),
     );
     for stream in polls {
         let reply = read_reply(&mut BufReader::new(stream)).unwrap();
@@ -458,7 +458,7 @@ fn a_thousand_waiting_polls_take_a_bounded_number_of_threads() {
 
 #[test]
 fn an_http_1_0_request_gets_a_whole_response_and_the_connection_closes() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let expected = project.read("public/osh/index.html").len() + LIVE_TAG.len();
     let mut stream = connect(&served);
@@ -512,7 +512,7 @@ fn an_http_1_0_request_gets_a_whole_response_and_the_connection_closes() {
 
 #[test]
 fn a_folder_without_its_slash_is_sent_to_it_and_other_methods_are_refused() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let served = Served::start(&project);
     let folder = get(&served, "/osh/calendar?x=1");
     assert_eq!(folder.status, 308, "{}", folder.head);

@@ -1,6 +1,6 @@
 //! Properties of the whole generated site: relative links, nothing external, deterministic, atomic.
 
-use crate::support::{Project, snapshot};
+use crate::support::{Edit, Project, snapshot};
 
 fn html_files(project: &Project) -> Vec<(String, String)> {
     snapshot(&project.path().join("public"))
@@ -85,18 +85,18 @@ fn building_twice_gives_identical_files() {
 
 #[test]
 fn failed_build_leaves_previous_output_untouched() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let before = snapshot(&project.path().join("public"));
     let toml = project
         .read("schools/osh/school.toml")
-        .replace("weekday = \"friday\"", "weekday = \"funday\"");
+        .edit_all("weekday = \"friday\"", "weekday = \"funday\"");
     project.write("schools/osh/school.toml", &toml);
     project.write(
         "schools/mytishchi-27/school.toml",
         &project
             .read("schools/mytishchi-27/school.toml")
-            .replace("Утешева", "Иванова"),
+            .edit_all("Утешева", "Иванова"),
     );
     project.run(&["build"]).fails_with(1);
     assert_eq!(
@@ -108,12 +108,12 @@ fn failed_build_leaves_previous_output_untouched() {
 
 #[test]
 fn build_of_one_school_keeps_the_others() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let osh_before = project.read("public/osh/index.html");
     let toml = project
         .read("schools/mytishchi-27/school.toml")
-        .replace("кабинет 21", "кабинет 42");
+        .edit_all("кабинет 21", "кабинет 42");
     project.write("schools/mytishchi-27/school.toml", &toml);
     project
         .run(&["build", "--school", "mytishchi-27"])
@@ -128,7 +128,7 @@ fn build_of_one_school_keeps_the_others() {
 
 #[test]
 fn out_and_base_url_options() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project
         .run(&[
             "build",
@@ -171,7 +171,7 @@ fn rebuild_mytishchi_with_line(project: &Project, prefix: &str, line: &str) {
 
 #[test]
 fn training_deadline_uses_russian_plural_forms() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     for (days, phrase) in [
         (1, "1 рабочего дня"),
         (3, "3 рабочих дней"),
@@ -193,7 +193,7 @@ fn training_deadline_uses_russian_plural_forms() {
 
 #[test]
 fn response_time_plural_forms() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     for (response, phrase) in [
         ("{ days = 1 }", "в течение 1 дня"),
         ("{ days = 3 }", "в течение 3 дней"),
@@ -208,7 +208,7 @@ fn response_time_plural_forms() {
 
 #[test]
 fn english_interface_is_selectable_per_school() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     let toml = format!(
         "language = \"en\"\n{}",
         project.read("schools/osh/school.toml")
@@ -236,7 +236,7 @@ fn english_interface_is_selectable_per_school() {
 
 #[test]
 fn school_article_replaces_shared_one_and_adds_its_own() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("schools/osh/faq/kak-sostavit-obrashchenie.md", "+++\ntitle = \"Наш порядок обращений\"\naudiences = [\"staff\"]\n+++\n\nПишите [нам](@/contacts).\n");
     project.write("schools/osh/faq/nash-vopros.md", "+++\ntitle = \"Свой вопрос школы\"\ntopics = [\"Школа\"]\n+++\n\n## Ответ\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nТекст[^1].\n\n[^1]: Сноска.\n");
     project.run(&["build"]).success();
@@ -267,7 +267,7 @@ fn school_article_replaces_shared_one_and_adds_its_own() {
 
 #[test]
 fn platform_specific_article_shows_only_on_that_platform() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.write("content/faq/tolko-mo.md", "+++\ntitle = \"Только для Школьного портала\"\nplatforms = [\"shkolnyi-portal-mo\"]\n+++\n\nТекст.\n");
     project.run(&["build"]).success();
     assert!(
@@ -286,7 +286,7 @@ fn platform_specific_article_shows_only_on_that_platform() {
 
 #[test]
 fn the_poster_shows_the_office_hours_and_the_vendor_and_links_the_site_when_its_address_is_known() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let poster = project.page_text("public/internat-11/poster.html");
     for fact in [
@@ -336,12 +336,11 @@ fn the_poster_shows_the_office_hours_and_the_vendor_and_links_the_site_when_its_
 
 #[test]
 fn contacts_can_be_saved_as_vcards() {
-    let project = Project::examples();
-    let school = project.read("schools/osh/school.toml").replacen(
+    let project = Project::fixtures();
+    let school = project.read("schools/osh/school.toml").edit(
         "role = \"администратор АИС «Дневник.ру» в школе\"",
         "role = \"администратор АИС «Дневник.ру» в школе\"\nname = \"Иванова Мария Петровна\"\n\
          phone = \"+7 (900) 123-45-67\"\nemail = \"ivanova@osh.example\"",
-        1,
     );
     project.write("schools/osh/school.toml", &school);
     project
@@ -387,7 +386,7 @@ fn contacts_can_be_saved_as_vcards() {
 
 #[test]
 fn the_home_page_describes_the_school_and_its_office_hours_for_search_engines() {
-    let project = Project::examples();
+    let project = Project::fixtures();
     project.run(&["build"]).success();
     let home = project.read("public/mytishchi-27/index.html");
     let start = home

@@ -6,6 +6,39 @@ use std::process::{Command, Output};
 use tempfile::TempDir;
 
 /// The repository root, which holds the example schools and shared content.
+/// `tests/fixtures/examples/`: the frozen copy of the example schools (see `Project::fixtures`).
+pub fn fixtures_dir() -> PathBuf {
+    repo().join("tests/fixtures/examples")
+}
+
+/// The `school.toml` of a frozen example school.
+pub fn fixture_toml(slug: &str) -> String {
+    std::fs::read_to_string(fixtures_dir().join(slug).join("school.toml")).expect("a fixture")
+}
+
+/// Edits of test data that fail when the text to replace is not there: a fixture that changed
+/// under a test then breaks it loudly instead of leaving it to test nothing.
+pub trait Edit {
+    /// The text with the first `from` replaced by `to`.
+    fn edit(&self, from: &str, to: &str) -> String;
+    /// The text with every `from` replaced by `to`.
+    fn edit_all(&self, from: &str, to: &str) -> String;
+}
+
+impl Edit for str {
+    #[track_caller]
+    fn edit(&self, from: &str, to: &str) -> String {
+        assert!(self.contains(from), "the text to edit has no {from:?}");
+        self.replacen(from, to, 1)
+    }
+
+    #[track_caller]
+    fn edit_all(&self, from: &str, to: &str) -> String {
+        assert!(self.contains(from), "the text to edit has no {from:?}");
+        self.replace(from, to)
+    }
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -16,11 +49,23 @@ pub struct Project {
 }
 
 impl Project {
-    /// The repository's own content and example schools.
+    /// The repository's own content and example schools, as shipped: for tests of what every
+    /// example must be (valid, current today, light, word for word its seed), not of their values.
     pub fn examples() -> Project {
         let project = Project::empty();
         copy_dir(&repo().join("content"), &project.path().join("content"));
         copy_dir(&repo().join("schools"), &project.path().join("schools"));
+        project
+    }
+
+    /// The example schools frozen for the tests (`tests/fixtures/examples/`, a copy of
+    /// `schools/` as of 2026-12-01) with the repository's shared content. Tests that edit a
+    /// school or look for its values use these, so that the examples themselves can change (a new
+    /// school year every August, a school's new phone) without breaking tests about other things.
+    pub fn fixtures() -> Project {
+        let project = Project::empty();
+        copy_dir(&repo().join("content"), &project.path().join("content"));
+        copy_dir(&fixtures_dir(), &project.path().join("schools"));
         project
     }
 

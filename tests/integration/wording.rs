@@ -4,14 +4,14 @@
 
 use std::sync::OnceLock;
 
-use crate::support::{Project, text_of};
+use crate::support::{Edit, Project, text_of};
 
 const SCHOOLS: [&str; 3] = ["internat-11", "mytishchi-27", "osh"];
 
 fn built() -> &'static Project {
     static BUILT: OnceLock<Project> = OnceLock::new();
     BUILT.get_or_init(|| {
-        let project = Project::examples();
+        let project = Project::fixtures();
         project.run(&["build"]).success();
         project
     })
@@ -195,19 +195,15 @@ fn no_brackets_inside_brackets() {
 /// before a sentence's: one stop, on the pages, in the articles and in the generated regulation.
 #[test]
 fn a_value_ending_with_a_full_stop_ends_the_sentence_once() {
-    let toml =
-        std::fs::read_to_string(crate::support::repo().join("schools/mytishchi-27/school.toml"))
-            .unwrap()
-            .replacen(
-                "id = \"konsultant\"",
-                "id = \"konsultant\"\nname = \"Иванова Н. В.\"",
-                1,
-            )
-            .replacen(
-                "posted = [\"на информационном стенде школы\", \"на сайте школы\"]",
-                "posted = [\"на информационном стенде школы\", \"на сайте школы.\"]",
-                1,
-            );
+    let toml = crate::support::fixture_toml("mytishchi-27")
+        .edit(
+            "id = \"konsultant\"",
+            "id = \"konsultant\"\nname = \"Иванова Н. В.\"",
+        )
+        .edit(
+            "posted = [\"на информационном стенде школы\", \"на сайте школы\"]",
+            "posted = [\"на информационном стенде школы\", \"на сайте школы.\"]",
+        );
     let project = Project::with_school("shkola", &toml);
     project.run(&["build"]).success();
     let mut seen = 0;
@@ -258,11 +254,9 @@ fn the_contacts_page_promises_only_the_ways_the_school_has() {
         contacts.contains("Обратиться за помощью можно лично или с помощью средств связи."),
         "{contacts}"
     );
-    let toml =
-        std::fs::read_to_string(crate::support::repo().join("schools/mytishchi-27/school.toml"))
-            .unwrap()
-            .replace("kind = \"in_person\"", "kind = \"chat\"")
-            .replacen("kind = \"parent_meeting\"", "kind = \"chat\"", 1);
+    let toml = crate::support::fixture_toml("mytishchi-27")
+        .edit_all("kind = \"in_person\"", "kind = \"chat\"")
+        .edit("kind = \"parent_meeting\"", "kind = \"chat\"");
     let project = Project::with_school("shkola", &toml);
     project.run(&["build"]).success();
     let contacts = project.page_text("public/shkola/contacts.html");
