@@ -4,6 +4,7 @@
 //! The same files give the same bytes: entries are sorted, every entry carries one fixed time
 //! and the same permissions, and nothing of the machine (owner, umask, clock) is written.
 
+use crate::locale::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Write};
 
@@ -76,13 +77,22 @@ pub struct Delta {
 }
 
 /// Why an earlier manifest could not be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ManifestError {
-    #[error("it is not a manifest.json that Spravka wrote ({0})")]
     Unreadable(String),
-    #[error("it lists digests of the `{0}` kind; this Spravka reads xxh3-128 and sha256")]
     Algorithm(String),
 }
+
+impl std::fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            ManifestError::Unreadable(why) => t!("manifest-unreadable", why = why.as_str()),
+            ManifestError::Algorithm(kind) => t!("manifest-algorithm", kind = kind.as_str()),
+        })
+    }
+}
+
+impl std::error::Error for ManifestError {}
 
 /// An earlier manifest: how its digests were computed, and each file's digest by path.
 #[derive(Debug)]

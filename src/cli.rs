@@ -2,9 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+mod help;
 
 pub use crate::diagnostic::Format;
+pub use crate::locale::Lang;
+use crate::locale::t;
 
 /// Spravka builds a help site for each school that moves to an electronic gradebook:
 /// office hours, contacts, escalation to the vendor's support, FAQ and the regulation itself.
@@ -17,9 +21,22 @@ pub use crate::diagnostic::Format;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: `en` or `ru` (default: from LC_ALL, LC_MESSAGES or LANG;
+    /// Russian for a `ru` locale such as ru_RU.UTF-8, English otherwise).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 impl Cli {
+    /// The command line of this process, its messages (and the help) in the language it
+    /// asks for: `--lang` is read before clap, so that a mistake clap reports is in it too.
+    pub fn parse_in_language() -> Cli {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        crate::locale::choose(Lang::detect(lang_in(&args)));
+        let matches = help::localised(Cli::command()).get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    }
+
     /// The format problems are written in (`text` for commands without `--format`).
     pub fn format(&self) -> Format {
         match &self.command {
@@ -30,6 +47,21 @@ impl Cli {
             Command::New(_) => Format::Text,
         }
     }
+}
+
+/// The value of the first `--lang` among `args` (before a `--`), when it names a language.
+fn lang_in(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut args = args.iter().filter_map(|arg| arg.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--lang") {
+            _ if arg == "--" => return None,
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => continue,
+        };
+        return value.and_then(|value| Lang::from_str(value, true).ok());
+    }
+    None
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,7 +182,7 @@ impl std::str::FromStr for Shard {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("`{text}` is not a shard: write I/N with 1 <= I <= N, such as 2/8");
+        let bad = || t!("cli-bad-shard", text = text);
         let (index, count) = text.split_once('/').ok_or_else(bad)?;
         let (index, count): (u32, u32) = (
             index.trim().parse().map_err(|_| bad())?,
@@ -173,4 +205,34 @@ pub struct NewArgs {
     /// The project folder.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale;
+
+    fn lang(args: &[&str]) -> Option<Lang> {
+        let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+        lang_in(&args)
+    }
+
+    #[test]
+    fn lang_is_found_before_clap_reads_the_line() {
+        assert_eq!(lang(&["spravka", "check", "--lang", "ru"]), Some(Lang::Ru));
+        assert_eq!(lang(&["spravka", "--lang=en", "check"]), Some(Lang::En));
+        assert_eq!(lang(&["spravka", "--lang", "RU"]), Some(Lang::Ru));
+        assert_eq!(lang(&["spravka", "check"]), None);
+        assert_eq!(lang(&["spravka", "--lang", "de"]), None);
+        assert_eq!(lang(&["spravka", "--", "--lang", "ru"]), None);
+        assert_eq!(lang(&["spravka", "--language", "ru"]), None);
+    }
+
+    #[test]
+    fn the_help_is_whole_in_both_languages() {
+        use clap::CommandFactory;
+        for language in [Lang::En, Lang::Ru] {
+            locale::with(language, || help::localised(Cli::command()).debug_assert());
+        }
+    }
 }

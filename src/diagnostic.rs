@@ -12,6 +12,8 @@ pub use parse_error::ParseError;
 
 use spans::SpanIndex;
 
+use crate::locale::t;
+
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -261,14 +263,14 @@ impl Problem {
         let mut out = String::new();
         let view = ProblemView::from(self);
         if handler.render_report(&mut out, &view).is_err() {
-            let kind = if self.is_warning() {
-                "warning"
+            let headline = shown(&self.headline());
+            out = if self.is_warning() {
+                t!("diag-warning", headline = headline)
             } else {
-                "error"
-            };
-            out = format!("{kind}: {}\n", shown(&self.headline()));
+                t!("error-line", message = headline)
+            } + "\n";
         }
-        out
+        relabel(out)
     }
 
     /// One line: location, field and message.
@@ -284,6 +286,49 @@ impl Problem {
         line.push_str(&self.message);
         line
     }
+}
+
+/// miette's own labels (`help:` before a hint, `Advice:` before a related place) in the
+/// chosen language; a hint's wrapped lines are indented to its new label.
+fn relabel(drawn: String) -> String {
+    let (help, advice) = (t!("diag-help"), t!("diag-advice"));
+    if help == "help" && advice == "Advice" {
+        return drawn;
+    }
+    let indent = " ".repeat(help.chars().count() - "help".len());
+    let mut in_hint = false;
+    let mut out = String::with_capacity(drawn.len() + 64);
+    for line in drawn.split_inclusive('\n') {
+        let plain = visible_text(line);
+        if plain.starts_with("  help: ") {
+            in_hint = true;
+            out.push_str(&line.replacen("help", &help, 1));
+        } else if plain.starts_with("Advice: ") {
+            in_hint = false;
+            out.push_str(&line.replacen("Advice", &advice, 1));
+        } else if in_hint && line.starts_with("        ") {
+            out.push_str(&indent);
+            out.push_str(line);
+        } else {
+            in_hint = false;
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A drawn line without its ANSI colour sequences.
+fn visible_text(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+        } else {
+            text.push(c);
+        }
+    }
+    text
 }
 
 /// Whether problems drawn on stderr get colours: only on a terminal, and never when `NO_COLOR`
@@ -399,7 +444,7 @@ impl From<&Problem> for ProblemView {
             _ => headline,
         };
         let headline = match problem.severity {
-            Severity::Warning => format!("warning: {headline}"),
+            Severity::Warning => t!("diag-warning", headline = headline),
             Severity::Error => headline,
         };
         let source = match (&problem.file, &problem.span) {
@@ -409,7 +454,7 @@ impl From<&Problem> for ProblemView {
         let label = source.as_ref().map(|excerpt| {
             let span = &excerpt.span;
             LabeledSpan::new_with_span(
-                problem.field.clone().map(|_| "here".to_owned()),
+                problem.field.clone().map(|_| t!("diag-here")),
                 (span.start, span.len().max(1)),
             )
         });

@@ -5,60 +5,124 @@ use std::path::PathBuf;
 
 use crate::diagnostic::Format;
 use crate::diagnostic::Problem;
+use crate::locale::t;
 
-#[derive(Debug, thiserror::Error)]
+/// `error: message` and, on the next line, `  hint: hint`.
+fn with_hint(message: &str, hint: Option<&str>) -> String {
+    let hint = hint
+        .map(|hint| format!("  {}\n", t!("hint-line", hint = hint)))
+        .unwrap_or_default();
+    format!("{}\n{hint}", t!("error-line", message = message))
+}
+
+#[derive(Debug)]
 pub enum Error {
     /// The input has problems; every one found is listed.
-    #[error("{} problem(s) found", .0.len())]
     Invalid(Vec<Problem>),
-    #[error("cannot {action} {}: {source}", path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
         source: io::Error,
     },
-    #[error("cannot render {page} of school `{school}`: {message}")]
     Render {
         school: String,
         page: String,
         message: String,
     },
-    #[error("{message}")]
     Usage {
         message: String,
         hint: Option<String>,
     },
     /// Another build holds the lock of the output folder.
-    #[error("another build is writing into {}", out.display())]
     Busy { out: PathBuf },
     /// SIGINT, SIGTERM or SIGHUP arrived before the build switched its output over.
-    #[error("interrupted; the output folder was left as it was")]
     Interrupted,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Error::Invalid(problems) => t!("error-problems-found", n = problems.len()),
+            Error::Io {
+                action,
+                path,
+                source,
+            } => t!(
+                "error-io",
+                action = action_text(action),
+                path = path.display().to_string(),
+                source = source.to_string()
+            ),
+            Error::Render {
+                school,
+                page,
+                message,
+            } => t!(
+                "error-render",
+                page = page.as_str(),
+                school = school.as_str(),
+                message = message.as_str()
+            ),
+            Error::Usage { message, .. } => message.clone(),
+            Error::Busy { out } => t!("error-busy", out = out.display().to_string()),
+            Error::Interrupted => t!("error-interrupted"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// What an `Error::Io` was doing, in words (`action` is the English text's verb).
+fn action_text(action: &str) -> String {
+    match action {
+        "read" => t!("io-read"),
+        "write" => t!("io-write"),
+        "create folder" => t!("io-create-folder"),
+        "remove folder" => t!("io-remove-folder"),
+        "remove" => t!("io-remove"),
+        "move" => t!("io-move"),
+        "list folder" => t!("io-list-folder"),
+        "open folder" => t!("io-open-folder"),
+        "find" => t!("io-find"),
+        "lock" => t!("io-lock"),
+        "watch" => t!("io-watch"),
+        "zip" => t!("io-zip"),
+        "start the preview server for" => t!("io-start-server"),
+        "install the handler of" => t!("io-install-handler"),
+        "complete the interrupted build recorded in" => t!("io-complete-journal"),
+        other => other.to_owned(),
+    }
 }
 
 /// «2 problems found», «1 problem and 3 warnings found», «2 warnings found (--deny-warnings)».
 fn counted(problems: &[Problem]) -> String {
     let warnings = problems.iter().filter(|p| p.is_warning()).count();
     let errors = problems.len() - warnings;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match (errors, warnings) {
-        (_, 0) => format!("{} found", plural(errors, "problem", "problems")),
-        (0, _) => format!(
-            "{} found (--deny-warnings)",
-            plural(warnings, "warning", "warnings")
-        ),
-        _ => format!(
-            "{} and {} found",
-            plural(errors, "problem", "problems"),
-            plural(warnings, "warning", "warnings")
+        (_, 0) => t!("count-problems-found", n = errors),
+        (0, _) => t!("count-warnings-denied", n = warnings),
+        _ => t!(
+            "count-problems-and-warnings",
+            n = errors,
+            warnings = warnings
         ),
     }
 }
 
 /// The line after the problems drawn: how many, and that nothing was written.
 fn invalid_summary(problems: &[Problem]) -> String {
-    format!("\nerror: {}; nothing was written\n", counted(problems))
+    format!(
+        "\n{}\n",
+        t!("error-nothing-written", counted = counted(problems))
+    )
 }
 
 impl Error {
@@ -95,12 +159,16 @@ impl Error {
             (Format::Text, _) => (String::new(), self.render()),
             (Format::Json, Error::Invalid(problems)) => (
                 crate::diagnostic::json_lines(problems),
-                format!("error: {}; nothing was written\n", counted(problems)),
+                format!(
+                    "{}\n",
+                    t!("error-nothing-written", counted = counted(problems))
+                ),
             ),
             (Format::Json, Error::Usage { message, hint }) => {
                 let mut problem = Problem::new(message.clone());
                 problem.hint = hint.clone();
-                let stderr = format!("error: {}\n", crate::diagnostic::visible(message));
+                let message = crate::diagnostic::visible(message).into_owned();
+                let stderr = format!("{}\n", t!("error-line", message = message));
                 (crate::diagnostic::json_lines(&[problem]), stderr)
             }
             (Format::Json, other) => {
@@ -122,25 +190,10 @@ impl Error {
                 let drawn = crate::diagnostic::render_all(problems, false);
                 format!("{drawn}{}", invalid_summary(problems))
             }
-            Error::Usage { message, hint } => {
-                let hint = hint
-                    .as_deref()
-                    .map(|h| format!("  hint: {h}\n"))
-                    .unwrap_or_default();
-                format!("error: {message}\n{hint}")
-            }
-            Error::Render { .. } => format!(
-                "error: {self}\n  hint: {}\n",
-                "check the template named last; header.html and footer.html are made once for \
-                 all pages of a kind and see only `school`, `t`, `doc`, `calendar`, `nav` and \
-                 `page.key`, `page.root`, `page.site_index` (README, Themes)"
-            ),
-            Error::Busy { .. } => format!(
-                "error: {self}\n  hint: {}\n",
-                "wait until it ends (a running `spravka serve` rebuilds into its output folder), \
-                 or build into another folder with --out DIR"
-            ),
-            other => format!("error: {other}\n"),
+            Error::Usage { message, hint } => with_hint(message, hint.as_deref()),
+            Error::Render { .. } => with_hint(&self.to_string(), Some(&t!("error-render-hint"))),
+            Error::Busy { .. } => with_hint(&self.to_string(), Some(&t!("error-busy-hint"))),
+            other => with_hint(&other.to_string(), None),
         }
     }
 }

@@ -13,6 +13,7 @@ mod fingerprint;
 mod fs;
 pub mod interrupt;
 mod links;
+mod locale;
 mod markdown;
 mod model;
 mod output;

@@ -2,15 +2,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // Rendering thousands of pages allocates many short-lived strings; glibc's allocator spent a
 // quarter of a build's time in malloc and free (perf, 1,000 schools), mimalloc a fraction of it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = spravka::cli::Cli::parse();
+    let cli = spravka::cli::Cli::parse_in_language();
     let format = cli.format();
     match spravka::interrupt::install().and_then(|()| spravka::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,

@@ -15,6 +15,7 @@ pub mod shortcodes;
 pub mod slots;
 pub mod urls;
 
+use crate::locale::t;
 use std::ops::Range;
 
 use shortcodes::{Kind, SLOT_BASE, Shortcode, Tag as Code};
@@ -282,17 +283,6 @@ enum Opened {
     Dropped,
 }
 
-const HEADING_HINT: &str = "a heading may carry only an anchor and classes in Latin letters, \
-    digits, `-` and `_`, such as {#chto-ukazat .vazhno}; delete the rest from the braces";
-const LINK_HINT: &str = "link to a web page (https://…), an e-mail (mailto:…), a phone \
-    (tel:…), a page of this site (@/contacts) or a relative address";
-const IMAGE_HINT: &str = "an article may show only pictures that are files of the site, by a \
-    relative address such as ../assets/shema.png (a theme's static/ folder); make a picture from \
-    elsewhere a link instead: [подпись](https://…)";
-
-const DEPTH_HINT: &str = "no page needs quotes, lists or emphasis nested so deep; remove the \
-    extra `>`, list indents or marks";
-
 /// How deep elements may nest in an article: real ones stay under ten.
 pub const MAX_DEPTH: usize = 64;
 
@@ -351,8 +341,8 @@ impl<'a> Checker<'a, '_> {
             Event::Start(_) => {
                 self.depth += 1;
                 if self.depth == MAX_DEPTH + 1 {
-                    let message = format!("blocks and marks nested more than {MAX_DEPTH} deep");
-                    self.refuse(range.start..range.start + 1, message, DEPTH_HINT.to_owned());
+                    let message = t!("md-too-deep", max = MAX_DEPTH);
+                    self.refuse(range.start..range.start + 1, message, t!("md-depth-hint"));
                 }
                 self.depth <= MAX_DEPTH
             }
@@ -379,7 +369,7 @@ impl<'a> Checker<'a, '_> {
         let id = id.filter(|id| {
             let safe = is_safe_token(id);
             if !safe {
-                let what = format!("the heading anchor `#{}`", shown(id));
+                let what = t!("md-heading-anchor", id = shown(id));
                 self.refuse_in_heading(&mut at_id, range.end, id, what);
             }
             safe
@@ -389,14 +379,14 @@ impl<'a> Checker<'a, '_> {
             .filter(|class| {
                 let safe = is_safe_token(class);
                 if !safe {
-                    let what = format!("the heading class `.{}`", shown(class));
+                    let what = t!("md-heading-class", class = shown(class));
                     self.refuse_in_heading(&mut at_class, range.end, class, what);
                 }
                 safe
             })
             .collect();
         for (key, _) in &attrs {
-            let what = format!("the heading attribute `{}`", shown(key));
+            let what = t!("md-heading-attribute", key = shown(key));
             self.refuse_in_heading(&mut at_attr, range.end, key, what);
         }
         Tag::Heading {
@@ -420,8 +410,8 @@ impl<'a> Checker<'a, '_> {
         *from = start + needle.len();
         self.refused.push(Refusal {
             range: start..start + needle.len().max(1),
-            message: format!("{what} is not allowed"),
-            hint: HEADING_HINT.to_owned(),
+            message: t!("md-not-allowed", what = what),
+            hint: t!("md-heading-hint"),
         });
     }
 
@@ -439,8 +429,8 @@ impl<'a> Checker<'a, '_> {
         } else if link_type == LinkType::Email || urls::link_allowed(&dest_url) {
             dest_url
         } else {
-            let message = format!("the link to `{}` is not allowed", shown(&dest_url));
-            self.refuse(range, message, LINK_HINT.to_owned());
+            let message = t!("md-link", url = shown(&dest_url));
+            self.refuse(range, message, t!("md-link-hint"));
             self.open.push(Opened::Dropped);
             return None;
         };
@@ -471,11 +461,8 @@ impl<'a> Checker<'a, '_> {
                 id,
             }));
         }
-        let message = format!(
-            "the image `{}` is not a file of this site and would be loaded from elsewhere",
-            shown(&dest_url)
-        );
-        self.refuse(range, message, IMAGE_HINT.to_owned());
+        let message = t!("md-image", url = shown(&dest_url));
+        self.refuse(range, message, t!("md-image-hint"));
         if !urls::link_allowed(&dest_url) {
             self.open.push(Opened::Dropped);
             return None;

@@ -5,6 +5,8 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::locale::t;
+
 /// Fewer schools than this build too fast for a bar to tell anything.
 const FROM_SCHOOLS: usize = 20;
 
@@ -13,7 +15,8 @@ const FROM_SCHOOLS: usize = 20;
 pub struct Bar(ProgressBar);
 
 impl Bar {
-    pub fn new(schools: usize, verb: &'static str) -> Bar {
+    /// `verb` names the work (its message is made only for a bar that is shown).
+    pub fn new(schools: usize, verb: impl FnOnce() -> String) -> Bar {
         let shown = schools >= FROM_SCHOOLS && std::io::stderr().is_terminal();
         let target = if shown {
             ProgressDrawTarget::stderr()
@@ -21,13 +24,14 @@ impl Bar {
             ProgressDrawTarget::hidden()
         };
         let bar = ProgressBar::with_draw_target(Some(schools as u64), target);
+        if !shown {
+            return Bar(bar);
+        }
         // No colour in the template: the bar reads the same with NO_COLOR and on any terminal.
-        if let Ok(style) =
-            ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} schools, {eta} left")
-        {
+        if let Ok(style) = ProgressStyle::with_template(&t!("progress-template")) {
             bar.set_style(style.progress_chars("=> "));
         }
-        bar.set_prefix(verb);
+        bar.set_prefix(verb());
         Bar(bar)
     }
 

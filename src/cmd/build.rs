@@ -20,6 +20,7 @@ use crate::error::Error;
 use crate::fingerprint::Fingerprint;
 use crate::fs;
 use crate::interrupt;
+use crate::locale::t;
 use crate::output::{Changes, OutputFolder, Staging};
 use crate::progress;
 use crate::record::{RootRecord, SchoolRecord};
@@ -74,7 +75,7 @@ pub fn build(args: &BuildOptions) -> Result<Report, Error> {
         .filter(|slug| shard.contains(slug))
         .collect();
     let started = std::time::Instant::now();
-    let bar = progress::Bar::new(mine.len(), "building");
+    let bar = progress::Bar::new(mine.len(), || t!("progress-building"));
     let outcomes: Vec<Outcome> = mine
         .par_iter()
         .map(|slug| bar.step(builder.school(slug)))
@@ -193,17 +194,19 @@ struct Tally {
 impl Tally {
     fn summary(&self, schools: usize, out: &Path, took: std::time::Duration) -> String {
         let kept = kept_lines(&self.changes.foreign);
-        format!(
-            "{kept}built {schools} school(s) into {} ({} up to date): {} file(s) written, {} unchanged, {} removed; {} page(s), {} feed(s) in {:.2} s\n",
-            shown(out),
-            self.up_to_date,
-            self.changes.written,
-            self.changes.unchanged,
-            self.changes.removed(),
-            self.published.pages,
-            self.published.feeds,
-            took.as_secs_f64(),
-        )
+        let summary = t!(
+            "build-summary",
+            schools = schools,
+            out = shown(out),
+            fresh = self.up_to_date,
+            written = self.changes.written,
+            unchanged = self.changes.unchanged,
+            removed = self.changes.removed(),
+            pages = self.published.pages,
+            feeds = self.published.feeds,
+            seconds = format!("{:.2}", took.as_secs_f64())
+        );
+        format!("{kept}{summary}\n")
     }
 
     fn add(&mut self, outcome: Outcome) {
@@ -358,11 +361,11 @@ fn other_entry(project: &OpenProject, slug: &str) -> Result<Result<IndexEntry, P
     let preset = &heading.platform.preset;
     let Some(platform) = project.shared.platforms.get(preset) else {
         let field = FieldPath::root().key("platform").key("preset");
-        let problem = Problem::new(format!("unknown platform `{}`", visible(preset)))
+        let problem = Problem::new(t!("platform-unknown", id = visible(preset).into_owned()))
             .in_file(&file)
             .with_span(file.span_of(&field))
             .with_field(field.to_string())
-            .with_hint("write the name of a file in content/platforms/ (without .toml)");
+            .with_hint(t!("build-platform-hint"));
         return Ok(Err(problem));
     };
     Ok(Ok(IndexEntry {
@@ -438,30 +441,23 @@ pub fn source_date_epoch() -> Result<Option<DateTime<Utc>>, Error> {
     let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };
-    let bad = |what: &str| {
-        Error::usage(
-            format!("SOURCE_DATE_EPOCH=`{text}` {what}"),
-            "unset it, or set it to a Unix time such as 1756684800",
-        )
-    };
-    let seconds: i64 = text
-        .trim()
-        .parse()
-        .map_err(|_| bad("is not a number of seconds"))?;
+    let bad = |message: String| Error::usage(message, t!("epoch-hint"));
+    let seconds: i64 =
+        (text.trim().parse()).map_err(|_| bad(t!("epoch-not-a-number", text = text.as_str())))?;
     DateTime::from_timestamp(seconds, 0)
         .map(Some)
-        .ok_or_else(|| bad("is out of range"))
+        .ok_or_else(|| bad(t!("epoch-out-of-range", text = text.as_str())))
 }
 
 /// Lines naming the files of school folders that Spravka did not write and left alone.
 fn kept_lines(foreign: &[PathBuf]) -> String {
     const SHOWN: usize = 10;
     let mut lines: String = (foreign.iter().take(SHOWN))
-        .map(|path| format!("kept {}: Spravka did not write it\n", shown(path)))
+        .map(|path| t!("build-kept", path = shown(path)) + "\n")
         .collect();
     if foreign.len() > SHOWN {
         let more = foreign.len() - SHOWN;
-        lines.push_str(&format!("kept {more} more file(s) Spravka did not write\n"));
+        lines.push_str(&(t!("build-kept-more", n = more) + "\n"));
     }
     lines
 }

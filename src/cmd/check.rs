@@ -11,6 +11,7 @@ use crate::cli::ProjectArgs;
 use crate::data::SchoolInputs;
 use crate::diagnostic::Problem;
 use crate::error::Error;
+use crate::locale::t;
 use crate::model::{Article, lints};
 use crate::render::calendar::feeds::PreviousEvents;
 use crate::render::{self, IndexEntry, RenderContext};
@@ -67,10 +68,10 @@ pub fn run(args: &ProjectArgs) -> Result<String, Error> {
         render::render_root_files(&entries, &ctx)?;
     }
     let summary = if warnings.is_empty() {
-        format!("checked {schools} school(s) and {articles} article page(s): no problems found\n")
+        t!("check-no-problems", schools = schools, articles = articles)
     } else {
-        format!("checked {schools} school(s) and {articles} article page(s): no errors\n")
-    };
+        t!("check-no-errors", schools = schools, articles = articles)
+    } + "\n";
     Ok(super::with_warnings(summary, &warnings, project.format))
 }
 

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Collector, Problem};
 use crate::error::Error;
+use crate::locale::t;
 use crate::model::base_url::BaseUrl;
 use crate::model::lints;
 use crate::model::project::sorted_problems;
@@ -142,8 +143,8 @@ fn counted_summary(summary: String, count: usize) -> String {
     if count == 0 {
         return summary;
     }
-    let noun = if count == 1 { "warning" } else { "warnings" };
-    format!("{}; {count} {noun}\n", summary.trim_end_matches('\n'))
+    let summary = summary.trim_end_matches('\n');
+    format!("{summary}; {}\n", t!("count-warnings", n = count))
 }
 
 /// The built-in theme with the files of the user's theme folder, if any, read from disk and

@@ -19,6 +19,7 @@ use crate::data::SchoolInputs;
 use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::fs;
+use crate::locale::t;
 use crate::render::manifest::{Algorithm, PATH as MANIFEST};
 use crate::render::{self, OutputFile, RenderContext};
 
@@ -62,15 +63,19 @@ fn earlier_manifest(args: &PackageArgs, project: &OpenProject) -> Result<Option<
     };
     if project.selection.slugs.len() != 1 || args.project.schools.len() != 1 {
         return Err(Error::usage(
-            "--since compares with the last upload of one school",
-            "name that school with --school SLUG",
+            t!("package-since-one"),
+            t!("package-since-one-hint"),
         ));
     }
     let bytes = read_limited(path)?;
     archive::parse_manifest(&bytes).map(Some).map_err(|error| {
         Error::usage(
-            format!("cannot use {} with --since: {error}", path.display()),
-            "give the manifest.json of the school's folder as it was last uploaded",
+            t!(
+                "package-bad-manifest",
+                path = path.display().to_string(),
+                error = error.to_string()
+            ),
+            t!("package-bad-manifest-hint"),
         )
     })
 }
@@ -88,8 +93,8 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
         .map_err(io)?;
     if bytes.len() as u64 > MANIFEST_LIMIT {
         return Err(Error::usage(
-            format!("{} is too large for a manifest", path.display()),
-            "give the manifest.json of the school's folder",
+            t!("package-manifest-large", path = path.display().to_string()),
+            t!("package-manifest-large-hint"),
         ));
     }
     Ok(bytes)
@@ -180,11 +185,8 @@ impl Packer<'_> {
             summary.push_str(&self.place(z)?);
         }
         if zipped.len() > 1 {
-            summary.push_str(&format!(
-                "packaged {} school(s) into {}\n",
-                zipped.len(),
-                self.dist.display()
-            ));
+            let dist = self.dist.display().to_string();
+            summary.push_str(&(t!("package-summary", n = zipped.len(), dist = dist) + "\n"));
         }
         Ok(summary)
     }
@@ -193,23 +195,25 @@ impl Packer<'_> {
     fn place(&self, z: &Zipped) -> Result<String, Error> {
         let zip = self.dist.join(format!("{}.zip", z.slug));
         fs::rename(&z.partial, &zip)?;
-        let size = format!("{} file(s), {} KiB", z.files, z.bytes.div_ceil(1024));
+        let size = t!("package-size", n = z.files, kib = z.bytes.div_ceil(1024));
+        let zip = zip.display().to_string();
         let Some(delta) = &z.delta else {
-            return Ok(format!("wrote {} ({size})\n", zip.display()));
+            return Ok(t!("package-wrote", zip = zip, size = size) + "\n");
         };
         let list = self.dist.join(format!("{}.delete.txt", z.slug));
         let text: String = (delta.deleted.iter()).map(|p| format!("{p}\n")).collect();
         let partial = self.dist.join(format!(".{}.delete.txt.partial", z.slug));
         write_fresh(&partial, text.as_bytes())?;
         fs::rename(&partial, &list)?;
-        Ok(format!(
-            "wrote {} ({size}: {} changed since the last upload, and manifest.json); \
-             delete {} file(s) on the server, listed in {}\n",
-            zip.display(),
-            delta.changed.len(),
-            delta.deleted.len(),
-            list.display()
-        ))
+        let message = t!(
+            "package-wrote-delta",
+            zip = zip,
+            size = size,
+            changed = delta.changed.len(),
+            deleted = delta.deleted.len(),
+            list = list.display().to_string()
+        );
+        Ok(message + "\n")
     }
 }
 

@@ -16,6 +16,7 @@ use crate::cli::ServeArgs;
 use crate::data::{self, Layout};
 use crate::diagnostic::visible;
 use crate::error::Error;
+use crate::locale::t;
 use crate::render::IndexEntry;
 use crate::serve::Preview;
 use crate::serve::live::LiveState;
@@ -40,17 +41,17 @@ pub fn run(args: &ServeArgs) -> Result<String, Error> {
     )?;
     if !args.address.is_loopback() {
         eprintln!(
-            "warning: listening on {}: any device that can reach this port can read the \
-             preview and the build's problems",
-            preview.address()
+            "{}",
+            t!("serve-open", address = preview.address().to_string())
         );
     }
-    println!(
-        "serving {} at http://{}/ (Ctrl+C to stop); watching {} for changes",
-        rebuilder.out.display(),
-        preview.address(),
-        watched_names(&options)
+    let serving = t!(
+        "serve-serving",
+        out = rebuilder.out.display().to_string(),
+        address = preview.address().to_string(),
+        watched = watched_names(&options)
     );
+    println!("{serving}");
     std::thread::spawn(move || preview.run());
     let root = absolute(&layout.root);
     let schools = absolute(&layout.schools());
@@ -59,7 +60,8 @@ pub fn run(args: &ServeArgs) -> Result<String, Error> {
         let paths: Vec<PathBuf> = paths.into_iter().filter(|p| !p.starts_with(&out)).collect();
         if let Some(scope) = scope_of(&paths, &schools, &rebuilder.known) {
             // File names are the user's: no control character reaches the terminal raw.
-            println!("{} changed", visible(&describe(&paths, &root)));
+            let what = visible(&describe(&paths, &root)).into_owned();
+            println!("{}", t!("serve-changed", what = what));
             rebuilder.rebuild(scope);
         }
     }
@@ -99,11 +101,9 @@ impl<'a> Rebuilder<'a> {
         };
         match result {
             Ok(Some(report)) => {
-                print!(
-                    "rebuilt in {} ms: {}",
-                    started.elapsed().as_millis(),
-                    report.summary
-                );
+                let ms = started.elapsed().as_millis().to_string();
+                let summary = report.summary.trim_end_matches('\n');
+                println!("{}", t!("serve-rebuilt", ms = ms, summary = summary));
                 self.live.settle(report.site_changed, None);
             }
             Ok(None) => {}

@@ -1,5 +1,6 @@
 //! Blanks left by `spravka new`: string values that start with the marker and must be filled in.
 
+use crate::locale::t;
 use std::sync::Arc;
 
 use toml::Spanned;
@@ -27,16 +28,16 @@ pub fn find(file: &Arc<SourceFile>) -> Vec<Problem> {
             let what = text
                 .trim_start_matches(MARKER)
                 .trim_start_matches([':', ' ']);
-            Problem::new("this blank has not been filled in")
+            Problem::new(t!("blank-unfilled"))
                 .in_file(file)
                 .with_span(Some(
                     span.start + file.toml.start..span.end + file.toml.start,
                 ))
                 .with_field(field.to_string())
                 .with_hint(if what.is_empty() {
-                    "replace the blank with the school's value".to_owned()
+                    t!("blank-hint")
                 } else {
-                    format!("replace the blank with: {what}")
+                    t!("blank-hint-what", what = what)
                 })
         })
         .collect()

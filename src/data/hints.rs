@@ -1,6 +1,8 @@
 //! Hints for what teachers really type where TOML wants something else: a date day first
 //! (`01.09.2026`), text without quotes, a quote left open.
 
+use crate::locale::t;
+
 /// `2026-09-01` for a date written `2026-09-01`, `01.09.2026`, `1.9.2026` or `01/09/2026`
 /// (day first, as Russian documents write it); `None` if it is no real date.
 pub fn iso_date(text: &str) -> Option<String> {
@@ -42,21 +44,23 @@ pub fn syntax_hint(text: &str, at: usize) -> Option<String> {
         return None;
     }
     if let Some(quote) = open_quote(value) {
-        return Some(format!(
-            "close the quote: the text ends with {quote} on the same line, such as \
-             {key} = {quote}{}{quote} (for text of several lines, write \"\"\" before and after it)",
-            value.trim_start_matches(quote).trim_end()
+        let text = value.trim_start_matches(quote).trim_end();
+        let example = format!("{key} = {quote}{text}{quote}");
+        return Some(t!(
+            "hint-close-quote",
+            quote = quote.to_string(),
+            example = example
         ));
     }
     let bare = value.split(" #").next().unwrap_or(value).trim();
     if let Some(date) = iso_date(bare).filter(|_| !bare.starts_with(['"', '\''])) {
-        return Some(format!("write the date as year-month-day: {key} = {date}"));
+        return Some(t!("hint-date-order", example = format!("{key} = {date}")));
     }
     let unquoted = !bare.is_empty()
         && !bare.starts_with(['"', '\'', '[', '{'])
         && bare.chars().any(char::is_alphabetic)
         && !matches!(bare, "true" | "false");
-    unquoted.then(|| format!("put text in quotes: {key} = \"{bare}\""))
+    unquoted.then(|| t!("hint-quote-text", example = format!("{key} = \"{bare}\"")))
 }
 
 /// The quote a value opens and does not close on its line, if any.

@@ -22,6 +22,7 @@
 //! (`eserde`) replace the derive of every raw type. The repair loop keeps the raw types plain
 //! serde and serves every kind of file (school.toml, presets, calendars, front matter) alike.
 
+use crate::locale::t;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
@@ -172,15 +173,15 @@ impl Kind {
     }
 
     /// How a value of this kind is written, for a hint.
-    fn written(self) -> &'static str {
+    fn written(self) -> String {
         match self {
-            Kind::String => "text in \"quotes\"",
-            Kind::Table => "a table: a [name] header with `key = value` lines under it",
-            Kind::Datetime => "a date without quotes, such as 2026-09-01",
-            Kind::Integer => "a whole number without quotes, such as 3",
-            Kind::Boolean => "true or false, without quotes",
-            Kind::Array => "a list in [brackets], such as [\"a\", \"b\"]",
-            Kind::Float => "a number without quotes, such as 1.5",
+            Kind::String => t!("written-string"),
+            Kind::Table => t!("written-table"),
+            Kind::Datetime => t!("written-date"),
+            Kind::Integer => t!("written-integer"),
+            Kind::Boolean => t!("written-boolean"),
+            Kind::Array => t!("written-list"),
+            Kind::Float => t!("written-float"),
         }
     }
 }
@@ -433,10 +434,7 @@ impl Repair<'_> {
             self.found.push(Found {
                 span: 0..0,
                 field: FieldPath::root(),
-                message: format!(
-                    "the check of this file's structure stopped after {MAX_STEPS} problems; \
-                     more may follow"
-                ),
+                message: t!("lenient-too-many", n = MAX_STEPS),
                 what,
             });
         }
@@ -459,7 +457,7 @@ impl Repair<'_> {
             .iter()
             .map(|found| {
                 let span = found.span.start + offset..found.span.end + offset;
-                let problem = Problem::new(found.message.clone())
+                let problem = Problem::new(super::foreign::shown(&found.message))
                     .in_file(file)
                     .with_field(found.field.to_string())
                     .with_hint(self.hint(found, section));
@@ -496,9 +494,9 @@ impl Repair<'_> {
                 missing_hint(key, &found.field, self.stand_ins[*stand_in].kind(), section)
             }
             What::WrongKind(Some(kind), Some(value)) => suggested_hint(*kind, value),
-            What::WrongKind(Some(kind), None) => format!("write {}", kind.written()),
+            What::WrongKind(Some(kind), None) => t!("lenient-write", what = kind.written()),
             What::WrongKind(None, _) | What::Other => super::toml_hint(&found.message, section),
-            What::TooMany => "fix the problems listed and run `spravka check` again".to_owned(),
+            What::TooMany => t!("lenient-too-many-hint"),
         }
     }
 }
@@ -521,10 +519,8 @@ fn suggested(value: &DeValue<'_>, kind: Kind) -> Option<String> {
 
 fn suggested_hint(kind: Kind, value: &str) -> String {
     match kind {
-        Kind::Datetime => {
-            format!("write {value} without quotes: a date is year-month-day")
-        }
-        _ => format!("remove the quotes: write {value}"),
+        Kind::Datetime => t!("lenient-date-unquote", value = value),
+        _ => t!("lenient-unquote", value = value),
     }
 }
 
@@ -571,11 +567,9 @@ fn quoted<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
 
 /// «did you mean» the known key nearest to the unknown one, when one is near.
 fn unknown_hint(message: &str, section: &str) -> String {
-    let general =
-        format!("check the spelling of the key; the README lists every key (section «{section}»)");
     match nearest_key(message) {
-        Some(key) => format!("did you mean `{key}`? If not, {general}"),
-        None => general,
+        Some(key) => t!("lenient-did-you-mean", key = key, section = section),
+        None => t!("toml-hint-unknown-field", section = section),
     }
 }
 
@@ -596,21 +590,25 @@ fn nearest_key(message: &str) -> Option<&str> {
 }
 
 fn missing_hint(key: &str, table: &FieldPath, kind: Kind, section: &str) -> String {
-    let example = format!("the README shows a complete example (section «{section}»)");
     if kind == Kind::Table {
-        return format!(
-            "add the missing table `[{}]` with its keys; {example}",
-            table.key(key)
+        let table = table.key(key).to_string();
+        return t!("lenient-missing-table", table = table, section = section);
+    }
+    let written = kind.written();
+    if table.is_root() {
+        return t!(
+            "lenient-missing-key-top",
+            key = key,
+            written = written,
+            section = section
         );
     }
-    let place = if table.is_root() {
-        "at the top of the file, before the first [table]".to_owned()
-    } else {
-        format!("to `{}`", table_name(table))
-    };
-    format!(
-        "add the missing key `{key}` ({}) {place}; {example}",
-        kind.written()
+    t!(
+        "lenient-missing-key",
+        key = key,
+        written = written,
+        table = table_name(table),
+        section = section
     )
 }
 

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod blanks;
 pub mod calendar;
+pub mod foreign;
 pub mod heading;
 mod hints;
 pub mod lenient;
@@ -12,6 +13,7 @@ pub mod school;
 pub mod sources;
 pub mod theme;
 
+use crate::locale::t;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -140,47 +142,55 @@ pub fn refused(
     root: &str,
     shown: impl Fn(&Path) -> PathBuf,
 ) -> Problem {
+    let root = folder_words(root);
     let (message, hint) = match refusal {
         Refusal::Special(kind) => (
-            format!("this is {kind}, not a regular file, and is not read"),
-            "replace it with an ordinary file, or remove it (README, Input files)".to_owned(),
+            t!("input-special", kind = special_words(kind)),
+            t!("input-special-hint"),
         ),
-        Refusal::Folder => (
-            "this is a folder where a file belongs".to_owned(),
-            "remove or rename the folder: an input is a file, such as faq/NAME.md".to_owned(),
-        ),
+        Refusal::Folder => (t!("input-folder"), t!("input-folder-hint")),
         Refusal::Outside { link } => (
             if link == path {
-                format!("this symbolic link leads out of {root}, and nothing outside it is read")
+                t!("input-link-outside", root = root.as_str())
             } else {
-                format!(
-                    "the symbolic link `{}` on its way leads out of {root}, and nothing outside \
-                     it is read",
-                    shown(link).display()
+                let link = shown(link).display().to_string();
+                t!(
+                    "input-link-on-way-outside",
+                    link = link,
+                    root = root.as_str()
                 )
             },
-            format!(
-                "copy the file into {root}, or make the link point inside it (README, Input files)"
-            ),
+            t!("input-link-outside-hint", root = root.as_str()),
         ),
-        Refusal::Broken => (
-            "this symbolic link leads to nothing that can be read: a missing file, or a loop of \
-             links"
-                .to_owned(),
-            "fix the link or remove it".to_owned(),
-        ),
+        Refusal::Broken => (t!("input-link-broken"), t!("input-link-broken-hint")),
         Refusal::TooLarge { limit } => (
-            format!(
-                "the file is larger than {} MiB, the most read for a file of its kind",
-                limit >> 20
-            ),
-            "split it into smaller files; the limits are listed in the README (Input files)"
-                .to_owned(),
+            t!("input-too-large", mib = limit >> 20),
+            t!("input-too-large-hint"),
         ),
     };
     Problem::new(message)
         .in_file(&Arc::new(SourceFile::new(shown(path), "")))
         .with_hint(hint)
+}
+
+/// The folder a `Root` names (in English, as `fs` names it), in words.
+fn folder_words(root: &str) -> String {
+    match root {
+        "the project folder" => t!("root-project"),
+        "the theme folder" => t!("root-theme"),
+        other => other.to_owned(),
+    }
+}
+
+/// What `fs` says a special file is (in English), in words.
+fn special_words(kind: &str) -> String {
+    match kind {
+        "a named pipe (FIFO)" => t!("special-fifo"),
+        "a socket" => t!("special-socket"),
+        "a device" => t!("special-device"),
+        "not a regular file" => t!("special-other"),
+        other => other.to_owned(),
+    }
 }
 
 /// A file's bytes as UTF-8 text; a bad byte becomes a problem that names its line.
@@ -195,9 +205,9 @@ pub fn decode_source(
 /// Bytes as UTF-8 text, for the file shown as `shown`; UTF-16 and bad bytes become problems.
 pub fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Problem> {
     if is_utf16(&bytes) {
-        return Err(Problem::new("the file is saved as UTF-16, not UTF-8 text")
+        return Err(Problem::new(t!("input-utf16"))
             .in_file(&Arc::new(SourceFile::new(shown, "")))
-            .with_hint(SAVE_AS_UTF8));
+            .with_hint(t!("input-save-as-utf8")));
     }
     // Most text here is Cyrillic, where std's validation leaves its ASCII fast path; the SIMD
     // check is several times faster (perf: 7% of a 1,000-school build before).
@@ -211,15 +221,12 @@ pub fn decode(shown: PathBuf, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Problem
     let valid = error.utf8_error().valid_up_to();
     let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
     let line = lossy[..floor_boundary(&lossy, valid)].matches('\n').count() + 1;
-    Err(Problem::new(format!(
-        "the file is not valid UTF-8 text (line {line}, byte {valid})"
-    ))
-    .in_file(&Arc::new(SourceFile::new(shown, lossy)))
-    .with_hint(SAVE_AS_UTF8))
+    Err(
+        Problem::new(t!("input-not-utf8", line = line, byte = valid))
+            .in_file(&Arc::new(SourceFile::new(shown, lossy)))
+            .with_hint(t!("input-save-as-utf8")),
+    )
 }
-
-const SAVE_AS_UTF8: &str =
-    "save the file with the UTF-8 encoding (in Notepad: Save as… → Encoding: UTF-8)";
 
 /// UTF-16 (as Windows' "Unicode" saves): a byte order mark, or text that starts with an ASCII
 /// character and a zero byte, which no text file of Spravka's ever does in UTF-8.
@@ -266,7 +273,7 @@ fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
     let hint = (span.as_ref())
         .and_then(|span| hints::syntax_hint(&file.text, span.start))
         .unwrap_or_else(|| toml_hint(&message, readme_section(&file.path)));
-    Problem::new(message)
+    Problem::new(foreign::shown(&message))
         .in_file(file)
         .with_span(span)
         .with_field(field.to_string())
@@ -294,21 +301,19 @@ const FORMS: &str = "accepted forms: ";
 
 fn toml_hint(message: &str, section: &str) -> String {
     if message.starts_with("unknown field") {
-        format!("check the spelling of the key; the README lists every key (section «{section}»)")
+        t!("toml-hint-unknown-field", section = section)
     } else if message.starts_with("missing field") {
-        format!("add the missing key; the README shows a complete example (section «{section}»)")
+        t!("toml-hint-missing-field", section = section)
     } else if message.starts_with(FORMS) {
-        format!(
-            "write the value in one of these forms; the README shows each (section «{section}»)"
-        )
+        t!("toml-hint-forms", section = section)
     } else if message.contains("did not match any variant") {
-        format!("see the README for the forms this value can take (section «{section}»)")
+        t!("toml-hint-variant", section = section)
     } else if message.starts_with("duplicate key") {
-        "this key is given twice in the same table: keep one of the two lines".to_owned()
+        t!("toml-hint-duplicate-key")
     } else if message.starts_with("invalid type") {
-        "check the quotes and brackets: text goes in \"quotes\", lists in [brackets]".to_owned()
+        t!("toml-hint-invalid-type")
     } else {
-        "check the TOML syntax near this place: quotes, brackets, `key = value`".to_owned()
+        t!("toml-hint-syntax")
     }
 }
 
@@ -383,10 +388,12 @@ pub(crate) fn parse_article(
     problems: &mut Vec<Problem>,
 ) -> Option<Loaded<RawArticle>> {
     let Some(split) = article::split_front_matter(&file.text) else {
-        problems.push(Problem::new("the article has no front matter")
-            .in_file(&file)
-            .with_span(Some(0..file.text.lines().next().map_or(0, str::len)))
-            .with_hint("start the file with a `+++` line, the TOML keys (title = \"…\" and others), and a closing `+++` line"));
+        problems.push(
+            Problem::new(t!("article-no-front-matter"))
+                .in_file(&file)
+                .with_span(Some(0..file.text.lines().next().map_or(0, str::len)))
+                .with_hint(t!("article-no-front-matter-hint")),
+        );
         return None;
     };
     let toml = split.front_matter_offset..split.front_matter_offset + split.front_matter.len();
@@ -468,8 +475,11 @@ pub fn select_schools(layout: &Layout, selection: Option<&[String]>) -> Result<S
     }
     if !listed {
         return Err(Error::usage(
-            format!("there is no `schools` folder in {}", layout.root.display()),
-            "run spravka in the project folder, pass --root, or create a school with `spravka new SLUG --platform ID`",
+            t!(
+                "no-schools-folder",
+                root = layout.root.display().to_string()
+            ),
+            t!("no-schools-folder-hint"),
         ));
     }
     let all: Vec<String> = fs::sorted_entries(&schools_dir)?
@@ -488,8 +498,12 @@ pub fn select_schools(layout: &Layout, selection: Option<&[String]>) -> Result<S
     for wanted in selection {
         if !all.contains(wanted) {
             return Err(Error::usage(
-                format!("there is no school `{wanted}` in {}", schools_dir.display()),
-                format!("known schools: {}", all.join(", ")),
+                t!(
+                    "no-such-school",
+                    slug = wanted.as_str(),
+                    dir = schools_dir.display().to_string()
+                ),
+                t!("known-schools", known = all.join(", ")),
             ));
         }
     }
@@ -558,31 +572,27 @@ fn check_folder_name(layout: &Layout, inputs: &SchoolInputs, problems: &mut Vec<
     let slug = &inputs.slug;
     if !crate::links::is_slug(slug) {
         problems.push(
-            Problem::new(format!(
-                "the folder name `{slug}` cannot be used in a web address"
-            ))
-            .in_file(&Arc::new(SourceFile::new(
-                layout.display_path(&inputs.dir),
-                "",
-            )))
-            .with_hint(
-                "rename the folder with small Latin letters, digits and hyphens, such as school-27",
-            ),
+            Problem::new(t!("bad-folder-name", slug = slug.as_str()))
+                .in_file(&Arc::new(SourceFile::new(
+                    layout.display_path(&inputs.dir),
+                    "",
+                )))
+                .with_hint(t!("bad-folder-name-hint")),
         );
     }
 }
 
 fn no_school_toml(layout: &Layout, inputs: &SchoolInputs) -> Problem {
     let toml_path = inputs.dir.join("school.toml");
-    Problem::new("the school folder has no school.toml")
+    Problem::new(t!("no-school-toml"))
         .in_file(&Arc::new(SourceFile::new(
             layout.display_path(&inputs.dir),
             "",
         )))
-        .with_hint(format!(
-            "create {} (see the README), or run `spravka new {} --platform dnevnik-ru`",
-            layout.display_path(&toml_path).display(),
-            inputs.slug
+        .with_hint(t!(
+            "no-school-toml-hint",
+            path = layout.display_path(&toml_path).display().to_string(),
+            slug = inputs.slug.as_str()
         ))
 }
 

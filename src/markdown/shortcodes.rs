@@ -6,6 +6,7 @@
 //! only print facts the school's data holds and include or leave out text by them. A shortcode
 //! inside inline code or a code block is text, and `\{{` or `\{%` writes the braces themselves.
 
+use crate::locale::t;
 use std::ops::Range;
 
 /// How a name may be used.
@@ -227,8 +228,8 @@ pub fn scan(body: &str, code: &[Range<usize>]) -> (Vec<Shortcode>, Vec<Mistake>)
         let len = body[at..].chars().next().map_or(1, char::len_utf8);
         scanner.mistake(
             at..at + len,
-            "this private-use character is reserved by Spravka".to_owned(),
-            "delete it: characters U+F0000 to U+FFFFD cannot be used in an article".to_owned(),
+            t!("sc-private-use"),
+            t!("sc-private-use-hint"),
         );
         return (Vec::new(), scanner.mistakes);
     }
@@ -266,8 +267,6 @@ struct Scanner {
     open: Vec<(usize, bool)>,
 }
 
-const LIST_HINT: &str = "see README, FAQ articles, for the names and how to use them";
-
 impl Scanner {
     fn mistake(&mut self, range: Range<usize>, message: String, hint: String) {
         self.mistakes.push(Mistake {
@@ -285,8 +284,12 @@ impl Scanner {
         let Some(end) = body[at + 2..line_end].find(close).map(|i| at + 2 + i + 2) else {
             self.mistake(
                 at..at + 2,
-                format!("`{}` is not closed on its line", &body[at..at + 2]),
-                format!("close it with `{close}` on the same line, or write `\\{}` for the braces themselves", &body[at..at + 2]),
+                t!("sc-not-closed", open = &body[at..at + 2]),
+                t!(
+                    "sc-not-closed-hint",
+                    close = close,
+                    open = &body[at..at + 2]
+                ),
             );
             return at + 2;
         };
@@ -299,8 +302,8 @@ impl Scanner {
         };
         if let Some(tag) = tag {
             if self.shortcodes.len() == MAX_SHORTCODES {
-                let message = format!("more than {MAX_SHORTCODES} shortcodes in one article");
-                self.mistake(range, message, "split the article".to_owned());
+                let message = t!("sc-too-many", max = MAX_SHORTCODES);
+                self.mistake(range, message, t!("sc-too-many-hint"));
                 return body.len();
             }
             let alone = alone_on_line(body, &range);
@@ -316,21 +319,18 @@ impl Scanner {
             Tag::Else => match self.open.last_mut() {
                 Some((_, seen @ false)) => *seen = true,
                 Some((_, true)) => {
-                    let message = "a second `{% else %}` in one `{% if %}`".to_owned();
-                    let hint = "keep one `{% else %}` between `{% if … %}` and `{% end %}`";
-                    self.mistake(shortcode.range, message, hint.to_owned());
+                    let (message, hint) = (t!("sc-second-else"), t!("sc-second-else-hint"));
+                    self.mistake(shortcode.range, message, hint);
                     return;
                 }
                 None => {
-                    let message = "`{% else %}` without `{% if … %}` before it".to_owned();
-                    self.mistake(shortcode.range, message, OPEN_HINT.to_owned());
+                    self.mistake(shortcode.range, t!("sc-else-alone"), t!("sc-open-hint"));
                     return;
                 }
             },
             Tag::End => {
                 if self.open.pop().is_none() {
-                    let message = "`{% end %}` without `{% if … %}` before it".to_owned();
-                    self.mistake(shortcode.range, message, OPEN_HINT.to_owned());
+                    self.mistake(shortcode.range, t!("sc-end-alone"), t!("sc-open-hint"));
                     return;
                 }
             }
@@ -344,9 +344,7 @@ impl Scanner {
         if let Some(&(first, _)) = self.open.first() {
             for &(index, _) in &self.open.clone() {
                 let range = self.shortcodes[index].range.clone();
-                let message = "`{% if … %}` is never closed".to_owned();
-                let hint = "end the part it shows or hides with `{% end %}`".to_owned();
-                self.mistake(range, message, hint);
+                self.mistake(range, t!("sc-if-open"), t!("sc-if-open-hint"));
             }
             self.shortcodes.truncate(first);
             self.open.clear();
@@ -361,15 +359,14 @@ impl Scanner {
         };
         let entry = self.entry(name, range)?;
         if let Some(filter) = filter.filter(|f| *f != CAPITALIZE) {
-            let message = format!("unknown filter `{}`", shown(filter));
-            let hint =
-                format!("the only filter is `{CAPITALIZE}`: {{{{ {name} | {CAPITALIZE} }}}}");
+            let message = t!("sc-unknown-filter", filter = shown(filter));
+            let hint = t!("sc-unknown-filter-hint", filter = CAPITALIZE, name = name);
             self.mistake(range.clone(), message, hint);
             return None;
         }
         if entry.kind == Kind::Flag {
-            let message = format!("`{name}` is a condition and has nothing to print");
-            let hint = format!("use it as {{% if {name} %}} … {{% end %}}");
+            let message = t!("sc-flag-printed", name = name);
+            let hint = t!("sc-flag-printed-hint", name = name);
             self.mistake(range.clone(), message, hint);
             return None;
         }
@@ -388,9 +385,8 @@ impl Scanner {
             (Some("if"), Some("not"), Some(name), None) => self.condition(name, true, range),
             (Some("if"), Some(name), None, _) => self.condition(name, false, range),
             _ => {
-                let message = format!("`{{% {} %}}` is not a shortcode", shown(inner));
-                let hint = "write {% if name %}, {% if not name %}, {% else %} or {% end %}";
-                self.mistake(range.clone(), message, hint.to_owned());
+                let message = t!("sc-bad-statement", inner = shown(inner));
+                self.mistake(range.clone(), message, t!("sc-bad-statement-hint"));
                 None
             }
         }
@@ -404,7 +400,7 @@ impl Scanner {
     fn entry(&mut self, name: &str, range: &Range<usize>) -> Option<&'static Entry> {
         let found = lookup(name);
         if found.is_none() {
-            let message = format!("unknown shortcode `{}`", shown(name));
+            let message = t!("sc-unknown", name = shown(name));
             self.mistake(range.clone(), message, names_hint());
         }
         found
@@ -421,15 +417,13 @@ fn names_hint() -> String {
             .collect();
         names.join(", ")
     };
-    format!(
-        "the names are, as words: {}; as lists: {}; as conditions only: {} ({LIST_HINT})",
-        of(Kind::Inline),
-        of(Kind::Block),
-        of(Kind::Flag)
+    t!(
+        "sc-names-hint",
+        words = of(Kind::Inline),
+        lists = of(Kind::Block),
+        flags = of(Kind::Flag)
     )
 }
-
-const OPEN_HINT: &str = "open the part to show or hide with {% if name %}, or delete this one";
 
 /// Whether only spaces or tabs share the line with `range`.
 fn alone_on_line(body: &str, range: &Range<usize>) -> bool {

@@ -6,6 +6,7 @@
 //! Rendering the Markdown per school instead would repeat the whole parse and sanitise for every
 //! school (1,000 schools × every shared article); filling is a copy of the literal parts.
 
+use crate::locale::t;
 use std::borrow::Cow;
 
 use super::shortcodes::{Entry, Kind, SLOT_BASE, Shortcode, Tag, is_slot};
@@ -211,14 +212,8 @@ fn escape(text: &str, out: &mut String) {
 pub struct Misplaced {
     pub shortcode: usize,
     pub message: String,
-    pub hint: &'static str,
+    pub hint: String,
 }
-
-const PLACE_HINT: &str = "a shortcode may stand in text, a heading, a list item or a table cell, \
-    not in a link's address or title, an image's description or a heading's {#anchor}";
-const BLOCK_HINT: &str = "put it on a line of its own, with an empty line before and after";
-const COND_HINT: &str = "put `{% if … %}`, `{% else %}` and `{% end %}` each on a line of its \
-    own around whole paragraphs, lists or headings, or all three within one paragraph";
 
 /// One piece of the sanitised HTML: literal text or a slot (and whether it is a block: alone
 /// in a paragraph, `<p>` and `</p>` taken off the literal around it).
@@ -279,8 +274,8 @@ fn tokenize(html: &str, count: usize, misplaced: &mut Vec<Misplaced>) -> Vec<Tok
 fn shortcode_misplaced(shortcode: usize, count: usize) -> Option<Misplaced> {
     (shortcode < count).then(|| Misplaced {
         shortcode,
-        message: "this shortcode cannot be used here".to_owned(),
-        hint: PLACE_HINT,
+        message: t!("slot-misplaced"),
+        hint: t!("slot-misplaced-hint"),
     })
 }
 
@@ -347,11 +342,8 @@ fn tree(
 fn value_misplaced(shortcode: usize, entry: &Entry) -> Misplaced {
     Misplaced {
         shortcode,
-        message: format!(
-            "`{}` is a list: it cannot stand within a sentence",
-            entry.name
-        ),
-        hint: BLOCK_HINT,
+        message: t!("slot-list-inline", name = entry.name),
+        hint: t!("slot-list-inline-hint"),
     }
 }
 
@@ -382,9 +374,8 @@ fn condition(
     if mixed || !branches.iter().all(|branch| balanced(branch)) {
         misplaced.push(Misplaced {
             shortcode: open,
-            message: "this `{% if … %}` does not enclose whole blocks or a part of one paragraph"
-                .to_owned(),
-            hint: COND_HINT,
+            message: t!("slot-cond-mixed"),
+            hint: t!("slot-cond-mixed-hint"),
         });
     }
     Part::Cond {

@@ -1,5 +1,6 @@
 //! A validated FAQ article: typed front matter, internal links checked.
 
+use crate::locale::t;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -72,16 +73,16 @@ impl Article {
             if !known_platforms.contains(&platform.as_str()) {
                 report.report(
                     &root.key("platforms").index(i),
-                    format!("unknown platform `{platform}`"),
-                    format!("write one of: {}", known_platforms.join(", ")),
+                    t!("platform-unknown", id = platform.as_str()),
+                    t!("write-one-of", known = known_platforms.join(", ")),
                 );
             }
         }
         if fm.title.trim().is_empty() {
             report.report(
                 &root.key("title"),
-                "the title must not be empty",
-                "write the article's title between the quotes",
+                t!("article-empty-title"),
+                t!("article-empty-title-hint"),
             );
         }
         let updated = parse_optional(
@@ -146,12 +147,12 @@ impl Article {
             .filter(|(target, _)| !link_target_exists(target, articles))
             .map(|(target, range)| {
                 let offset = self.body_offset;
-                Problem::new(format!("the link `@/{target}` points to no page"))
+                Problem::new(t!("article-broken-link", target = target.as_str()))
                     .in_file(&self.file)
                     .with_span(Some(range.start + offset..range.end + offset))
-                    .with_hint(format!(
-                        "link to @/ (home), @/{}, or @/faq/<article file name without .md>",
-                        PAGES[1..].join(", @/")
+                    .with_hint(t!(
+                        "article-broken-link-hint",
+                        pages = PAGES[1..].join(", @/")
                     ))
             })
             .collect()
@@ -169,20 +170,20 @@ impl Article {
             .map(|mention| {
                 let span = (mention.range != (0..0))
                     .then(|| mention.range.start + offset..mention.range.end + offset);
-                let what = format!(
-                    "the article names the {} `{}`",
-                    mention.kind.noun(),
-                    mention.text
-                );
+                let (kind, text) = (mention.kind.noun(), mention.text.as_str());
                 let (message, hint) = if shared {
                     (
-                        format!("{what}, which the data of a school showing it does not have"),
-                        format!("school `{slug}` is one; {CONTACT_HINT}"),
+                        t!("article-contact-shared", kind = kind, text = text),
+                        t!(
+                            "article-contact-shared-hint",
+                            slug = slug,
+                            hint = t!("article-contact-hint")
+                        ),
                     )
                 } else {
                     (
-                        format!("{what}, which the data of school `{slug}` does not have"),
-                        CONTACT_HINT.to_owned(),
+                        t!("article-contact", kind = kind, text = text, slug = slug),
+                        t!("article-contact-hint"),
                     )
                 };
                 Problem::new(message)
@@ -194,10 +195,6 @@ impl Article {
             .collect()
     }
 }
-
-const CONTACT_HINT: &str = "if it is the school's or the vendor's contact, add it to school.toml \
-    or the preset; otherwise let the article say it through a shortcode such as \
-    {{ school_contacts }} or {{ escalation_contacts }} (README, FAQ articles)";
 
 /// What the Markdown left out of the page is an error: the build stops rather than publish an
 /// article that differs from what its author wrote.
@@ -215,22 +212,22 @@ pub(crate) fn report_refused(
         report.push(problem);
     }
     if rendered.unlisted > 0 {
-        let problem = Problem::new(format!(
-            "{} more links, images or heading attributes that cannot be used (only the first {} are listed)",
-            rendered.unlisted,
-            markdown::MAX_LISTED
+        let problem = Problem::new(t!(
+            "article-more-refused",
+            n = rendered.unlisted,
+            max = markdown::MAX_LISTED
         ))
         .in_file(report.file())
-        .with_hint("fix the ones listed above and run `spravka check` again");
+        .with_hint(t!("article-more-refused-hint"));
         report.push(problem);
     }
 }
 
 fn check_slug(id: &str, report: &mut Collector) {
     if !is_slug(id) {
-        let problem = Problem::new(format!("the file name `{id}.md` cannot be used in a web address"))
+        let problem = Problem::new(t!("article-bad-file-name", id = id))
             .in_file(report.file())
-            .with_hint("name the file with small Latin letters, digits and hyphens, such as kak-sostavit-obrashchenie.md");
+            .with_hint(t!("article-bad-file-name-hint"));
         report.push(problem);
     }
 }

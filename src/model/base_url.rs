@@ -3,9 +3,12 @@
 
 use super::types::WebUrl;
 use crate::diagnostic::ParseError;
+use crate::locale::t;
 
-const HINT: &str = "write the address where the folder is published, with https:// or http://, \
-                    such as https://school.ru/help/";
+/// How a folder's address is written, the end of its hints.
+fn hint() -> String {
+    t!("base-url-hint")
+}
 
 /// An `http(s)://` address without a query, fragment or credentials, kept without a trailing
 /// slash so that joining a path never doubles one.
@@ -18,15 +21,15 @@ impl BaseUrl {
         let lower = text.to_ascii_lowercase();
         if !lower.starts_with("https://") && !lower.starts_with("http://") {
             return Err(ParseError {
-                message: format!("`{text}` is not an address that starts with https://"),
-                hint: HINT.into(),
+                message: t!("base-url-scheme", text = text),
+                hint: hint(),
             });
         }
         let url = WebUrl::parse(text)?;
         if let Some(c) = url.href().chars().find(|c| matches!(c, '?' | '#')) {
             return Err(ParseError {
-                message: format!("the address of a folder cannot hold `{c}`"),
-                hint: format!("remove `{c}` and what follows; {HINT}"),
+                message: t!("base-url-char", c = c.to_string()),
+                hint: t!("base-url-char-hint", c = c.to_string(), hint = hint()),
             });
         }
         Ok(BaseUrl(url.href().trim_end_matches('/').to_owned()))

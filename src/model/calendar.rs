@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{check_texts, parse_date};
 use crate::data::calendar::RawCalendarYear;
 use crate::diagnostic::{Collector, FieldPath};
+use crate::locale::t;
 
 /// Why a weekday is not worked, or which day a working weekend stands in for.
 #[derive(Debug, Clone, Default)]
@@ -34,11 +35,11 @@ impl ProductionCalendar {
         if !YEARS.contains(&year) {
             report.report(
                 &root.key("year"),
-                format!("{year} is not a year of the production calendar"),
-                format!(
-                    "write the year the file is for, from {} to {}",
-                    YEARS.start(),
-                    YEARS.end()
+                t!("calendar-year", year = year.to_string()),
+                t!(
+                    "calendar-year-hint",
+                    from = YEARS.start().to_string(),
+                    to = YEARS.end().to_string()
                 ),
             );
             return;
@@ -80,8 +81,13 @@ impl ProductionCalendar {
             if counted != expected {
                 report.report(
                     &root.key("working_days"),
-                    format!("the dates give {counted} working days in {year}, not {expected}"),
-                    "check the holidays, days off and working weekends against the decree",
+                    t!(
+                        "calendar-working-days",
+                        counted = counted,
+                        year = year.to_string(),
+                        expected = expected
+                    ),
+                    t!("calendar-working-days-hint"),
                 );
             }
         }
@@ -123,8 +129,12 @@ fn date_in_year(
     if date.year() != year {
         report.report(
             &field,
-            format!("{date} is not in {year}"),
-            "each file holds the dates of its own year",
+            t!(
+                "calendar-date-year",
+                date = date.to_string(),
+                year = year.to_string()
+            ),
+            t!("calendar-date-year-hint"),
         );
         return None;
     }

@@ -16,6 +16,7 @@ use super::school::{ChannelKind, Consultant, School, SchoolYear, Slot};
 use super::text::check_line;
 use crate::data::school::{RawConsent, RawConsultant, RawSchool};
 use crate::diagnostic::{Collector, FieldPath, Problem};
+use crate::locale::t;
 
 /// A school year ending within this many days with no next one described is reported.
 pub const YEAR_ENDING_DAYS: i64 = 30;
@@ -78,30 +79,25 @@ pub fn school_year_ending(
         return;
     };
     let field = at.key("end");
-    let hint = "describe the next school year as soon as it is approved (a [[school_years]] \
-                entry with start, end, terms and vacations, README), and build the site again"
-        .to_owned();
     let left = (last.end - today).num_days();
     if left < 0 {
         warn(
             report,
             &field,
-            format!(
-                "the school year ended on {}; the site has no current office hours",
-                last.end
-            ),
-            hint,
+            t!("lint-year-ended", end = last.end.to_string()),
+            t!("lint-next-year-hint"),
         );
     } else if left <= YEAR_ENDING_DAYS {
         warn(
             report,
             &field,
-            format!(
-                "the school year ends on {} ({left} {} from {today}) and no next school year is described",
-                last.end,
-                if left == 1 { "day" } else { "days" }
+            t!(
+                "lint-year-ending",
+                end = last.end.to_string(),
+                days = t!("count-days", n = left),
+                today = today.to_string()
             ),
-            hint,
+            t!("lint-next-year-hint"),
         );
     }
 }
@@ -127,15 +123,8 @@ pub fn missing_calendar_years(
             warn(
                 report,
                 &at.key(key),
-                format!(
-                    "there is no production calendar for {number}: only Saturdays and Sundays \
-                     are taken as days off, so office hours on its public holidays are shown as held"
-                ),
-                format!(
-                    "add content/calendar/ru-{number}.toml with the holidays, days off and working \
-                     weekends of {number} from the government's decree (see the README, \
-                     «The production calendar»)"
-                ),
+                t!("lint-no-calendar", year = number.to_string()),
+                t!("lint-no-calendar-hint", year = number.to_string()),
             );
         }
     }
@@ -157,22 +146,22 @@ pub fn overlapping_slots(school: &School, report: &mut Collector) {
             .map_or("", |c| c.id.as_str());
         let file = Arc::clone(report.file());
         let related_field = at.index(earlier).key("time");
-        let related = Problem::new(format!("slot {} is here", earlier + 1))
+        let related = Problem::new(t!("lint-slot-is-here", slot = earlier + 1))
             .in_file(&file)
             .with_span(file.span_of(&related_field))
             .with_field(related_field.to_string());
         let field = at.index(later).key("time");
-        let problem = Problem::new(format!(
-            "this slot of `{who}` ({}) overlaps slot {} ({}) on a common day: one person cannot \
-             hold both",
-            slot.time,
-            earlier + 1,
-            other.time
+        let problem = Problem::new(t!(
+            "lint-overlap",
+            who = who,
+            time = slot.time.to_string(),
+            other = earlier + 1,
+            other_time = other.time.to_string()
         ))
         .in_file(&file)
         .with_span(file.span_of(&field))
         .with_field(field.to_string())
-        .with_hint("change the time or the days of one of them, or give one to another consultant")
+        .with_hint(t!("lint-overlap-hint"))
         .with_related(related)
         .as_warning();
         report.push(problem);
@@ -182,8 +171,8 @@ pub fn overlapping_slots(school: &School, report: &mut Collector) {
         warn(
             report,
             &at,
-            format!("{rest} more slots overlap an earlier slot of the same consultant"),
-            "fix the overlaps shown first, then check again".into(),
+            t!("lint-more-overlaps", n = rest),
+            t!("lint-more-overlaps-hint"),
         );
     }
 }
@@ -234,12 +223,13 @@ pub fn slot_hours(slots: &[Slot], report: &mut Collector) {
             warn(
                 report,
                 &field,
-                format!(
-                    "the slot {} is outside {EARLIEST_HOUR:02}:00–{LATEST_HOUR}:00",
-                    slot.time
+                t!(
+                    "lint-slot-hours",
+                    time = slot.time.to_string(),
+                    earliest = format!("{EARLIEST_HOUR:02}:00"),
+                    latest = format!("{LATEST_HOUR}:00")
                 ),
-                "check the time: write hours from 0 to 23, such as 15:00-16:00 for 3 to 4 pm"
-                    .into(),
+                t!("lint-slot-hours-hint"),
             );
         }
         let minutes = end.minutes() - start.minutes();
@@ -247,15 +237,8 @@ pub fn slot_hours(slots: &[Slot], report: &mut Collector) {
             warn(
                 report,
                 &field,
-                format!(
-                    "the slot {} lasts {minutes} {}",
-                    slot.time,
-                    if minutes == 1 { "minute" } else { "minutes" }
-                ),
-                format!(
-                    "check the end time: office hours last at least {SHORTEST_MINUTES} minutes, \
-                     such as 15:00-16:00"
-                ),
+                t!("lint-slot-short", time = slot.time.to_string(), n = minutes),
+                t!("lint-slot-short-hint", n = SHORTEST_MINUTES),
             );
         }
     }
@@ -289,11 +272,8 @@ pub fn parents_without_contacts(school: &School, report: &mut Collector) {
     warn(
         report,
         &field,
-        "the school helps parents, but the site shows them no phone or email to reach it".into(),
-        "add a channel to [parents] such as [[parents.channels]] kind = \"phone\", phone = \"…\", \
-         or the school's phones or emails in [school]; if the school does not help parents, \
-         write parents = false in [help]"
-            .into(),
+        t!("lint-parents-without-contacts"),
+        t!("lint-parents-without-contacts-hint"),
     );
 }
 
@@ -322,25 +302,33 @@ pub fn consent(consultants: &[Consultant], raw: &[RawConsultant], report: &mut C
         warn(
             report,
             &here.key(first),
-            format!(
-                "the {} of consultant `{}` {} published without a recorded consent (152-ФЗ, ст. 10.1)",
-                listed(&published),
-                consultant.id,
-                if published.len() == 1 { "is" } else { "are" }
+            t!(
+                "lint-no-consent",
+                what = listed(&published),
+                id = consultant.id.as_str(),
+                n = published.len()
             ),
-            "record the person's written consent to publish them: consent = 2026-08-28 (its \
-             date) or consent = \"согласие № 12 от 28.08.2026\"; or leave them out and keep the role"
-                .into(),
+            t!("lint-no-consent-hint"),
         );
     }
 }
 
 /// «name», «name and phone», «name, phone and email».
-fn listed(words: &[&str]) -> String {
-    match words {
+fn listed(keys: &[&str]) -> String {
+    let words: Vec<String> = keys.iter().map(|key| personal_data(key)).collect();
+    match words.as_slice() {
         [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [one] => one.clone(),
+        [rest @ .., last] => t!("list-and", first = rest.join(", "), last = last.as_str()),
+    }
+}
+
+/// The name of a consultant's key of personal data, in words.
+fn personal_data(key: &str) -> String {
+    match key {
+        "name" => t!("lint-consent-name"),
+        "phone" => t!("lint-consent-phone"),
+        _ => t!("lint-consent-email"),
     }
 }
 
@@ -351,9 +339,8 @@ fn check_consent(given: &RawConsent, field: &FieldPath, report: &mut Collector) 
         }
         RawConsent::Document(text) if text.trim().is_empty() => report.report(
             field,
-            "the consent is empty",
-            "write the date of the written consent, such as consent = 2026-08-28, or the \
-             document, such as consent = \"согласие № 12 от 28.08.2026\"",
+            t!("lint-consent-empty"),
+            t!("lint-consent-empty-hint"),
         ),
         RawConsent::Document(text) => {
             report.parse(field, check_line(text));
@@ -370,17 +357,11 @@ pub fn unshown_articles(shared: &[Arc<Article>], shown: &BTreeSet<&str>) -> Vec<
         .map(|article| {
             let field = FieldPath::root().key("platforms");
             let span = article.file.span_of(&field);
-            let mut problem = Problem::new(format!(
-                "no school shows the article `{}`: none uses its platforms",
-                article.id
-            ))
-            .in_file(&article.file)
-            .with_span(span.clone())
-            .as_warning()
-            .with_hint(
-                "list in `platforms` the platform of a school that should show it, or delete \
-                 the file",
-            );
+            let mut problem = Problem::new(t!("lint-unshown-article", id = article.id.as_str()))
+                .in_file(&article.file)
+                .with_span(span.clone())
+                .as_warning()
+                .with_hint(t!("lint-unshown-article-hint"));
             if span.is_some() {
                 problem = problem.with_field("platforms");
             }

@@ -4,6 +4,7 @@
 //! use. Other web addresses are references (a ministry's page, a manual), not contacts: a check
 //! of every link flooded a 100-school build with 4,000 warnings about one such link.
 
+use crate::locale::t;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -331,11 +332,11 @@ impl Known {
 
 impl MentionKind {
     /// «the phone», «the email address», … for a message.
-    pub fn noun(&self) -> &'static str {
+    pub fn noun(&self) -> String {
         match self {
-            MentionKind::Phone(_) => "phone",
-            MentionKind::Email(_) => "email address",
-            MentionKind::Channel(_) => "channel",
+            MentionKind::Phone(_) => t!("mention-phone"),
+            MentionKind::Email(_) => t!("mention-email"),
+            MentionKind::Channel(_) => t!("mention-channel"),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod types;
 pub mod weekdays;
 mod zones;
 
+use crate::locale::t;
 use chrono::NaiveDate;
 use toml::value::Datetime;
 
@@ -77,8 +78,8 @@ pub fn check_list(report: &mut Collector, at: &FieldPath, texts: &[String]) -> O
 /// A TOML date (`2025-09-01`, no time).
 pub fn parse_date(raw: &Datetime) -> Result<NaiveDate, ParseError> {
     let bad = || ParseError {
-        message: format!("`{raw}` is not a date"),
-        hint: "write a date without quotes as year-month-day, such as 2025-09-01".into(),
+        message: t!("value-not-date", text = raw.to_string()),
+        hint: t!("value-not-date-hint"),
     };
     match (raw.date, raw.time) {
         (Some(date), None) => {

@@ -12,6 +12,7 @@ use crate::data::platform::{
     RawSupportPhone,
 };
 use crate::diagnostic::{Collector, FieldPath};
+use crate::locale::t;
 
 #[derive(Debug, Clone)]
 pub struct Platform {
@@ -125,10 +126,10 @@ impl SupportKind {
             .find(|(name, _)| *name == text)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| super::ParseError {
-                message: format!("`{}` is not a kind of support channel", shown(text)),
-                hint: format!(
-                    "write one of: {} (emails and phones go in [[support.emails]] and [[support.phones]])",
-                    Self::NAMES.map(|(name, _)| name).join(", ")
+                message: t!("support-kind", text = shown(text)),
+                hint: t!(
+                    "support-kind-hint",
+                    known = Self::NAMES.map(|(name, _)| name).join(", ")
                 ),
             })
     }
@@ -339,16 +340,16 @@ fn validate_channel(
     if let Some(kind) = kind.filter(|k| k.needs_url() && raw.url.is_none()) {
         report.report(
             at,
-            format!("a `{}` support channel needs its address", kind.key()),
-            "add url = \"https://…\": the pages show it and the regulation names it",
+            t!("support-needs-url", kind = kind.key()),
+            t!("support-needs-url-hint"),
         );
         return None;
     }
     if kind == Some(SupportKind::Other) && raw.escalation && raw.via.is_none() {
         report.report(
             &at.key("via"),
-            "an `other` support channel marked escalation = true needs `via`",
-            "write how the regulation names it, such as via = \"через мессенджер «…»\"",
+            t!("support-needs-via"),
+            t!("support-needs-via-hint"),
         );
         return None;
     }
@@ -392,15 +393,15 @@ fn check_promises(
             "email_registration",
             &raw.email_registration,
             offered.emails,
-            "email registration, but the preset has no email address",
-            "[[support.emails]] with an address",
+            t!("support-promise-email"),
+            t!("support-promise-email-what"),
         ),
         (
             "phone_registration",
             &raw.phone_registration,
             offered.phones,
-            "phone registration, but the preset has no phone number",
-            "[[support.phones]] with a number",
+            t!("support-promise-phone"),
+            t!("support-promise-phone-what"),
         ),
     ];
     let mut valid = true;
@@ -408,8 +409,8 @@ fn check_promises(
         if hours.is_some() && !offered {
             report.report(
                 &at.key(key),
-                format!("the pages would promise {promise}"),
-                format!("add {what}, or remove `{key}`"),
+                t!("support-promise", promise = promise.as_str()),
+                t!("support-promise-hint", what = what.as_str(), key = key),
             );
             valid = false;
         }
@@ -417,8 +418,8 @@ fn check_promises(
         if lists_channels {
             report.report(
                 &at.key(key).key("channels"),
-                format!("`{key}` applies to its own channel only"),
-                "list the channels of shared hours under `processing`",
+                t!("support-own-channel", key = key),
+                t!("support-own-channel-hint"),
             );
             valid = false;
         }
@@ -450,19 +451,16 @@ fn hours_channels(
             Ok(channel) => {
                 report.report(
                     &at.index(i),
-                    format!(
-                        "the preset has no `{}` contact for these hours",
-                        channel.key()
-                    ),
-                    "add the contact to [support], or remove it from `channels`",
+                    t!("support-no-contact", channel = channel.key()),
+                    t!("support-no-contact-hint"),
                 );
                 valid = false;
             }
             Err(_) => {
                 report.report(
                     &at.index(i),
-                    format!("`{}` is not a channel", shown(name)),
-                    "write \"email\", \"phone\" or a kind of [[support.channels]]: social, web_form, chat, online_call, other",
+                    t!("support-not-channel", name = shown(name)),
+                    t!("support-not-channel-hint"),
                 );
                 valid = false;
             }
@@ -484,8 +482,8 @@ fn check_escalation(
     if !any {
         report.report(
             at,
-            "no support contact is marked escalation = true",
-            "mark the contacts the regulation's emergency point names with escalation = true",
+            t!("support-no-escalation"),
+            t!("support-no-escalation-hint"),
         );
     }
     any.then_some(())
@@ -504,8 +502,8 @@ fn parse_cost(text: &str) -> Result<CallCost, super::ParseError> {
         "free" => Ok(CallCost::Free),
         "paid" => Ok(CallCost::Paid),
         _ => Err(super::ParseError {
-            message: format!("`{}` is not a call cost", shown(text)),
-            hint: "write \"free\" or \"paid\"".into(),
+            message: t!("call-cost", text = shown(text)),
+            hint: t!("call-cost-hint"),
         }),
     }
 }
@@ -514,32 +512,31 @@ fn parse_hours(raw: &RawHours) -> Result<Hours, super::ParseError> {
     match raw {
         RawHours::Keyword(word) if word == "24x7" => Ok(Hours::Always),
         RawHours::Keyword(word) => Err(super::ParseError {
-            message: format!("`{}` is not a working-hours value", shown(word)),
-            hint: "write \"24x7\", or a table such as { days = \"daily\", time = \"9:00-21:00\" }"
-                .into(),
+            message: t!("hours-word", text = shown(word)),
+            hint: t!("hours-word-hint"),
         }),
         RawHours::Window(window) => {
             let days = match window.days.as_str() {
                 "24x7" if window.time.is_none() => return Ok(Hours::Always),
                 "24x7" => {
                     return Err(super::ParseError {
-                        message: "hours around the clock have no `time`".into(),
-                        hint: "remove `time`, or write days = \"daily\"".into(),
+                        message: t!("hours-always-time"),
+                        hint: t!("hours-always-time-hint"),
                     });
                 }
                 "daily" => Days::Daily,
                 "workdays" => Days::Workdays,
                 other => {
                     return Err(super::ParseError {
-                        message: format!("`{}` is not a set of days", shown(other)),
-                        hint: "write \"daily\" (every day), \"workdays\" (Monday to Friday, except holidays) or \"24x7\"".into(),
+                        message: t!("hours-days", text = shown(other)),
+                        hint: t!("hours-days-hint"),
                     });
                 }
             };
             let Some(time) = &window.time else {
                 return Err(super::ParseError {
-                    message: "working hours need a `time`".into(),
-                    hint: "add time = \"9:00-18:00\"".into(),
+                    message: t!("hours-need-time"),
+                    hint: t!("hours-need-time-hint"),
                 });
             };
             Ok(Hours::Window {

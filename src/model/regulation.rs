@@ -14,6 +14,7 @@ use super::article::report_refused;
 use super::school::{Rule, Rules, School};
 use crate::data::{Loaded, RawSchool};
 use crate::diagnostic::{Collector, FieldPath, Problem, SourceFile};
+use crate::locale::t;
 use crate::{links, markdown};
 
 /// The school's own text of the regulation, as HTML for the regulation page.
@@ -48,9 +49,9 @@ impl Regulation {
         check_keys(toml, problems);
         if file.text.trim().is_empty() {
             problems.push(
-                Problem::new("the regulation's text is empty")
+                Problem::new(t!("regulation-empty"))
                     .in_file(file)
-                    .with_hint("paste the school's approved text into regulation.md, or delete the file to have the regulation generated from school.toml"),
+                    .with_hint(t!("regulation-empty-hint")),
             );
             return None;
         }
@@ -86,9 +87,9 @@ fn check_keys(toml: &Loaded<RawSchool>, problems: &mut Vec<Problem>) {
     let raw = &toml.value;
     if raw.document.title.is_none() {
         problems.push(
-            Problem::new("a school with regulation.md needs `document.title`, the title its document has")
+            Problem::new(t!("regulation-title"))
                 .in_file(&toml.file)
-                .with_hint("add title = \"…\" to [document], word for word as the approved document writes it (README, «The regulation word for word»)"),
+                .with_hint(t!("regulation-title-hint")),
         );
     }
     let rules = &raw.rules;
@@ -113,8 +114,8 @@ fn check_keys(toml: &Loaded<RawSchool>, problems: &mut Vec<Problem>) {
         if given {
             report.report(
                 &FieldPath::root().key(table).key(key),
-                "this key words the generated regulation, and regulation.md replaces that text",
-                "remove the key: the regulation page shows regulation.md as it is (README, «The regulation word for word»)",
+                t!("regulation-key"),
+                t!("regulation-key-hint"),
             );
         }
     }

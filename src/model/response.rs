@@ -7,6 +7,7 @@ use super::text::shown;
 use super::types::ResponseTime;
 use crate::data::school::{RawResponse, RawResponseTable};
 use crate::diagnostic::ParseError;
+use crate::locale::t;
 
 /// A response time and how the school words it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,24 +68,21 @@ fn parse_table(raw: &RawResponseTable) -> Result<Response, ParseError> {
     .collect();
     let [(n, make)] = given.as_slice() else {
         return Err(ParseError {
-            message: "a response time needs exactly one of `hours`, `days`, `working_days`".into(),
-            hint:
-                "write, for example, { days = 7 }, { working_days = 1 } or \"в течение одного дня\""
-                    .into(),
+            message: t!("response-one-key"),
+            hint: t!("response-one-key-hint"),
         });
     };
     if !(1..=1000).contains(n) {
         return Err(ParseError {
-            message: format!("{n} is not a response time"),
-            hint: "write a whole number from 1 to 1000".into(),
+            message: t!("response-number", n = n.to_string()),
+            hint: t!("response-number-hint"),
         });
     }
     let n = *n as u32;
     if raw.words && n > MAX_IN_WORDS {
         return Err(ParseError {
-            message: format!("{n} is spelt in words only up to {MAX_IN_WORDS}"),
-            hint: "remove `words`, or write the time as the regulation does: \"в течение …\""
-                .into(),
+            message: t!("response-words", n = n.to_string(), max = MAX_IN_WORDS),
+            hint: t!("response-words-hint"),
         });
     }
     Ok(Response {
@@ -101,11 +99,9 @@ fn parse_table(raw: &RawResponseTable) -> Result<Response, ParseError> {
 pub fn parse_words(text: &str) -> Result<ResponseTime, ParseError> {
     let normal = text.trim().to_lowercase().replace('ё', "е");
     let words: Vec<&str> = normal.split_whitespace().collect();
-    let refuse = || {
-        ParseError {
-        message: format!("`{}` is not a response time Spravka can read", shown(text)),
-        hint: "write «в течение» with a number (digits or одного … десяти) and дня/дней, рабочего дня/рабочих дней, часа/часов or суток, such as \"в течение одного дня\"; or a table such as { days = 1 }".into(),
-    }
+    let refuse = || ParseError {
+        message: t!("response-text", text = shown(text)),
+        hint: t!("response-text-hint"),
     };
     let ["в", "течение", rest @ ..] = words.as_slice() else {
         return Err(refuse());

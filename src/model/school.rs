@@ -26,6 +26,7 @@ use crate::data::school::{
     RawIdentity, RawPhone, RawResponse, RawRules, RawSchedule, RawSchool, RawSlot,
 };
 use crate::diagnostic::{Collector, FieldPath, ParseError};
+use crate::locale::t;
 use school_year::{
     IdIndex, check_id, find_consultant, parse_audience, validate_events, validate_exceptions,
     validate_school_years,
@@ -156,21 +157,22 @@ fn validate_identity(
 
 fn require_text(report: &mut Collector, at: &FieldPath, text: &str) {
     if text.trim().is_empty() {
-        report.report(
-            at,
-            "this text must not be empty",
-            "write the value between the quotes",
-        );
+        report.report(at, t!("text-empty"), t!("text-empty-hint"));
     }
 }
 
 /// An optional text given empty: leaving the key out is how to say "none".
-fn refuse_empty(report: &mut Collector, at: &FieldPath, text: Option<&str>, without: &str) {
+fn refuse_empty(
+    report: &mut Collector,
+    at: &FieldPath,
+    text: Option<&str>,
+    without: impl FnOnce() -> String,
+) {
     if text.is_some_and(|t| t.trim().is_empty()) {
         report.report(
             at,
-            "this text must not be empty",
-            format!("write the value between the quotes, or leave the key out: {without}"),
+            t!("text-empty"),
+            t!("text-empty-or-omit-hint", without = without()),
         );
     }
 }
@@ -256,8 +258,8 @@ fn validate_approval(
         other => {
             report.report(
                 &at.key("kind"),
-                format!("`{}` is not a kind of approval", shown(other)),
-                "write \"agreed\" (СОГЛАСОВАНО), \"approved\" (УТВЕРЖДАЮ) or \"reviewed\" (РАССМОТРЕНО)",
+                t!("approval-kind", text = shown(other)),
+                t!("approval-kind-hint"),
             );
             None
         }
@@ -288,8 +290,8 @@ fn resolve_platform(
         let known = list_some(platforms.keys().map(String::as_str), 20);
         report.report(
             &FieldPath::root().key("platform").key("preset"),
-            format!("unknown platform `{}`", shown(id)),
-            format!("write one of: {known} (files in content/platforms/)"),
+            t!("platform-unknown", id = shown(id)),
+            t!("platform-unknown-hint", known = known),
         );
     }
     found
@@ -306,11 +308,8 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
             if !seen.insert(consultant.id.as_str()) {
                 report.report(
                     &at.key("id"),
-                    format!(
-                        "the consultant id `{}` is used twice",
-                        shown(&consultant.id)
-                    ),
-                    "give every consultant its own id",
+                    t!("consultant-twice", id = shown(&consultant.id)),
+                    t!("consultant-twice-hint"),
                 );
             }
             let phone = parse_optional(
@@ -331,12 +330,11 @@ fn validate_consultants(raw: &[RawConsultant], report: &mut Collector) -> Option
                 consultant.gender.as_deref(),
                 Gender::parse,
             );
-            let without = "the title is then the role up to its first comma";
             refuse_empty(
                 report,
                 &at.key("title"),
                 consultant.title.as_deref(),
-                without,
+                || t!("consultant-title-default"),
             );
             let lines = [
                 ("name", consultant.name.as_deref()),
@@ -380,8 +378,8 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
         Some(days) if !(1..=365).contains(&days) => {
             report.report(
                 &at.key("training_days"),
-                format!("{days} is not a number of working days"),
-                "write a whole number from 1 to 365",
+                t!("training-days", days = days.to_string()),
+                t!("training-days-hint"),
             );
             return None;
         }
@@ -400,11 +398,8 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
             Some(known) => topics.push(Topic::Standard(known)),
             None => report.report(
                 &at.key("topics").index(i),
-                format!("`{}` is not a standard topic", shown(topic)),
-                format!(
-                    "write one of: {}; put your own topics in `custom_topics`",
-                    STANDARD_TOPICS.join(", ")
-                ),
+                t!("topic-unknown", topic = shown(topic)),
+                t!("topic-unknown-hint", known = STANDARD_TOPICS.join(", ")),
             ),
         }
     }
@@ -461,8 +456,8 @@ fn validate_channel(raw: &RawChannel, at: &FieldPath, report: &mut Collector) ->
         if present && kind != owner {
             report.report(
                 &at.key(key),
-                format!("a `{}` channel has no `{key}`", kind.key()),
-                format!("remove `{key}`, or set kind = \"{key}\""),
+                t!("channel-stray", kind = kind.key(), key = key),
+                t!("channel-stray-hint", key = key),
             );
         }
     }
@@ -487,8 +482,8 @@ fn contact_value(
     if value.is_none() && raw.note.is_none() {
         report.report(
             at,
-            format!("a `{}` channel needs `{key}`", shown(&raw.kind)),
-            format!("add {key} = \"…\", or a `note` that says how to reach it"),
+            t!("channel-needs", kind = shown(&raw.kind), key = key),
+            t!("channel-needs-hint", key = key),
         );
         return Err(Invalid);
     }
@@ -587,8 +582,8 @@ fn assign_slot_ids(
                 .key("id");
             report.report(
                 &at,
-                format!("the slot id `{}` is used twice", shown(&slot.id)),
-                "give every slot its own id",
+                t!("slot-twice", id = shown(&slot.id)),
+                t!("slot-twice-hint"),
             );
         }
     }
@@ -605,8 +600,9 @@ fn validate_slot(
     let consultant = find_consultant(&raw.consultant, consultants, &at.key("consultant"), report);
     let audiences = parse_audience(raw.audience.as_deref(), &at.key("audience"), report);
     check_id(raw.id.as_deref(), &at.key("id"), report);
-    let without = "the pages then say where to ask for the place";
-    refuse_empty(report, &at.key("place"), raw.place.as_deref(), without);
+    refuse_empty(report, &at.key("place"), raw.place.as_deref(), || {
+        t!("slot-place-default")
+    });
     let place = check_texts(report, at, &[("place", raw.place.as_deref())], &[]);
     Some(Slot {
         id: raw.id.clone().unwrap_or_default(),
@@ -626,17 +622,13 @@ fn slot_days(raw: &RawSlot, at: &FieldPath, report: &mut Collector) -> Option<We
         (Some(_), Some(_)) => {
             report.report(
                 &at.key("weekdays"),
-                "a slot has `weekday` and `weekdays`",
-                "keep one of them: weekdays = \"пн-пт\" or weekday = \"пн\"",
+                t!("slot-both-days"),
+                t!("slot-both-days-hint"),
             );
             return None;
         }
         (None, None) => {
-            report.report(
-                at,
-                "a slot needs its days",
-                "add weekday = \"пн\", or weekdays = \"пн-пт\" for several days",
-            );
+            report.report(at, t!("slot-no-days"), t!("slot-no-days-hint"));
             return None;
         }
     };

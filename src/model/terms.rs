@@ -4,6 +4,7 @@
 use super::check_texts;
 use crate::data::school::{RawDocument, RawTerms};
 use crate::diagnostic::{Collector, FieldPath};
+use crate::locale::t;
 
 /// The template's own term for the school, defined in point 2 as the seeds do:
 /// «Сотрудник общеобразовательной организации (далее — ОО)».
@@ -148,9 +149,11 @@ fn check_intro_defines(
     }
     report.report(
         &at.key("intro"),
-        format!("the regulation calls the school «{name}», but this intro never defines the term"),
-        format!(
-            "write «(далее — {name})» after the school's name in the intro, or leave out [document.terms.school] and [document.terms.responsible] to keep «{DEFAULT_SCHOOL}» defined in point 2"
+        t!("terms-undefined", name = name),
+        t!(
+            "terms-undefined-hint",
+            name = name,
+            default = DEFAULT_SCHOOL
         ),
     );
     None

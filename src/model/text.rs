@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::diagnostic::ParseError;
+use crate::locale::t;
 
 /// How many characters of a value a message quotes before eliding the rest.
 const QUOTED_CHARS: usize = 60;
@@ -46,49 +47,69 @@ fn is_bidi_control(c: char) -> bool {
 /// `U+202E (right-to-left override)`: how a hint names an invisible character.
 pub fn char_name(c: char) -> String {
     let name = match c {
-        '\0' => "NUL",
-        '\u{7}' => "bell",
-        '\u{8}' => "backspace",
-        '\t' => "tab",
-        '\n' => "line feed, a line break",
-        '\r' => "carriage return, a line break",
-        '\u{1b}' => "escape, starts terminal sequences",
-        '\u{7f}' => "delete",
-        '\u{85}' => "next line, a line break",
-        '\u{a0}' => "no-break space",
-        '\u{ad}' => "soft hyphen",
-        '\u{200b}' => "zero-width space",
-        '\u{200c}' => "zero-width non-joiner",
-        '\u{200d}' => "zero-width joiner",
-        '\u{200e}' | '\u{200f}' => "direction mark",
-        '\u{2028}' => "line separator",
-        '\u{2029}' => "paragraph separator",
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "text direction control",
-        '\u{feff}' => "byte order mark",
-        c if c.is_control() => "control character",
-        _ => "invisible character",
+        '\0' => t!("char-nul"),
+        '\u{7}' => t!("char-bell"),
+        '\u{8}' => t!("char-backspace"),
+        '\t' => t!("char-tab"),
+        '\n' => t!("char-line-feed"),
+        '\r' => t!("char-carriage-return"),
+        '\u{1b}' => t!("char-escape"),
+        '\u{7f}' => t!("char-delete"),
+        '\u{85}' => t!("char-next-line"),
+        '\u{a0}' => t!("char-nbsp"),
+        '\u{ad}' => t!("char-soft-hyphen"),
+        '\u{200b}' => t!("char-zwsp"),
+        '\u{200c}' => t!("char-zwnj"),
+        '\u{200d}' => t!("char-zwj"),
+        '\u{200e}' | '\u{200f}' => t!("char-direction-mark"),
+        '\u{2028}' => t!("char-line-separator"),
+        '\u{2029}' => t!("char-paragraph-separator"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => t!("char-direction-control"),
+        '\u{feff}' => t!("char-bom"),
+        c if c.is_control() => t!("char-control"),
+        _ => t!("char-invisible"),
     };
     format!("U+{:04X} ({name})", u32::from(c))
 }
 
 fn refuse(what: &str, text: &str, position: usize, c: char, hint: &str) -> ParseError {
     ParseError {
-        message: format!(
-            "the {what} `{}` contains {} at character {}",
-            shown(text),
-            char_name(c),
-            position + 1
+        message: t!(
+            "text-invisible",
+            what = what_words(what),
+            text = shown(text),
+            char = char_name(c),
+            at = position + 1
         ),
         hint: hint.to_owned(),
     }
 }
 
-const RETYPE: &str = "retype the value by hand: invisible characters come with text copied from documents, messengers or web pages";
+/// What `check_strict` is told a value is (in English), in words.
+fn what_words(what: &str) -> String {
+    match what {
+        "day of the week" => t!("what-weekday"),
+        "email address" | "email" => t!("what-email"),
+        "list of days" => t!("what-days"),
+        "phone number" => t!("what-phone"),
+        "time range" => t!("what-time-range"),
+        "time zone" => t!("what-zone"),
+        "time" => t!("what-time"),
+        "web address" => t!("what-url"),
+        "text" => t!("what-text"),
+        other => other.to_owned(),
+    }
+}
+
+/// The hint of an invisible character in a value with a syntax.
+fn retype() -> String {
+    t!("text-retype")
+}
 
 /// A value with a syntax (an address, a time, an id): no control or invisible character at all.
 pub fn check_strict(what: &str, text: &str) -> Result<(), ParseError> {
     match text.chars().enumerate().find(|&(_, c)| is_invisible(c)) {
-        Some((i, c)) => Err(refuse(what, text, i, c, RETYPE)),
+        Some((i, c)) => Err(refuse(what, text, i, c, &retype())),
         None => Ok(()),
     }
 }
@@ -97,17 +118,13 @@ pub fn check_strict(what: &str, text: &str) -> Result<(), ParseError> {
 /// break or bidi control. A tab is allowed.
 pub fn check_line(text: &str) -> Result<(), ParseError> {
     let bad = |c: char| (c.is_control() && c != '\t') || c == '\u{2028}' || c == '\u{2029}';
-    check_free(
-        text,
-        bad,
-        "write the text on one line, without invisible characters",
-    )
+    check_free(text, bad, &t!("text-one-line"))
 }
 
 /// Free text that may span lines (an introduction, a note): line breaks and tabs are allowed.
 pub fn check_block(text: &str) -> Result<(), ParseError> {
     let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    check_free(text, bad, RETYPE)
+    check_free(text, bad, &retype())
 }
 
 fn check_free(text: &str, bad: impl Fn(char) -> bool, hint: &str) -> Result<(), ParseError> {
@@ -143,12 +160,12 @@ impl Script {
         })
     }
 
-    fn name(self) -> &'static str {
+    fn name(self) -> String {
         match self {
-            Script::Latin => "Latin",
-            Script::Cyrillic => "Cyrillic",
-            Script::Greek => "Greek",
-            Script::Other => "non-Latin",
+            Script::Latin => t!("script-latin"),
+            Script::Cyrillic => t!("script-cyrillic"),
+            Script::Greek => t!("script-greek"),
+            Script::Other => t!("script-other"),
         }
     }
 }
@@ -174,11 +191,12 @@ pub fn describe_letters(letters: &[(usize, char, Script)]) -> String {
         .iter()
         .take(5)
         .map(|(i, c, script)| {
-            format!(
-                "character {} `{c}` is {} (U+{:04X})",
-                i + 1,
-                script.name(),
-                u32::from(*c)
+            t!(
+                "text-foreign-letter",
+                at = i + 1,
+                c = c.to_string(),
+                script = script.name(),
+                code = format!("U+{:04X}", u32::from(*c))
             )
         })
         .collect();
@@ -191,7 +209,7 @@ pub fn list_some<'a>(names: impl ExactSizeIterator<Item = &'a str>, limit: usize
     let shown_names: Vec<String> = names.take(limit).map(shown).collect();
     let mut list = shown_names.join(", ");
     if total > limit {
-        let _ = write!(list, " … and {} more", total - limit);
+        let _ = write!(list, " {}", t!("list-and-more", n = total - limit));
     }
     list
 }

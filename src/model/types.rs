@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::text::{char_name, check_strict, describe_letters, foreign_letters, shown};
 use crate::diagnostic::ParseError;
+use crate::locale::t;
 
 /// A day of the week; accepts English and Russian names and abbreviations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,10 +51,23 @@ impl Weekday {
             .map(|i| Self::ALL[i])
             .ok_or_else(|| {
                 ParseError::new(
-                    format!("`{}` is not a day of the week", shown(text)),
-                    "write monday … sunday (or пн, вт, ср, чт, пт, сб, вс)",
+                    t!("value-not-weekday", text = shown(text)),
+                    t!("value-not-weekday-hint"),
                 )
             })
+    }
+
+    /// The day's name in the messages' words: `monday` in English, «понедельник» in Russian.
+    pub fn word(self) -> String {
+        match self {
+            Weekday::Monday => t!("weekday-monday"),
+            Weekday::Tuesday => t!("weekday-tuesday"),
+            Weekday::Wednesday => t!("weekday-wednesday"),
+            Weekday::Thursday => t!("weekday-thursday"),
+            Weekday::Friday => t!("weekday-friday"),
+            Weekday::Saturday => t!("weekday-saturday"),
+            Weekday::Sunday => t!("weekday-sunday"),
+        }
     }
 
     /// The English name, used as a key into the theme's translations.
@@ -79,8 +93,8 @@ impl Gender {
             "f" | "ж" => Ok(Gender::Female),
             "m" | "м" => Ok(Gender::Male),
             _ => Err(ParseError::new(
-                format!("`{}` is not a gender", shown(text)),
-                "write \"f\" (назначена) or \"m\" (назначен), or leave `gender` out",
+                t!("value-not-gender", text = shown(text)),
+                t!("value-not-gender-hint"),
             )),
         }
     }
@@ -103,8 +117,8 @@ impl TimeOfDay {
         check_strict("time", text)?;
         let bad = || {
             ParseError::new(
-                format!("`{}` is not a time of day", shown(text)),
-                "write hours and minutes, such as 9:00 or 14:30",
+                t!("value-not-time", text = shown(text)),
+                t!("value-not-time-hint"),
             )
         };
         let (hour, minute) = text.trim().split_once([':', '.']).ok_or_else(bad)?;
@@ -160,8 +174,8 @@ impl TimeRange {
         let dashed = || text.split_once(['-', '–', '—']);
         let (start, end) = words.or_else(dashed).ok_or_else(|| {
             ParseError::new(
-                format!("`{}` is not a time range", shown(text)),
-                "write a start and an end with a dash, such as 14:00-16:00 (or с 14.00 до 16.00)",
+                t!("value-not-time-range", text = shown(text)),
+                t!("value-not-time-range-hint"),
             )
         })?;
         let range = TimeRange {
@@ -170,8 +184,8 @@ impl TimeRange {
         };
         if range.end <= range.start {
             return Err(ParseError::new(
-                format!("the range `{}` ends before it starts", shown(text)),
-                "put the earlier time first, such as 14:00-16:00",
+                t!("value-range-backwards", text = shown(text)),
+                t!("value-range-backwards-hint"),
             ));
         }
         Ok(range)
@@ -205,8 +219,8 @@ impl Phone {
             || !(5..=15).contains(&digits.len())
         {
             return Err(ParseError::new(
-                format!("`{}` is not a phone number", shown(text)),
-                "write digits with optional spaces, dashes and brackets, such as 8 (812) 490-70-33 or +7 495 582 69 00",
+                t!("value-not-phone", text = shown(text)),
+                t!("value-not-phone-hint"),
             ));
         }
         let dial = if display.starts_with('+') {
@@ -242,13 +256,13 @@ impl Email {
         let address = text.trim_matches(' ');
         let bad = |hint: &str| {
             ParseError::new(
-                format!("`{}` is not an email address", shown(text)),
-                format!("{hint}; an email address looks like name@school.ru"),
+                t!("value-not-email", text = shown(text)),
+                t!("value-not-email-hint", hint = hint),
             )
         };
         let parts: Vec<&str> = address.split('@').collect();
         let [local, domain] = parts[..] else {
-            return Err(bad("an address has exactly one `@`"));
+            return Err(bad(&t!("email-one-at")));
         };
         check_local_part(local).map_err(|hint| bad(&hint))?;
         check_domain(domain).map_err(|hint| bad(&hint))?;
@@ -263,31 +277,24 @@ impl Email {
 fn check_local_part(local: &str) -> Result<(), String> {
     let foreign = foreign_letters(local);
     if !foreign.is_empty() {
-        return Err(format!(
-            "`{}` mixes scripts: {}; a look-alike letter makes another address, so retype it in the Latin layout",
-            shown(local),
-            describe_letters(&foreign)
+        return Err(t!(
+            "email-mixed-scripts",
+            text = shown(local),
+            letters = describe_letters(&foreign)
         ));
     }
     if let Some(c) = local.chars().find(|c| !c.is_ascii()) {
-        return Err(format!(
-            "the part before `@` has `{c}`: write it in Latin letters, digits and . _ - +"
-        ));
+        return Err(t!("email-local-non-ascii", c = c.to_string()));
     }
     let allowed = |c: char| c.is_ascii_alphanumeric() || "._+-".contains(c);
     if local.is_empty() || local.len() > 64 {
-        return Err("the part before `@` has 1 to 64 characters".into());
+        return Err(t!("email-local-length"));
     }
     if let Some(c) = local.chars().find(|c| !allowed(*c)) {
-        return Err(format!(
-            "the part before `@` cannot hold `{}`: use Latin letters, digits and . _ - +",
-            shown(&c.to_string())
-        ));
+        return Err(t!("email-local-char", c = shown(&c.to_string())));
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return Err(
-            "a dot in the part before `@` goes between letters, never twice in a row".into(),
-        );
+        return Err(t!("email-local-dots"));
     }
     Ok(())
 }
@@ -297,46 +304,34 @@ fn check_local_part(local: &str) -> Result<(), String> {
 pub fn check_domain(domain: &str) -> Result<(), String> {
     let labels: Vec<&str> = domain.split('.').collect();
     if domain.chars().count() > 253 || labels.len() < 2 {
-        return Err(format!(
-            "`{}` is not a domain name with a dot, such as school.ru",
-            shown(domain)
-        ));
+        return Err(t!("domain-no-dot", text = shown(domain)));
     }
     for label in &labels {
         check_label(label)?;
     }
     let tld = labels[labels.len() - 1];
     if tld.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
-            "`{}` is not a domain name: write the site's name, not a numeric address",
-            shown(domain)
-        ));
+        return Err(t!("domain-numeric", text = shown(domain)));
     }
     Ok(())
 }
 
 fn check_label(label: &str) -> Result<(), String> {
     if label.is_empty() || label.chars().count() > 63 {
-        return Err("each part of a domain between dots has 1 to 63 characters".into());
+        return Err(t!("domain-label-length"));
     }
     if let Some(c) = label.chars().find(|c| !c.is_alphanumeric() && *c != '-') {
-        return Err(format!(
-            "a domain holds letters, digits, hyphens and dots, not `{}`",
-            shown(&c.to_string())
-        ));
+        return Err(t!("domain-char", c = shown(&c.to_string())));
     }
     if label.starts_with('-') || label.ends_with('-') {
-        return Err(format!(
-            "a part of a domain cannot start or end with a hyphen: `{}`",
-            shown(label)
-        ));
+        return Err(t!("domain-hyphen", text = shown(label)));
     }
     let foreign = foreign_letters(label);
     if !foreign.is_empty() {
-        return Err(format!(
-            "the domain part `{}` mixes scripts: {} — a look-alike letter leads to another site; retype it",
-            shown(label),
-            describe_letters(&foreign)
+        return Err(t!(
+            "domain-mixed-scripts",
+            text = shown(label),
+            letters = describe_letters(&foreign)
         ));
     }
     Ok(())
@@ -355,7 +350,7 @@ impl WebUrl {
         check_strict("web address", text)?;
         let text = text.trim_matches(' ');
         let bad =
-            |hint: String| ParseError::new(format!("`{}` is not a web address", shown(text)), hint);
+            |hint: String| ParseError::new(t!("url-not-web-address", text = shown(text)), hint);
         let (href, rest) = split_scheme(text).map_err(bad)?;
         check_url_rest(rest).map_err(bad)?;
         let display = rest.trim_end_matches('/').to_owned();
@@ -372,8 +367,10 @@ impl WebUrl {
     }
 }
 
-const URL_EXAMPLE: &str =
-    "write the address of the site, such as https://school.ru or www.school.ru";
+/// How a web address is written, the end of its hints.
+fn url_example() -> String {
+    t!("url-example")
+}
 
 /// The link target and the part after `scheme://`. A word before `:` without a dot is a scheme
 /// (`javascript:`); `www.school.ru:8080` is a host with a port.
@@ -388,15 +385,14 @@ fn split_scheme(text: &str) -> Result<(String, &str), String> {
     };
     let lower = scheme.to_ascii_lowercase();
     if lower != "http" && lower != "https" {
-        return Err(format!(
-            "only http:// and https:// addresses can be links here, not `{}:`; {URL_EXAMPLE}",
-            shown(scheme)
+        return Err(t!(
+            "url-scheme",
+            scheme = shown(scheme),
+            example = url_example()
         ));
     }
     let Some(rest) = text[scheme.len() + 1..].strip_prefix("//") else {
-        return Err(format!(
-            "write two slashes after `{lower}:`, such as {lower}://school.ru"
-        ));
+        return Err(t!("url-slashes", scheme = lower.as_str()));
     };
     Ok((format!("{lower}://{rest}"), rest))
 }
@@ -406,34 +402,27 @@ fn check_url_rest(rest: &str) -> Result<(), String> {
     let forbidden = |c: char| c.is_whitespace() || "\\\"<>`".contains(c);
     if let Some(c) = rest.chars().find(|c| forbidden(*c)) {
         let c = match c {
-            ' ' => "a space".to_owned(),
+            ' ' => t!("url-a-space"),
             c if c.is_whitespace() => char_name(c),
             c => format!("`{c}`"),
         };
-        return Err(format!("a web address cannot hold {c}; {URL_EXAMPLE}"));
+        return Err(t!("url-char", c = c, example = url_example()));
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if let Some((user, host)) = authority.rsplit_once('@') {
-        return Err(format!(
-            "remove `{}@`: a browser ignores everything before `@` in an address and opens `{}`",
-            shown(user),
-            shown(host)
-        ));
+        return Err(t!("url-user", user = shown(user), host = shown(host)));
     }
     let host = match authority.rsplit_once(':') {
         Some((host, port)) => {
             let valid = port.parse::<u16>().is_ok_and(|p| p > 0) && port.len() <= 5;
             if !valid || !port.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!(
-                    "`{}` is not a port number (1 to 65535)",
-                    shown(port)
-                ));
+                return Err(t!("url-port", port = shown(port)));
             }
             host
         }
         None => authority,
     };
-    check_domain(host).map_err(|hint| format!("{hint}; {URL_EXAMPLE}"))
+    check_domain(host).map_err(|hint| format!("{hint}; {}", url_example()))
 }
 
 /// Who a page, channel, slot or article is for.
@@ -452,8 +441,8 @@ impl Audience {
             "staff" => Ok(Audience::Staff),
             "parents" => Ok(Audience::Parents),
             _ => Err(ParseError::new(
-                format!("`{}` is not an audience", shown(text)),
-                "write \"staff\" or \"parents\"",
+                t!("value-not-audience", text = shown(text)),
+                t!("value-not-audience-hint"),
             )),
         }
     }
@@ -496,8 +485,8 @@ impl Language {
             "ru" => Ok(Language::Russian),
             "en" => Ok(Language::English),
             _ => Err(ParseError::new(
-                format!("`{}` is not a supported language", shown(text)),
-                "write \"ru\" or \"en\"",
+                t!("value-not-language", text = shown(text)),
+                t!("value-not-language-hint"),
             )),
         }
     }
@@ -513,12 +502,8 @@ impl Language {
 /// Parse an IANA time zone name.
 pub fn parse_timezone(text: &str) -> Result<chrono_tz::Tz, ParseError> {
     check_strict("time zone", text)?;
-    text.parse().map_err(|_| {
-        ParseError::new(
-            format!("`{}` is not an IANA time zone", shown(text)),
-            zone_hint(text),
-        )
-    })
+    text.parse()
+        .map_err(|_| ParseError::new(t!("value-not-zone", text = shown(text)), zone_hint(text)))
 }
 
 /// The zone the teacher most likely meant («Новосибирск» -> Asia/Novosibirsk), else examples.
@@ -528,16 +513,11 @@ fn zone_hint(text: &str) -> String {
         None => zone.to_owned(),
     };
     match super::zones::meant(text).as_slice() {
-        [] => "write a zone name such as Europe/Moscow, Asia/Krasnoyarsk or Asia/Yekaterinburg \
-               (the zone of the school's city)"
-            .to_owned(),
-        [zone] => format!("write the zone's name exactly: {}", named(zone)),
+        [] => t!("zone-hint-examples"),
+        [zone] => t!("zone-hint-one", zone = named(zone)),
         zones => {
             let listed: Vec<String> = zones.iter().map(|zone| named(zone)).collect();
-            format!(
-                "write the name of the school's zone, one of {}",
-                listed.join(", ")
-            )
+            t!("zone-hint-several", zones = listed.join(", "))
         }
     }
 }

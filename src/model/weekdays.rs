@@ -4,6 +4,7 @@
 use super::text::{check_strict, shown};
 use super::types::Weekday;
 use crate::diagnostic::ParseError;
+use crate::locale::t;
 
 /// A non-empty set of weekdays, Monday first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -13,8 +14,10 @@ pub struct Weekdays {
 }
 
 /// How to write days, for every hint.
-const HOW: &str = "write monday … sunday (or понедельник … воскресенье, пн … вс), a range from \
-     the earlier day to the later one such as пн-пт, or a list such as пн, ср, пт";
+/// How days are written, the hint of every mistake in them.
+fn how() -> String {
+    t!("days-how")
+}
 
 impl Weekdays {
     pub fn one(day: Weekday) -> Weekdays {
@@ -35,12 +38,12 @@ impl Weekdays {
             let found = parse_part(part).map_err(|e| in_context(e, part, text))?;
             if let Some(twice) = (found.bits & days.bits).checked_ilog2() {
                 return Err(ParseError {
-                    message: format!(
-                        "{} is written twice in `{}`",
-                        Weekday::ALL[twice as usize].key(),
-                        shown(text)
+                    message: t!(
+                        "days-twice",
+                        day = Weekday::ALL[twice as usize].word(),
+                        text = shown(text)
                     ),
-                    hint: "name each day once".into(),
+                    hint: t!("days-once-hint"),
                 });
             }
             days.bits |= found.bits;
@@ -56,11 +59,8 @@ impl Weekdays {
             let found = Weekdays::parse(part).map_err(|e| (Some(i), e))?;
             if let Some(twice) = (found.bits & days.bits).checked_ilog2() {
                 let error = ParseError {
-                    message: format!(
-                        "{} is already in the list",
-                        Weekday::ALL[twice as usize].key()
-                    ),
-                    hint: "name each day once".into(),
+                    message: t!("days-already", day = Weekday::ALL[twice as usize].word()),
+                    hint: t!("days-once-hint"),
                 };
                 return Err((Some(i), error));
             }
@@ -72,12 +72,12 @@ impl Weekdays {
     fn non_empty(self, text: &str) -> Result<Weekdays, ParseError> {
         if self.bits == 0 {
             let message = match text.trim() {
-                "" => "no day of the week is given".to_owned(),
-                _ => format!("`{}` names no day of the week", shown(text)),
+                "" => t!("days-none"),
+                _ => t!("days-none-in", text = shown(text)),
             };
             return Err(ParseError {
                 message,
-                hint: HOW.into(),
+                hint: how(),
             });
         }
         Ok(self)
@@ -132,7 +132,7 @@ fn parse_part(part: &str) -> Result<Weekdays, ParseError> {
     let day = |text: &str| {
         Weekday::parse(text).map_err(|e| ParseError {
             message: e.message,
-            hint: HOW.into(),
+            hint: how(),
         })
     };
     let Some((from, to)) = part.split_once(['-', '–', '—']) else {
@@ -141,10 +141,8 @@ fn parse_part(part: &str) -> Result<Weekdays, ParseError> {
     let (from, to) = (day(from.trim())?, day(to.trim())?);
     if to < from {
         return Err(ParseError {
-            message: format!("the range `{}` runs backwards", shown(part)),
-            hint: "write the earlier day first (пн-пт); days across Sunday are two ranges, \
-                   such as пт-вс, пн"
-                .into(),
+            message: t!("days-backwards", text = shown(part)),
+            hint: t!("days-backwards-hint"),
         });
     }
     let bits = (from.index()..=to.index()).fold(0, |bits, i| bits | 1 << i);
@@ -157,7 +155,11 @@ fn in_context(error: ParseError, part: &str, text: &str) -> ParseError {
         return error;
     }
     ParseError {
-        message: format!("{} (in `{}`)", error.message, shown(text)),
+        message: t!(
+            "days-in-context",
+            message = error.message,
+            text = shown(text)
+        ),
         hint: error.hint,
     }
 }

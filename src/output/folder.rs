@@ -9,6 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use super::journal;
 use crate::error::Error;
 use crate::fs;
+use crate::locale::t;
 
 /// The folder of the build's own files inside the output folder (never part of a site).
 pub const INTERNAL: &str = ".spravka";
@@ -71,18 +72,10 @@ impl Drop for OutputFolder {
 fn refuse_inputs(out: &Path, root: &Path, theme: Option<&Path>) -> Result<(), Error> {
     let target = resolved(out)?;
     let inputs = [
-        ("the project folder", Some(root.to_path_buf()), false),
-        (
-            "the project's `schools` folder",
-            Some(root.join("schools")),
-            true,
-        ),
-        (
-            "the project's `content` folder",
-            Some(root.join("content")),
-            true,
-        ),
-        ("the --theme folder", theme.map(Path::to_path_buf), true),
+        ("project", Some(root.to_path_buf()), false),
+        ("schools", Some(root.join("schools")), true),
+        ("content", Some(root.join("content")), true),
+        ("theme", theme.map(Path::to_path_buf), true),
     ];
     for (name, path, no_inside) in inputs {
         let Some(input) = path.and_then(|path| path.canonicalize().ok()) else {
@@ -91,18 +84,19 @@ fn refuse_inputs(out: &Path, root: &Path, theme: Option<&Path>) -> Result<(), Er
         let problem = if input.starts_with(&target) {
             Some(if input == target { "is" } else { "holds" })
         } else if no_inside && target.starts_with(&input) {
-            Some("is inside")
+            Some("inside")
         } else {
             None
         };
         if let Some(relation) = problem {
             return Err(Error::usage(
-                format!(
-                    "the output folder {} {relation} {name}, whose files a build would replace",
-                    out.display()
+                t!(
+                    "out-is-input",
+                    out = out.display().to_string(),
+                    relation = relation,
+                    name = name
                 ),
-                "write the sites into a folder of their own with --out DIR, such as `public` \
-                 (the default) or a folder outside the project",
+                t!("out-is-input-hint"),
             ));
         }
     }
@@ -163,7 +157,7 @@ fn claim(out: &Path) -> Result<bool, Error> {
                 source,
             });
         }
-        Ok(meta) if !meta.is_dir() => return Err(not_ours(out, "it is not a folder")),
+        Ok(meta) if !meta.is_dir() => return Err(not_ours(out, &t!("out-not-a-folder"))),
         Ok(_) => false,
     };
     let internal = out.join(INTERNAL);
@@ -180,7 +174,7 @@ fn claim(out: &Path) -> Result<bool, Error> {
     if !made && !fs::sorted_entries(out)?.is_empty() {
         return Err(not_ours(
             out,
-            &format!("it holds files and no {INTERNAL}/{MARKER}"),
+            &t!("out-foreign-files", marker = format!("{INTERNAL}/{MARKER}")),
         ));
     }
     fs::create_dir_all(&internal)?;
@@ -190,12 +184,8 @@ fn claim(out: &Path) -> Result<bool, Error> {
 
 fn not_ours(out: &Path, why: &str) -> Error {
     Error::usage(
-        format!(
-            "{} is not an output folder of Spravka ({why}); nothing was written",
-            out.display()
-        ),
-        "build into a new or empty folder with --out DIR, or delete this folder's contents if \
-         they are an old build you no longer need",
+        t!("out-not-ours", out = out.display().to_string(), why = why),
+        t!("out-not-ours-hint"),
     )
 }
 

@@ -10,6 +10,7 @@ use super::i18n::Translations;
 use crate::data::theme::RawTheme;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::error::Error;
+use crate::locale::t;
 use crate::model::types::Language;
 
 macro_rules! embedded {
@@ -163,11 +164,8 @@ fn compile(templates: &BTreeMap<String, (String, Option<Arc<SourceFile>>)>) -> R
         .iter()
         .map(|(name, (text, _))| (name.as_str(), text.as_str()));
     tera.add_raw_templates(list).map_err(|error| {
-        let problem = Problem::new(format!(
-            "the theme's templates do not compile: {}",
-            describe(&error)
-        ))
-        .with_hint("fix the Tera syntax at the place named (Tera 2 syntax: README, Themes)");
+        let problem = Problem::new(t!("theme-compile", error = describe(&error)))
+            .with_hint(t!("theme-compile-hint"));
         Error::Invalid(vec![locate(problem, &error, templates)])
     })?;
     Ok(tera)

@@ -5,6 +5,9 @@
 // (textContent), never as HTML: whatever a message quotes from a file stays text.
 (function () {
   "use strict";
+  // The overlay's words: the server replaces this line with them in the language of
+  // `spravka serve`'s messages.
+  var WORDS = { lang: "en", title: "The build failed: this page shows the last good build", hide: "Hide" };
   var seen = null;
   var overlay = null;
 
@@ -19,7 +22,7 @@
     if (!overlay) {
       overlay = document.createElement("section");
       overlay.setAttribute("role", "alert");
-      overlay.setAttribute("lang", "en");
+      overlay.setAttribute("lang", WORDS.lang);
       overlay.setAttribute("aria-labelledby", "spravka-live-title");
       overlay.style.cssText =
         "position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;z-index:2147483647;" +
@@ -28,13 +31,13 @@
       var title = document.createElement("h2");
       title.id = "spravka-live-title";
       title.style.cssText = "margin:0 0 .5rem;font-size:1.2rem;color:#b00020";
-      title.textContent = "The build failed: this page shows the last good build";
+      title.textContent = WORDS.title;
       var text = document.createElement("pre");
       text.tabIndex = 0;
       text.style.cssText = "margin:0;white-space:pre-wrap;font:.9rem/1.35 monospace";
       var hide = document.createElement("button");
       hide.type = "button";
-      hide.textContent = "Hide";
+      hide.textContent = WORDS.hide;
       hide.style.cssText = "margin-top:.75rem;font:inherit;padding:.4rem 1rem";
       hide.addEventListener("click", function () {
         overlay.hidden = true;

@@ -31,6 +31,7 @@ use tokio::runtime::Runtime;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::Error;
+use crate::locale::{self, t};
 use files::Found;
 use host::Hosts;
 use io::{Body, WriteDeadline};
@@ -81,8 +82,12 @@ impl Preview {
                 source,
             })?;
         let failed = |error: std::io::Error| Error::Usage {
-            message: format!("cannot listen on {addr}: {error}"),
-            hint: Some("choose another port with --port".into()),
+            message: t!(
+                "serve-cannot-listen",
+                address = addr.to_string(),
+                error = error.to_string()
+            ),
+            hint: Some(t!("serve-cannot-listen-hint")),
         };
         let listener = {
             let _inside = runtime.enter();
@@ -179,7 +184,7 @@ impl Site {
             LIVE_SCRIPT => respond(
                 StatusCode::OK,
                 content_type(Path::new("live.js")),
-                Body::memory(include_str!("live.js")),
+                Body::memory(live_script()),
             ),
             POLL => self.poll(request.uri().query()).await,
             path => self.file(path.to_owned()).await,
@@ -324,6 +329,20 @@ fn redirect(location: &str) -> Response<Body> {
     response
 }
 
+/// The line of live.js that holds the overlay's words in English; served, it holds them in the
+/// language of the messages.
+const LIVE_WORDS: &str = r#"var WORDS = { lang: "en", title: "The build failed: this page shows the last good build", hide: "Hide" };"#;
+
+/// live.js with the overlay's words in the language of the messages.
+fn live_script() -> String {
+    let words = serde_json::json!({
+        "lang": locale::current().code(),
+        "title": t!("serve-overlay-title"),
+        "hide": t!("serve-overlay-hide"),
+    });
+    include_str!("live.js").replacen(LIVE_WORDS, &format!("var WORDS = {words};"), 1)
+}
+
 /// A page for a missing file, with the live script: after a failed first build the overlay
 /// shows why there is nothing to see, and the page reloads once there is.
 fn not_found() -> Response<Body> {
@@ -396,6 +415,22 @@ mod tests {
         assert_eq!(
             String::from_utf8(with_live_script(b"<p>x")).unwrap(),
             "<p>x<script src=\"/__spravka/live.js\" defer></script>"
+        );
+    }
+
+    #[test]
+    fn the_overlay_speaks_the_language_of_the_messages() {
+        assert!(
+            include_str!("live.js").contains(LIVE_WORDS),
+            "the line to replace"
+        );
+        let russian = locale::with(locale::Lang::Ru, live_script);
+        assert!(russian.contains(r#""lang":"ru""#), "{russian}");
+        assert!(russian.contains("Сборка не удалась") && russian.contains("Скрыть"));
+        assert!(!russian.contains("The build failed"));
+        let english = locale::with(locale::Lang::En, live_script);
+        assert!(
+            english.contains(r#""title":"The build failed: this page shows the last good build""#)
         );
     }
 

@@ -10,6 +10,7 @@ use std::time::Duration;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::error::Error;
+use crate::locale::t;
 
 /// Editors write several events for one save (a temporary file, a rename, a metadata change);
 /// they are gathered until none came for this long before a rebuild starts.
@@ -76,7 +77,7 @@ fn take(event: notify::Result<Event>, paths: &mut Vec<PathBuf>) {
     match event {
         Ok(event) if !matches!(event.kind, EventKind::Access(_)) => paths.extend(event.paths),
         Ok(_) => {}
-        Err(error) => eprintln!("warning: watching the project: {error}"),
+        Err(error) => eprintln!("{}", t!("serve-watch-failed", error = error.to_string())),
     }
 }
 
@@ -113,9 +114,13 @@ pub fn describe(paths: &[PathBuf], root: &Path) -> String {
     shown.sort();
     shown.dedup();
     match shown.as_slice() {
-        [] => "an editor's file".to_owned(),
+        [] => t!("serve-editor-file"),
         [one] => one.display().to_string(),
-        [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        [first, rest @ ..] => t!(
+            "serve-and-more",
+            first = first.display().to_string(),
+            n = rest.len()
+        ),
     }
 }
 

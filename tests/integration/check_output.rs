@@ -1,6 +1,7 @@
 //! Snapshots (insta) of the whole output of `check` for broken or dubious inputs, in text and in
-//! JSON: what a teacher reads, pinned. Each case is one small school on the repository's shared
-//! content, built on 2026-09-01 (the support's SOURCE_DATE_EPOCH) with NO_COLOR.
+//! JSON, in English and in Russian: what a teacher reads, pinned. Each case is one small school
+//! on the repository's shared content, built on 2026-09-01 (the support's SOURCE_DATE_EPOCH)
+//! with NO_COLOR.
 
 use crate::support::{Edit, Project};
 
@@ -223,7 +224,12 @@ fn project(toml: &str, files: &[(&str, &str)]) -> Project {
 
 /// A run as one stable text: exit code, stdout, stderr (the temporary folder's path hidden).
 fn shown(project: &Project, args: &[&str]) -> (i32, String, String) {
-    let run = project.run(args);
+    shown_in(project, &[("LC_ALL", "C")], args)
+}
+
+/// The same, with the locale variables `locale`.
+fn shown_in(project: &Project, locale: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
+    let run = project.run_with("2026-09-01", locale, args);
     let root = project.path().display().to_string();
     let clean = |text: String| text.replace(&root, "[project]");
     (run.code(), clean(run.stdout()), clean(run.stderr()))
@@ -275,6 +281,88 @@ fn check_output_in_json_is_pinned_and_parses() {
     }
 }
 
+const RUSSIAN: &[(&str, &str)] = &[("LANG", "ru_RU.UTF-8")];
+
+/// Whether `text` has an English word of the program's own (not a key, value or command that
+/// the message quotes): the Russian output is to have none.
+fn english_words(text: &str) -> Vec<&'static str> {
+    const WORDS: &[&str] = &[
+        "the ", " is ", " are ", "not ", "write ", "warning", "error:", "problem", "help:",
+        "hint:", "expected", "invalid", "missing", "unknown", "found", "checked", " here",
+        "Advice",
+    ];
+    WORDS
+        .iter()
+        .copied()
+        .filter(|word| text.contains(word))
+        .collect()
+}
+
+#[test]
+fn check_output_in_russian_text_is_pinned() {
+    for (name, toml, files, extra) in &cases() {
+        let project = project(toml, files);
+        let mut args = vec!["check"];
+        args.extend(extra);
+        let (code, stdout, stderr) = shown_in(&project, RUSSIAN, &args);
+        let english = english_words(&stderr.replace("shkola", "").replace("--deny-warnings", ""));
+        assert!(english.is_empty(), "{name}: {english:?} in\n{stderr}");
+        insta::assert_snapshot!(
+            format!("ru-text-{name}"),
+            format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}")
+        );
+    }
+}
+
+#[test]
+fn check_output_in_russian_json_keeps_the_schema() {
+    for (name, toml, files, extra) in &cases() {
+        let project = project(toml, files);
+        let mut args = vec!["check", "--format", "json", "--lang", "ru"];
+        args.extend(extra);
+        let (code, stdout, stderr) = shown_in(&project, &[("LC_ALL", "C")], &args);
+        for line in stdout.lines() {
+            let value: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {line}"));
+            assert!(
+                matches!(value["severity"].as_str(), Some("error" | "warning")),
+                "{name}: the severity stays English: {line}"
+            );
+            let message = value["message"].as_str().unwrap_or_default();
+            let english = english_words(message);
+            assert!(english.is_empty(), "{name}: {english:?} in {message}");
+        }
+        insta::assert_snapshot!(
+            format!("ru-json-{name}"),
+            format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}")
+        );
+    }
+}
+
+#[test]
+fn the_locale_chooses_the_language_and_lang_wins_over_it() {
+    let project = project(
+        &appended(
+            "\n[[schedule.slots]]\nweekday = \"ср\"\ntime = \"3:00-4:00\"\nconsultant = \"admin\"\n",
+        ),
+        &[],
+    );
+    let stderr = |locale: &[(&str, &str)], args: &[&str]| {
+        let mut all = vec!["check"];
+        all.extend(args);
+        shown_in(&project, locale, &all).2
+    };
+    let russian = "предупреждение: `schedule.slots[1].time`";
+    let english = "warning: `schedule.slots[1].time`";
+    assert!(stderr(&[("LANG", "ru_RU.UTF-8")], &[]).contains(russian));
+    assert!(stderr(&[("LC_MESSAGES", "ru_RU.UTF-8")], &[]).contains(russian));
+    assert!(stderr(&[("LC_ALL", "C")], &["--lang", "ru"]).contains(russian));
+    assert!(stderr(&[("LANG", "C")], &[]).contains(english));
+    assert!(stderr(&[], &[]).contains(english));
+    assert!(stderr(&[("LANG", "ru_RU.UTF-8")], &["--lang", "en"]).contains(english));
+    assert!(stderr(&[("LC_ALL", "C"), ("LANG", "ru_RU.UTF-8")], &[]).contains(english));
+}
+
 #[test]
 fn colour_stays_off_when_stderr_is_no_terminal_even_without_no_color() {
     let project = project(
@@ -287,6 +375,7 @@ fn colour_stays_off_when_stderr_is_no_terminal_even_without_no_color() {
         .arg("check")
         .current_dir(project.path())
         .env("SOURCE_DATE_EPOCH", "1788220800")
+        .env("LC_ALL", "C")
         .env_remove("NO_COLOR")
         .output()
         .expect("spravka runs");
@@ -343,6 +432,7 @@ fn colour_on_a_terminal_unless_no_color() {
             ])
             .current_dir(project.path())
             .env("SOURCE_DATE_EPOCH", "1788220800")
+            .env("LC_ALL", "C")
             .env_remove("NO_COLOR");
         if let Some(value) = no_color {
             command.env("NO_COLOR", value);

@@ -53,6 +53,48 @@ fn new_school_lists_its_blanks_until_filled() {
 }
 
 #[test]
+fn new_writes_its_comments_in_the_language_and_check_reads_both_alike() {
+    let project = Project::examples();
+    let russian = [("LANG", "ru_RU.UTF-8")];
+    let run = project.run_with(
+        "2026-09-01",
+        &russian,
+        &["new", "shkola-ru", "--platform", "dnevnik-ru"],
+    );
+    assert!(
+        run.success().stdout().starts_with("создан "),
+        "{}",
+        run.stdout()
+    );
+    project
+        .run(&["new", "shkola-en", "--platform", "dnevnik-ru"])
+        .success();
+    let ru = project.read("schools/shkola-ru/school.toml");
+    let en = project.read("schools/shkola-en/school.toml");
+    assert!(ru.starts_with("# Новая школа"), "{ru}");
+    assert!(en.starts_with("# A new school"), "{en}");
+    let data = |text: &str| -> Vec<String> {
+        (text.lines())
+            .map(|line| if line.starts_with('#') { "#" } else { line }.to_owned())
+            .collect()
+    };
+    assert_eq!(data(&ru), data(&en), "the same data on the same lines");
+    // Every problem with its file, line, column, field, message and hint (no source excerpt,
+    // whose comment lines differ).
+    let check = |slug: &str| {
+        let run = project.run(&["check", "--school", slug, "--format", "json"]);
+        run.fails_with(1);
+        run.stdout().replace(slug, "SLUG")
+    };
+    let (from_ru, from_en) = (check("shkola-ru"), check("shkola-en"));
+    assert!(
+        from_ru.contains("this blank has not been filled in"),
+        "{from_ru}"
+    );
+    assert_eq!(from_ru, from_en);
+}
+
+#[test]
 fn filled_scaffold_builds() {
     let project = Project::fixtures();
     project
@@ -134,6 +176,37 @@ fn missing_schools_folder_is_a_usage_error() {
     let project = Project::empty();
     let stderr = project.run(&["build"]).fails_with(2);
     assert!(stderr.contains("there is no `schools` folder"), "{stderr}");
+}
+
+#[test]
+fn the_help_is_in_russian_for_a_russian_locale_or_lang_ru() {
+    let project = Project::empty();
+    let russian = project.run_with("2026-09-01", &[("LANG", "ru_RU.UTF-8")], &["--help"]);
+    let text = russian.success().stdout();
+    for words in [
+        "Коды завершения",
+        "Использование: spravka",
+        "Команды:",
+        "Параметры:",
+    ] {
+        assert!(text.contains(words), "{words}:\n{text}");
+    }
+    let check = project.run(&["check", "--help", "--lang", "ru"]);
+    assert!(
+        check.success().stdout().contains("Проверить все файлы"),
+        "{}",
+        check.stdout()
+    );
+    let english = project.run_with(
+        "2026-09-01",
+        &[("LANG", "ru_RU.UTF-8")],
+        &["--lang", "en", "--help"],
+    );
+    assert!(
+        english.success().stdout().contains("Exit codes"),
+        "{}",
+        english.stdout()
+    );
 }
 
 #[test]

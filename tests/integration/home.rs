@@ -60,6 +60,7 @@ fn after_the_school_year_the_first_screen_says_why_there_is_no_consultation() {
         .args(["build", "--school", "osh"])
         .current_dir(project.path())
         .env("SOURCE_DATE_EPOCH", "1814400000")
+        .env("LC_ALL", "C")
         .env("NO_COLOR", "1")
         .output()
         .expect("spravka runs");

@@ -122,6 +122,7 @@ fn run(project: &Path, command: &str) -> Result<Outcome, String> {
         .arg(command)
         .current_dir(project)
         .env("SOURCE_DATE_EPOCH", "1788220800")
+        .env("LC_ALL", "C")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::from(out))

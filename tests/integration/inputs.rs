@@ -30,6 +30,7 @@ fn run(project: &Project, args: &[&str]) -> Run {
         .args(args)
         .current_dir(project.path())
         .env("SOURCE_DATE_EPOCH", "1788220800")
+        .env("LC_ALL", "C")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out).unwrap())

@@ -8,6 +8,7 @@ use crate::support::repo;
 /// The layers from the bottom up, as ARCHITECTURE.md draws them. A module may name modules of
 /// its own layer or of any layer below it.
 const LAYERS: &[&[&str]] = &[
+    &["locale"],
     &["diagnostic"],
     &["error"],
     &[

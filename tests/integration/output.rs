@@ -237,6 +237,7 @@ fn spravka(project: &Project, args: &[&str]) -> Command {
         .args(args)
         .current_dir(project.path())
         .env("SOURCE_DATE_EPOCH", "1788220800")
+        .env("LC_ALL", "C")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     command

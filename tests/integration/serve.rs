@@ -23,10 +23,17 @@ pub struct Served {
 
 impl Served {
     pub fn start(project: &Project) -> Served {
+        Served::start_with(project, &[])
+    }
+
+    /// `spravka serve --port 0` with more arguments.
+    pub fn start_with(project: &Project, more: &[&str]) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_spravka"))
             .args(["serve", "--port", "0"])
+            .args(more)
             .current_dir(project.path())
             .env("SOURCE_DATE_EPOCH", "1788220800")
+            .env("LC_ALL", "C")
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -193,6 +200,17 @@ fn serve_sends_calendars_as_text_calendar_and_pages_with_the_live_script() {
     assert!(script.contains("location.reload()"), "{script}");
     assert!(outside.starts_with("HTTP/1.1 404"), "{outside}");
     assert!(outside.contains(&tag), "a missing page also reloads");
+}
+
+#[test]
+fn serve_speaks_russian_with_lang_ru_in_its_console_and_overlay() {
+    let project = Project::examples();
+    let served = Served::start_with(&project, &["--lang", "ru"]);
+    let script = served.get("/__spravka/live.js");
+    assert!(script.contains("Сборка не удалась"), "{script}");
+    assert!(script.contains(r#""lang":"ru""#), "{script}");
+    assert!(!script.contains("The build failed"), "{script}");
+    assert!(served.log().contains("предпросмотр"), "{}", served.log());
 }
 
 #[test]

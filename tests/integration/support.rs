@@ -114,13 +114,25 @@ impl Project {
 
     /// Run spravka as if built on `date` (YYYY-MM-DD, midnight UTC) through SOURCE_DATE_EPOCH.
     pub fn run_on(&self, date: &str, args: &[&str]) -> Run {
+        self.run_with(date, &[("LC_ALL", "C")], args)
+    }
+
+    /// Run spravka on `date` with the locale variables `locale` (no other of LC_ALL,
+    /// LC_MESSAGES, LANG is passed on): every other run pins English with LC_ALL=C, so that a
+    /// developer's Russian locale changes no test.
+    pub fn run_with(&self, date: &str, locale: &[(&str, &str)], args: &[&str]) -> Run {
         let day: chrono::NaiveDate = date.parse().expect("a YYYY-MM-DD date");
         let epoch = day
             .and_hms_opt(0, 0, 0)
             .expect("midnight")
             .and_utc()
             .timestamp();
-        let output = Command::new(env!("CARGO_BIN_EXE_spravka"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_spravka"));
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+            command.env_remove(name);
+        }
+        let output = command
+            .envs(locale.iter().copied())
             .args(args)
             .current_dir(self.path())
             .env("SOURCE_DATE_EPOCH", epoch.to_string())

@@ -9,6 +9,7 @@ use super::Data;
 use super::facts::{Fact, Kind, Value, phone_key, web_key};
 use crate::data::school::RawPhone;
 use crate::diagnostic::{FieldPath, Problem, SourceFile};
+use crate::locale::t;
 use crate::model::platform::Hours;
 use crate::model::school::{AudienceHelp, Contact};
 use crate::model::types::TimeRange;
@@ -90,22 +91,21 @@ fn is_vendor(stated: &Stated, data: Data) -> bool {
 
 /// The text says one value, the data another where the text's value was expected.
 fn differs(text: &Arc<SourceFile>, fact: &Fact, data: &Stated) -> Problem {
-    Problem::new(format!(
-        "the regulation says `{}`, but {} (`{}`) says `{}`",
-        written(text, &fact.span),
-        place(&data.file, data.file.span_of(&data.field)),
-        data.field,
-        stated_text(data),
+    Problem::new(t!(
+        "cross-differs",
+        text = written(text, &fact.span),
+        place = place(&data.file, data.file.span_of(&data.field)),
+        field = data.field.to_string(),
+        data = stated_text(data)
     ))
     .in_file(text)
     .with_span(Some(fact.span.clone()))
-    .with_hint(format!(
-        "make the two say the same: correct the regulation's text, or the value in {} \
-         (README, «The cross-check»)",
-        data.file.path.display()
+    .with_hint(t!(
+        "cross-differs-hint",
+        path = data.file.path.display().to_string()
     ))
     .with_related(
-        Problem::new(format!("the data says `{}`", stated_text(data)))
+        Problem::new(t!("cross-data-says", data = stated_text(data)))
             .in_file(&data.file)
             .with_span(data.file.span_of(&data.field))
             .with_field(data.field.to_string()),
@@ -124,18 +124,19 @@ fn not_shown(text: &Arc<SourceFile>, fact: &Fact, stated: &[Stated]) -> Problem 
         })
         .collect();
     let shown = if same.is_empty() {
-        format!("the site shows no {}", name(kind))
+        t!("cross-site-shows-none", kind = name(kind))
     } else {
-        format!("the site shows {}", same.join(", "))
+        t!("cross-site-shows", values = same.join(", "))
     };
-    Problem::new(format!(
-        "the regulation names the {} `{}`, which no page of the site shows; {shown}",
-        name(kind),
-        written(text, &fact.span),
+    Problem::new(t!(
+        "cross-not-shown",
+        kind = name(kind),
+        text = written(text, &fact.span),
+        shown = shown
     ))
     .in_file(text)
     .with_span(Some(fact.span.clone()))
-    .with_hint(format!("{} (README, «The cross-check»)", add_hint(kind)))
+    .with_hint(t!("cross-readme", hint = add_hint(kind)))
 }
 
 /// The pages show a contact (or a deadline) of a channel the regulation governs, and the text
@@ -144,33 +145,34 @@ fn not_in_text(text: &Arc<SourceFile>, facts: &[Fact], data: &Stated) -> Problem
     let kind = data.value.kind();
     let nearest = facts.iter().find(|fact| fact.value.kind() == kind);
     let related = nearest.map(|fact| {
-        Problem::new(format!(
-            "the regulation names `{}` here",
-            written(text, &fact.span)
-        ))
-        .in_file(text)
-        .with_span(Some(fact.span.clone()))
+        Problem::new(t!("cross-names-here", text = written(text, &fact.span)))
+            .in_file(text)
+            .with_span(Some(fact.span.clone()))
     });
     let where_text = match nearest {
-        Some(fact) => format!(
-            "{} names `{}` but not this one",
-            place(text, Some(fact.span.clone())),
-            written(text, &fact.span)
+        Some(fact) => t!(
+            "cross-names-other",
+            place = place(text, Some(fact.span.clone())),
+            text = written(text, &fact.span)
         ),
-        None => format!("{} names no {}", text.path.display(), name(kind)),
+        None => t!(
+            "cross-names-none",
+            path = text.path.display().to_string(),
+            kind = name(kind)
+        ),
     };
-    let problem = Problem::new(format!(
-        "the site shows the {} `{}`, which the regulation's text does not have: {where_text}",
-        name(kind),
-        stated_text(data),
+    let problem = Problem::new(t!(
+        "cross-not-in-text",
+        kind = name(kind),
+        data = stated_text(data),
+        where_text = where_text
     ))
     .in_file(&data.file)
     .with_span(data.file.span_of(&data.field))
     .with_field(data.field.to_string())
-    .with_hint(format!(
-        "write it into {} where the regulation lists the ways to get help, or remove it here \
-         if the regulation no longer names it (README, «The cross-check»)",
-        text.path.display()
+    .with_hint(t!(
+        "cross-not-in-text-hint",
+        path = text.path.display().to_string()
     ));
     match related {
         Some(related) => problem.with_related(related),
@@ -178,32 +180,23 @@ fn not_in_text(text: &Arc<SourceFile>, facts: &[Fact], data: &Stated) -> Problem
     }
 }
 
-fn name(kind: Kind) -> &'static str {
+fn name(kind: Kind) -> String {
     match kind {
-        Kind::Phone => "phone number",
-        Kind::Email => "e-mail address",
-        Kind::Web => "web address",
-        Kind::Time => "time",
-        Kind::Response => "response time",
-        Kind::Training => "training deadline",
+        Kind::Phone => t!("cross-kind-phone"),
+        Kind::Email => t!("cross-kind-email"),
+        Kind::Web => t!("cross-kind-web"),
+        Kind::Time => t!("cross-kind-time"),
+        Kind::Response => t!("cross-kind-response"),
+        Kind::Training => t!("cross-kind-training"),
     }
 }
 
-fn add_hint(kind: Kind) -> &'static str {
+fn add_hint(kind: Kind) -> String {
     match kind {
-        Kind::Phone | Kind::Email | Kind::Web => {
-            "correct the text, or add the contact to school.toml (a channel of [staff] or \
-             [parents], [school] or a consultant) or to the platform preset"
-        }
-        Kind::Time => {
-            "correct the text, or add the hours to school.toml ([[schedule.slots]] or \
-             [[events]]); the support service's hours come from the platform preset"
-        }
-        Kind::Response => {
-            "correct the text, or set `response` of [staff] or [parents] in school.toml, such \
-             as { days = 7 } or { working_days = 1 }"
-        }
-        Kind::Training => "correct the text, or set `help.training_days` in school.toml",
+        Kind::Phone | Kind::Email | Kind::Web => t!("cross-add-contact"),
+        Kind::Time => t!("cross-add-hours"),
+        Kind::Response => t!("cross-add-response"),
+        Kind::Training => t!("cross-add-training"),
     }
 }
 

@@ -7,8 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use super::{Change, Event, EventKind, Exception, Period, SchoolYear, Slot, WorkingWeekendRule};
 use crate::data::school::{RawEvent, RawException, RawPeriod, RawSchool, RawSchoolYear};
 use crate::diagnostic::{Collector, FieldPath};
+use crate::locale::t;
 use crate::model::text::{list_some, shown};
-use crate::model::types::{Audience, TimeRange};
+use crate::model::types::{Audience, TimeRange, Weekday};
 use crate::model::{Invalid, check_texts, parse_date, parse_optional};
 
 /// A school year, with room for a summer session: every weekly slot becomes a session per week
@@ -51,8 +52,8 @@ pub fn validate_school_years(
         (Some(_), [_, ..]) => {
             report.report(
                 &root.key("school_years"),
-                "both [school_year] and [[school_years]] are given",
-                "keep one form: move [school_year] into a [[school_years]] entry, or remove [[school_years]]",
+                t!("year-both-forms"),
+                t!("year-both-forms-hint"),
             );
             return None;
         }
@@ -66,19 +67,16 @@ pub fn validate_school_years(
     if listed.is_empty() && !raw.schedule.slots.is_empty() {
         report.report(
             &root.key("schedule").key("slots"),
-            "the school has weekly office hours but no school year: the calendar would have no sessions",
-            "add [school_year] with `start` and `end`, such as start = 2026-09-01 and end = 2027-05-25 (see «school.toml» in the README)",
+            t!("year-missing"),
+            t!("year-missing-hint"),
         );
         return None;
     }
     if listed.len() > MAX_SCHOOL_YEARS {
         report.report(
             &root.key("school_years"),
-            format!(
-                "{} school years are more than {MAX_SCHOOL_YEARS}",
-                listed.len()
-            ),
-            "keep the school year in progress and the next one; remove the years that ended",
+            t!("year-too-many", n = listed.len(), max = MAX_SCHOOL_YEARS),
+            t!("year-too-many-hint"),
         );
         return None;
     }
@@ -117,11 +115,11 @@ fn held_slots(
             let found = index.find(id);
             if found.is_none() {
                 let hint = if index.is_empty() {
-                    "add the slot under [[schedule.slots]] first".to_owned()
+                    t!("slot-add-first")
                 } else {
-                    format!("write the id of a slot: {}", index.some())
+                    t!("slot-write-id", ids = index.some())
                 };
-                report.report(&at.index(i), format!("unknown slot `{}`", shown(id)), hint);
+                report.report(&at.index(i), t!("slot-unknown", id = shown(id)), hint);
             }
             found
         })
@@ -140,24 +138,24 @@ fn check_order(
         let (before, after) = (&pair[0], &pair[1]);
         if after.start <= before.end {
             let message = if after.start < before.start {
-                format!(
-                    "school year {} is listed after {}, which starts later",
-                    after.label(),
-                    before.label()
+                t!(
+                    "year-out-of-order",
+                    year = after.label(),
+                    before = before.label()
                 )
             } else {
-                format!(
-                    "school year {} starts ({}) before {} ends ({})",
-                    after.label(),
-                    after.start,
-                    before.label(),
-                    before.end
+                t!(
+                    "year-overlaps",
+                    year = after.label(),
+                    start = after.start.to_string(),
+                    before = before.label(),
+                    end = before.end.to_string()
                 )
             };
             report.report(
                 &listed[i + 1].0.key("start"),
                 message,
-                "list the school years in order, each starting after the previous one ends",
+                t!("year-order-hint"),
             );
             valid = None;
         }
@@ -178,8 +176,8 @@ fn validate_school_year(
         Some(other) => {
             report.report(
                 &at.key("working_weekends"),
-                format!("`{}` is not a rule for working weekends", shown(other)),
-                "write \"skip\" (no office hours that day) or \"replaced_day\" (hold the office hours of the weekday it replaces)",
+                t!("year-weekend-rule", text = shown(other)),
+                t!("year-weekend-rule-hint"),
             );
             None
         }
@@ -190,16 +188,24 @@ fn validate_school_year(
     if end <= start {
         report.report(
             &at.key("end"),
-            format!("the school year ends ({end}) before it starts ({start})"),
-            "put the last day of the school year in `end`",
+            t!(
+                "year-backwards",
+                end = end.to_string(),
+                start = start.to_string()
+            ),
+            t!("year-backwards-hint"),
         );
         return None;
     }
     if (end - start).num_days() > MAX_SCHOOL_YEAR_DAYS {
         report.report(
             &at.key("end"),
-            format!("the school year from {start} to {end} is longer than a year"),
-            "describe one school year: its first and last day, such as 2025-09-01 and 2026-05-26",
+            t!(
+                "year-too-long",
+                start = start.to_string(),
+                end = end.to_string()
+            ),
+            t!("year-too-long-hint"),
         );
         return None;
     }
@@ -224,11 +230,13 @@ fn validate_periods(
             if end < start {
                 report.report(
                     &here.key("end"),
-                    format!(
-                        "`{}` ends ({end}) before it starts ({start})",
-                        shown(&period.name)
+                    t!(
+                        "period-backwards",
+                        name = shown(&period.name),
+                        end = end.to_string(),
+                        start = start.to_string()
                     ),
-                    "put the later date in `end`",
+                    t!("period-backwards-hint"),
                 );
                 return None;
             }
@@ -299,7 +307,7 @@ pub fn parse_audience(
         None | Some("all") => Ok(Vec::new()),
         Some(text) => parse_optional(report, at, Some(text), |t| {
             Audience::parse(t).map_err(|mut e| {
-                e.hint = "write \"all\", \"staff\" or \"parents\"".into();
+                e.hint = t!("audience-all-hint");
                 e
             })
         })
@@ -348,14 +356,11 @@ pub fn find_consultant(
     let found = consultants.find(id);
     if found.is_none() {
         let hint = if consultants.is_empty() {
-            "add a [[consultants]] entry with this id".to_owned()
+            t!("consultant-add")
         } else {
-            format!(
-                "write one of the ids in [[consultants]]: {}",
-                consultants.some()
-            )
+            t!("consultant-write-id", ids = consultants.some())
         };
-        report.report(at, format!("unknown consultant `{}`", shown(id)), hint);
+        report.report(at, t!("consultant-unknown", id = shown(id)), hint);
     }
     found
 }
@@ -364,11 +369,7 @@ pub fn find_consultant(
 pub fn check_id(id: Option<&str>, at: &FieldPath, report: &mut Collector) {
     if let Some(id) = id {
         if !crate::links::is_slug(id) {
-            report.report(
-                at,
-                format!("`{}` cannot be used as an id", shown(id)),
-                "use small Latin letters, digits and hyphens, such as tuesday-lab",
-            );
+            report.report(at, t!("id-bad", id = shown(id)), t!("id-bad-hint"));
         }
     }
 }
@@ -390,12 +391,12 @@ pub fn validate_exceptions(
             if !seen.insert((valid.slot, valid.date)) {
                 report.report(
                     &at.key("date"),
-                    format!(
-                        "the session of slot `{}` on {} already has an exception",
-                        shown(&exception.slot),
-                        valid.date
+                    t!(
+                        "exception-twice",
+                        slot = shown(&exception.slot),
+                        date = valid.date.to_string()
                     ),
-                    "keep one exception per session: merge the two into one",
+                    t!("exception-twice-hint"),
                 );
                 return None;
             }
@@ -417,8 +418,8 @@ fn validate_exception(
     if slot.is_none() {
         report.report(
             &at.key("slot"),
-            format!("unknown slot `{}`", shown(&raw.slot)),
-            format!("write the id of a slot: {}", ids.some()),
+            t!("slot-unknown", id = shown(&raw.slot)),
+            t!("slot-write-id", ids = ids.some()),
         );
     }
     let date = report.parse(&at.key("date"), parse_date(&raw.date));
@@ -427,31 +428,35 @@ fn validate_exception(
     let (slot, date) = (slot?, date?);
     let days = slots[slot].weekdays;
     if !days.contains_chrono(date.weekday()) {
-        let names: Vec<&str> = days.iter().map(|d| d.key()).collect();
+        let names: Vec<String> = days.iter().map(Weekday::word).collect();
+        let (date_text, slot) = (date.to_string(), shown(&raw.slot));
         let message = match names.as_slice() {
-            [one] => format!("{date} is not a {one} of slot `{}`", shown(&raw.slot)),
-            _ => format!(
-                "{date} is a {}, not a day of slot `{}` ({})",
-                date.format("%A").to_string().to_lowercase(),
-                shown(&raw.slot),
-                names.join(", ")
+            [one] => t!(
+                "exception-not-day",
+                date = date_text,
+                day = one.as_str(),
+                slot = slot
+            ),
+            _ => t!(
+                "exception-not-days",
+                date = date_text,
+                day = Weekday::ALL[date.weekday().num_days_from_monday() as usize].word(),
+                slot = slot,
+                days = names.join(", ")
             ),
         };
-        report.report(
-            &at.key("date"),
-            message,
-            "give the date of the session that changes",
-        );
+        report.report(&at.key("date"), message, t!("exception-date-hint"));
         return None;
     }
     if !years.is_empty() && !years.iter().any(|y| y.contains(date) && y.holds(slot)) {
         report.report(
             &at.key("date"),
-            format!(
-                "{date} is outside the school years that hold slot `{}`",
-                shown(&raw.slot)
+            t!(
+                "exception-outside-years",
+                date = date.to_string(),
+                slot = shown(&raw.slot)
             ),
-            "give a date within a school year ([school_year] or [[school_years]]) that holds the slot",
+            t!("exception-outside-years-hint"),
         );
         return None;
     }
@@ -480,8 +485,8 @@ fn validate_change(raw: &RawException, at: &FieldPath, report: &mut Collector) -
             if moved.date.is_none() && moved.time.is_none() && moved.place.is_none() {
                 report.report(
                     &here,
-                    "a moved session needs a new `date`, `time` or `place`",
-                    "write, for example, moved = { time = \"15:00-16:00\" }",
+                    t!("exception-moved-empty"),
+                    t!("exception-moved-empty-hint"),
                 );
                 return None;
             }
@@ -492,11 +497,7 @@ fn validate_change(raw: &RawException, at: &FieldPath, report: &mut Collector) -
             })
         }
         _ => {
-            report.report(
-                at,
-                "an exception is either `cancelled = true` or `moved = { … }`",
-                "write cancelled = true, or moved = { date = …, time = \"…\", place = \"…\" }",
-            );
+            report.report(at, t!("exception-kind"), t!("exception-kind-hint"));
             None
         }
     }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::diagnostic::ParseError;
+use crate::locale::t;
 use crate::model::base_url::BaseUrl;
 use crate::model::platform::Platform;
 use crate::model::response::Response;
@@ -158,10 +159,10 @@ impl EventKind {
             .find(|(name, _)| *name == text)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| ParseError {
-                message: format!("`{}` is not a kind of event", shown(text)),
-                hint: format!(
-                    "write one of: {}",
-                    Self::NAMES.map(|(name, _)| name).join(", ")
+                message: t!("event-kind", text = shown(text)),
+                hint: t!(
+                    "write-one-of",
+                    known = Self::NAMES.map(|(name, _)| name).join(", ")
                 ),
             })
     }
@@ -344,10 +345,10 @@ impl ChannelKind {
             .find(|(name, _)| *name == text)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| ParseError {
-                message: format!("`{}` is not a kind of channel", shown(text)),
-                hint: format!(
-                    "write one of: {}",
-                    Self::NAMES.map(|(name, _)| name).join(", ")
+                message: t!("channel-kind", text = shown(text)),
+                hint: t!(
+                    "write-one-of",
+                    known = Self::NAMES.map(|(name, _)| name).join(", ")
                 ),
             })
     }
