@@ -54,16 +54,23 @@ pub fn with<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 
 impl Lang {
     /// The language `--lang` names, or else the locale's: the first of `LC_ALL`, `LC_MESSAGES`
-    /// and `LANG` that is set and not empty decides (POSIX precedence).
+    /// and `LANG` that is set and not empty decides (POSIX precedence); when none is, the
+    /// system's own (Windows sets none of them: a teacher's Russian Windows is Russian there).
     pub fn detect(flag: Option<Lang>) -> Lang {
-        flag.unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
+        flag.unwrap_or_else(|| {
+            Lang::from_env(|name| std::env::var(name).ok(), sys_locale::get_locale)
+        })
     }
 
-    fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
+    fn from_env(
+        var: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
+        let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .filter_map(var)
-            .find(|value| !value.is_empty())
+            .find(|value| !value.is_empty());
+        set.or_else(system)
             .map_or(Lang::En, |value| Lang::from_locale(&value))
     }
 

@@ -21,7 +21,11 @@ fn a_russian_locale_gives_russian() {
         "RU_ru.utf8",
         "ru_UA@euro",
     ] {
-        assert_eq!(Lang::from_env(env(&[("LANG", value)])), Lang::Ru, "{value}");
+        assert_eq!(
+            Lang::from_env(env(&[("LANG", value)]), || None),
+            Lang::Ru,
+            "{value}"
+        );
     }
 }
 
@@ -36,9 +40,13 @@ fn any_other_locale_or_none_gives_english() {
         "rus",
         "uk_UA.UTF-8",
     ] {
-        assert_eq!(Lang::from_env(env(&[("LANG", value)])), Lang::En, "{value}");
+        assert_eq!(
+            Lang::from_env(env(&[("LANG", value)]), || None),
+            Lang::En,
+            "{value}"
+        );
     }
-    assert_eq!(Lang::from_env(env(&[])), Lang::En);
+    assert_eq!(Lang::from_env(env(&[]), || None), Lang::En);
 }
 
 #[test]
@@ -48,17 +56,17 @@ fn lc_all_wins_over_lc_messages_which_wins_over_lang() {
         ("LC_MESSAGES", "ru_RU.UTF-8"),
         ("LANG", "ru_RU.UTF-8"),
     ];
-    assert_eq!(Lang::from_env(env(&all)), Lang::En);
+    assert_eq!(Lang::from_env(env(&all), || None), Lang::En);
     let messages = [("LC_MESSAGES", "ru_RU.UTF-8"), ("LANG", "C")];
-    assert_eq!(Lang::from_env(env(&messages)), Lang::Ru);
+    assert_eq!(Lang::from_env(env(&messages), || None), Lang::Ru);
     let messages = [("LC_MESSAGES", "C"), ("LANG", "ru_RU.UTF-8")];
-    assert_eq!(Lang::from_env(env(&messages)), Lang::En);
+    assert_eq!(Lang::from_env(env(&messages), || None), Lang::En);
 }
 
 #[test]
 fn an_empty_variable_is_as_if_unset() {
     let vars = [("LC_ALL", ""), ("LC_MESSAGES", ""), ("LANG", "ru_RU.UTF-8")];
-    assert_eq!(Lang::from_env(env(&vars)), Lang::Ru);
+    assert_eq!(Lang::from_env(env(&vars), || None), Lang::Ru);
 }
 
 #[test]
@@ -197,5 +205,18 @@ fn literal_braces_come_out_as_braces() {
     assert_eq!(
         text_in(Lang::Ru, "cli-help-template", &[]),
         "{about-with-newline}\nИспользование: {usage}\n\n{all-args}{after-help}"
+    );
+}
+
+#[test]
+fn without_locale_variables_the_system_language_decides() {
+    // Windows sets none of LC_ALL, LC_MESSAGES and LANG; its user's language is Russian here.
+    let system = || Some("ru-RU".to_owned());
+    assert_eq!(Lang::from_env(env(&[]), system), Lang::Ru);
+    assert_eq!(Lang::from_env(env(&[("LANG", "")]), system), Lang::Ru);
+    assert_eq!(Lang::from_env(env(&[("LANG", "C")]), system), Lang::En);
+    assert_eq!(
+        Lang::from_env(env(&[]), || Some("en-US".to_owned())),
+        Lang::En
     );
 }
