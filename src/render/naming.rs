@@ -32,6 +32,15 @@ pub fn consultant_label(c: &Consultant) -> String {
     }
 }
 
+/// The name alone of a named consultant whom the contacts list with a phone or an email (and
+/// so with the label), else the label.
+pub fn consultant_brief(c: &Consultant) -> String {
+    match &c.name {
+        Some(name) if c.phone.is_some() || c.email.is_some() => name.clone(),
+        _ => consultant_label(c),
+    }
+}
+
 /// The whole description, where there is room for the role as the regulation writes it.
 pub fn consultant_description(c: &Consultant) -> String {
     match &c.name {

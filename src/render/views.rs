@@ -215,8 +215,11 @@ pub struct ScheduleView {
     pub slots: Vec<SlotView>,
     /// Who consults and for whom, when every slot of several says the same: the poster says it
     /// once above its table instead of in every row, so that a week of hours fits one A4 sheet.
+    /// The consultant of every slot, when one consults in all (as the poster's rows name them).
     pub shared_who: Option<String>,
     pub shared_audience: Option<String>,
+    /// Whom the slots are for, each once, everyone first: the poster's groups of rows.
+    pub audiences: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -226,6 +229,9 @@ pub struct SlotView {
     pub time: String,
     pub place: String,
     pub who: String,
+    /// The consultant's name alone when the poster's contacts give the whole description (a
+    /// named consultant with a phone or an email), so that a row does not repeat it.
+    pub who_brief: String,
     pub audience: String,
     /// For everyone (no audience named): the poster leaves such rows' audience unsaid.
     pub for_all: bool,
@@ -930,6 +936,7 @@ fn schedule_view(
             time: slot.time.to_string(),
             place: naming::place_text(school, slot.place.as_deref(), Some(slot.consultant), t),
             who: naming::consultant_label(school.consultant(slot)),
+            who_brief: naming::consultant_brief(school.consultant(slot)),
             audience: match slot.audiences.as_slice() {
                 [one] => t.text(&format!("audience.{}", one.key())),
                 _ => t.text("audience.all"),
@@ -950,10 +957,23 @@ fn schedule_view(
         },
         regulation_posted: posted_places(school, doc, &school.document.terms.school.genitive),
         note: school.schedule.note.clone(),
-        shared_who: shared(&slots, |s| &s.who),
+        shared_who: shared(&slots, |s| &s.who_brief),
         shared_audience: shared(&slots, |s| &s.audience),
+        audiences: audiences(&slots),
         slots,
     }
+}
+
+/// Whom the slots are for, each once: everyone first, then in the order of the week.
+fn audiences(slots: &[SlotView]) -> Vec<String> {
+    let mut values: Vec<String> = Vec::new();
+    let all = slots.iter().filter(|s| s.for_all);
+    for slot in all.chain(slots.iter().filter(|s| !s.for_all)) {
+        if !values.contains(&slot.audience) {
+            values.push(slot.audience.clone());
+        }
+    }
+    values
 }
 
 /// What every one of several slots says the same of, such as its consultant.

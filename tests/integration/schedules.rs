@@ -83,13 +83,14 @@ fn the_poster_names_the_consultant_by_the_short_title() {
     let project = built();
     let poster = project.page_text(&format!("public/{SLUG}/poster.html"));
     // Every row has the same consultant: the poster says so once, above the table; the row for
-    // everyone says nothing of its audience, the parents' row does.
+    // everyone comes first and says nothing of its audience, the parents' row is under a line
+    // that says whom it is for.
     assert!(
         poster.contains(&format!("Кто консультирует: {TITLE} Приёмные часы.")),
         "{poster}"
     );
     let rows = format!(
-        "Понедельник – пятница 15:00–16:00 {ASK} Вторник, четверг 17:00–18:00 кабинет 12 Для кого: Родителям"
+        "Понедельник – пятница 15:00–16:00 {ASK} Родителям Вторник, четверг 17:00–18:00 кабинет 12"
     );
     assert!(poster.contains(&rows), "{poster}");
     assert!(
