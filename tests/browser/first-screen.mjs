@@ -2,7 +2,10 @@
 // every school's home page shows the next consultation for parents (its date, time and place, or
 // why there is none), the parents' phone and email (or how else to reach the school), and the
 // link to the emergency page; the navigation takes at most two rows and links every page, with
-// and without script. Every page of each school is checked for the navigation's rows.
+// and without script. Every page of each school is checked for the navigation's rows. On a
+// desktop (1280 and 1024 px wide, with script) the header is one row: the name, the search box and
+// the toggle of the version for the visually impaired side by side, none overlapping another;
+// at 768 px they may wrap but must not overlap.
 //
 //   node tests/browser/first-screen.mjs SITE_DIR
 //
@@ -96,6 +99,44 @@ async function checkSchool(context, origin, root, school, label) {
   return findings;
 }
 
+// Widths of a desktop and a tablet, and whether the header must be one row at each.
+const DESKTOPS = [{ width: 1280, oneRow: true }, { width: 1024, oneRow: true }, { width: 768, oneRow: false }];
+
+// In the page: the boxes of the header's parts that are shown.
+function headerParts() {
+  const parts = ['.site-title', '.site-search', '.vision-toggle'].map((selector) => document.querySelector(selector));
+  return parts.filter((e) => e && e.getClientRects().length > 0).map((e) => {
+    const box = e.getBoundingClientRect();
+    return { name: e.className, top: box.top, bottom: box.bottom, left: box.left, right: box.right };
+  });
+}
+
+function headerFindings(where, parts, oneRow) {
+  const findings = [];
+  for (const [i, a] of parts.entries()) {
+    for (const b of parts.slice(i + 1)) {
+      const apart = a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+      if (!apart) findings.push(`${where}: the header's ${a.name} and ${b.name} overlap`);
+      const sameRow = a.top < b.bottom && b.top < a.bottom;
+      if (oneRow && !sameRow) findings.push(`${where}: the header's ${b.name} is on another row than ${a.name}`);
+    }
+  }
+  return findings;
+}
+
+async function checkDesktops(browser, origin, schools) {
+  const findings = [];
+  for (const { width, oneRow } of DESKTOPS) {
+    const page = await browser.newPage({ viewport: { width, height: 800 }, locale: 'ru-RU' });
+    for (const school of schools) {
+      await page.goto(`${origin}/${school}/index.html`, { waitUntil: 'load' });
+      findings.push(...headerFindings(`${school} home at ${width} px`, await page.evaluate(headerParts), oneRow));
+    }
+    await page.close();
+  }
+  return findings;
+}
+
 async function main() {
   const root = path.resolve(process.argv[2] || setupError('first-screen', 'usage: node tests/browser/first-screen.mjs SITE_DIR'));
   const schools = fs.readdirSync(root, { withFileTypes: true })
@@ -114,6 +155,7 @@ async function main() {
       for (const school of schools) findings.push(...await checkSchool(context, origin, root, school, label));
       await context.close();
     }
+    findings.push(...await checkDesktops(browser, origin, schools));
   } finally {
     await browser.close();
     server.close();
