@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 mod help;
+mod mistake;
 
 pub use crate::diagnostic::Format;
 pub use crate::locale::Lang;
@@ -33,8 +34,9 @@ impl Cli {
     pub fn parse_in_language() -> Cli {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         crate::locale::choose(Lang::detect(lang_in(&args)));
-        let matches = help::localised(Cli::command()).get_matches_from(args);
-        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+        let matches = (help::localised(Cli::command()).try_get_matches_from(args))
+            .unwrap_or_else(|error| mistake::exit(error));
+        Cli::from_arg_matches(&matches).unwrap_or_else(|error| mistake::exit(error))
     }
 
     /// The format problems are written in (`text` for commands without `--format`).

@@ -659,7 +659,7 @@ cli-about = Spravka builds a help site for each school that moves to an electron
 cli-long-about = Spravka builds a help site for each school that moves to an electronic gradebook: office hours, contacts, escalation to the vendor's support, FAQ and the regulation itself.
 
     Exit codes: 0 success; 1 the input has problems (each is listed); 2 wrong command line; 3 a file could not be read, rendered or written, or another build holds the output folder; 130 stopped by SIGINT, SIGTERM or SIGHUP.
-cli-lang = The language of messages: `en` or `ru` (default: from LC_ALL, LC_MESSAGES or LANG; Russian for a `ru` locale such as ru_RU.UTF-8, English otherwise)
+cli-lang = The language of messages: `en` or `ru` (default: from LC_ALL, LC_MESSAGES or LANG, else the system's language; Russian for a `ru` locale such as ru_RU.UTF-8, English otherwise)
 cli-build = Build every school's site (or the chosen ones) into the output folder
 cli-check = Check every file and list all problems, without writing anything
 cli-new = Create a new school from the template regulation, with blanks for `check` to list
@@ -705,3 +705,14 @@ cli-values = possible values: { $values }
 
 manifest-unreadable = it is not a manifest.json that Spravka wrote ({ $why })
 manifest-algorithm = it lists digests of the `{ $kind }` kind; this Spravka reads xxh3-128 and sha256
+
+# A mistake on the command line (clap finds it; English output is clap's own words).
+cli-error = error: { $what }
+cli-error-unknown-argument = unexpected argument `{ $arg }` found
+cli-error-unknown-command = unrecognized subcommand `{ $command }`
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }` (possible values: { $valid })
+cli-error-missing = the following required arguments were not provided: { $args }
+cli-error-conflict = the argument `{ $arg }` cannot be used with `{ $other }`
+cli-error-suggested = tip: perhaps you meant `{ $suggested }`
+cli-error-more = For more information, try '--help'.
+cli-error-usage = Usage:

@@ -332,3 +332,33 @@ fn broken_user_template_is_reported() {
     // The user's own file, at the line and column of the fault.
     assert!(stderr.contains("home.html:2:7"), "{stderr}");
 }
+
+#[test]
+fn a_command_line_mistake_is_told_in_the_messages_language() {
+    let project = Project::fixtures();
+    let russian = |args: &[&str]| {
+        (project.run_with("2026-09-01", &[("LANG", "ru_RU.UTF-8")], args)).fails_with(2)
+    };
+    let text = russian(&["biuld"]);
+    assert!(
+        text.contains("ошибка: неизвестная команда `biuld`"),
+        "{text}"
+    );
+    assert!(text.contains("возможно, имелось в виду `build`"), "{text}");
+    assert!(text.contains("Использование: spravka"), "{text}");
+    let text = russian(&["build", "--frce"]);
+    assert!(text.contains("неизвестный параметр `--frce`"), "{text}");
+    assert!(text.contains("`--force`"), "{text}");
+    let text = russian(&["check", "--format", "yaml"]);
+    assert!(text.contains("недопустимое значение `yaml`"), "{text}");
+    assert!(text.contains("text, json"), "{text}");
+    let text = russian(&["new"]);
+    assert!(text.contains("не указаны обязательные параметры"), "{text}");
+    assert!(!text.contains("error:"), "{text}");
+    // In English, clap's own words.
+    let english = project.run(&["build", "--frce"]).fails_with(2);
+    assert!(
+        english.contains("unexpected argument '--frce'"),
+        "{english}"
+    );
+}
