@@ -22,7 +22,7 @@ use crate::locale::t;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// The language of messages: `en` or `ru` (default: from LC_ALL, LC_MESSAGES or LANG;
+    /// The language of messages: `en` or `ru` (default: from `LC_ALL`, `LC_MESSAGES` or LANG;
     /// Russian for a `ru` locale such as ru_RU.UTF-8, English otherwise).
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
@@ -31,6 +31,7 @@ pub struct Cli {
 impl Cli {
     /// The command line of this process, its messages (and the help) in the language it
     /// asks for: `--lang` is read before clap, so that a mistake clap reports is in it too.
+    #[must_use]
     pub fn parse_in_language() -> Cli {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         crate::locale::choose(Lang::detect(lang_in(&args)));
@@ -40,6 +41,7 @@ impl Cli {
     }
 
     /// The format problems are written in (`text` for commands without `--format`).
+    #[must_use]
     pub fn format(&self) -> Format {
         match &self.command {
             Command::Build(args) => args.project.format,
@@ -144,7 +146,7 @@ pub struct BuildArgs {
     /// Where to write the sites (default: `public` in the project folder).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// The public address of the output folder, such as https://example.ru/help (for absolute links).
+    /// The public address of the output folder, such as <https://example.ru/help> (for absolute links).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Build only the I-th of N slices of the schools (by a hash of the slug), such as 2/8; the
@@ -168,6 +170,7 @@ impl Shard {
     pub const WHOLE: Shard = Shard { index: 1, count: 1 };
 
     /// Whether the school `slug` belongs to this shard (FNV-1a of the slug, stable across versions).
+    #[must_use]
     pub fn contains(&self, slug: &str) -> bool {
         let hash = slug.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
             (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
@@ -175,6 +178,7 @@ impl Shard {
         hash % u64::from(self.count) == u64::from(self.index - 1)
     }
 
+    #[must_use]
     pub fn is_first(&self) -> bool {
         self.index == 1
     }

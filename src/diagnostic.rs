@@ -193,48 +193,57 @@ impl Problem {
         }
     }
 
+    #[must_use]
     pub fn with_related(mut self, other: Problem) -> Self {
         self.related = Some(Box::new(other));
         self
     }
 
     /// The same problem as a warning.
+    #[must_use]
     pub fn as_warning(mut self) -> Self {
         self.severity = Severity::Warning;
         self
     }
 
+    #[must_use]
     pub fn is_warning(&self) -> bool {
         self.severity == Severity::Warning
     }
 
+    #[must_use]
     pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
         self.file = Some(Arc::clone(file));
         self
     }
 
+    #[must_use]
     pub fn with_span(mut self, span: Option<Range<usize>>) -> Self {
         self.span = span;
         self
     }
 
+    #[must_use]
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
         let field = field.into();
         self.field = (!field.is_empty()).then_some(field);
         self
     }
 
+    #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// The path of the file, if any, as shown to the user.
+    #[must_use]
     pub fn path(&self) -> Option<&Path> {
         self.file.as_deref().map(|file| file.path.as_path())
     }
 
     /// `file:line:column` of the start of the span (1-based), or just the file.
+    #[must_use]
     pub fn location(&self) -> Option<String> {
         let file = self.file.as_deref()?;
         let Some(span) = &self.span else {
@@ -245,12 +254,14 @@ impl Problem {
     }
 
     /// The problem drawn with the offending source line and a caret, without colours.
+    #[must_use]
     pub fn render(&self) -> String {
         self.render_styled(false)
     }
 
     /// The problem drawn, with ANSI colours when `colour` (see `colour_wanted`). Whatever of
     /// the input it quotes is made visible first, so the colours are the only escapes in it.
+    #[must_use]
     pub fn render_styled(&self, colour: bool) -> String {
         let theme = if colour {
             GraphicalTheme::unicode()
@@ -274,6 +285,7 @@ impl Problem {
     }
 
     /// One line: location, field and message.
+    #[must_use]
     pub fn headline(&self) -> String {
         let mut line = String::new();
         if let Some(location) = self.location() {
@@ -323,7 +335,7 @@ fn visible_text(line: &str) -> String {
     let mut chars = line.chars();
     while let Some(c) = chars.next() {
         if c == '\u{1b}' {
-            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+            chars.by_ref().find(char::is_ascii_alphabetic);
         } else {
             text.push(c);
         }
@@ -342,7 +354,7 @@ pub fn colour_wanted() -> bool {
 }
 
 fn colour_for(no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
-    terminal && no_color.is_none_or(|value| value.is_empty())
+    terminal && no_color.is_none_or(std::ffi::OsStr::is_empty)
 }
 
 /// Problems drawn one after another, coloured when `colour`.
@@ -402,6 +414,7 @@ impl From<&Problem> for JsonProblem {
 
 impl Problem {
     /// The problem as one line of JSON (no newline).
+    #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(&JsonProblem::from(self))
             .unwrap_or_else(|error| format!("{{\"severity\":\"error\",\"message\":\"{error}\"}}"))
@@ -769,6 +782,7 @@ impl<'a> Collector<'a> {
         Collector { file, problems }
     }
 
+    #[must_use]
     pub fn file(&self) -> &Arc<SourceFile> {
         self.file
     }

@@ -134,6 +134,7 @@ impl Error {
     }
 
     /// Exit codes: 1 for invalid input, 2 for a wrong command line, 3 for a failure to read or write.
+    #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Invalid(_) => 1,
@@ -146,6 +147,7 @@ impl Error {
 
     /// What to write to stdout and to stderr: in `text`, the rendered error on stderr; in
     /// `json`, one JSON object per problem on stdout and the summary line on stderr.
+    #[must_use]
     pub fn report(&self, format: Format) -> (String, String) {
         match (format, self) {
             (Format::Text, Error::Invalid(problems)) => {
@@ -166,7 +168,7 @@ impl Error {
             ),
             (Format::Json, Error::Usage { message, hint }) => {
                 let mut problem = Problem::new(message.clone());
-                problem.hint = hint.clone();
+                problem.hint.clone_from(hint);
                 let message = crate::diagnostic::visible(message).into_owned();
                 let stderr = format!("{}\n", t!("error-line", message = message));
                 (crate::diagnostic::json_lines(&[problem]), stderr)
@@ -180,6 +182,7 @@ impl Error {
 
     /// The full text shown to the user, ending with a newline. Whatever of the input it quotes
     /// (values, file names, source lines), no control character reaches the terminal raw.
+    #[must_use]
     pub fn render(&self) -> String {
         crate::diagnostic::visible(&self.render_raw()).into_owned()
     }

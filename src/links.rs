@@ -7,7 +7,7 @@
 /// From an article page (`faq/<id>.html`) to the school's root folder.
 pub const ARTICLE_ROOT: &str = "../";
 
-/// The relative URL of an `@/` target (`contacts`, `faq/<id>#part`, `` for home) from a page
+/// The relative URL of an `@/` target (`contacts`, `faq/<id>#part`, or an empty one for home) from a page
 /// whose prefix to the school's root is `root`.
 pub fn page_href(root: &str, target: &str) -> String {
     let (path, fragment) = match target.split_once('#') {

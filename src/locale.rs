@@ -56,6 +56,7 @@ impl Lang {
     /// The language `--lang` names, or else the locale's: the first of `LC_ALL`, `LC_MESSAGES`
     /// and `LANG` that is set and not empty decides (POSIX precedence); when none is, the
     /// system's own (Windows sets none of them: a teacher's Russian Windows is Russian there).
+    #[must_use]
     pub fn detect(flag: Option<Lang>) -> Lang {
         flag.unwrap_or_else(|| {
             Lang::from_env(|name| std::env::var(name).ok(), sys_locale::get_locale)
@@ -88,6 +89,7 @@ impl Lang {
     }
 
     /// The language's code, as `--lang` takes it and the overlay's page says it.
+    #[must_use]
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",

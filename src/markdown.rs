@@ -92,7 +92,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
                 let refusal = Refusal {
                     range: prepared.shortcodes[m.shortcode].range.clone(),
                     message: m.message,
-                    hint: m.hint.to_owned(),
+                    hint: m.hint.clone(),
                 };
                 if refused.len() < MAX_LISTED {
                     refused.push(refusal);

@@ -103,14 +103,14 @@ pub fn assert_page_scripts(page: &str, path: &str) {
     let mut rest = 0;
     while let Some(found) = lower[rest..].find("<script") {
         let start = rest + found;
-        let open_end = lower[start..]
-            .find('>')
-            .map(|i| start + i + 1)
-            .unwrap_or_else(|| panic!("an unclosed <script tag in {path}"));
-        let close = lower[open_end..]
-            .find("</script")
-            .map(|i| open_end + i)
-            .unwrap_or_else(|| panic!("a <script> without its end in {path}"));
+        let open_end = lower[start..].find('>').map_or_else(
+            || panic!("an unclosed <script tag in {path}"),
+            |i| start + i + 1,
+        );
+        let close = lower[open_end..].find("</script").map_or_else(
+            || panic!("a <script> without its end in {path}"),
+            |i| open_end + i,
+        );
         assert_theme_script(&page[start..open_end], &page[open_end..close], path);
         rest = close;
     }
@@ -198,18 +198,15 @@ fn read_attribute(text: &str) -> ((String, String), &str) {
         return ((name, String::new()), rest);
     };
     let rest = rest.trim_start();
-    let (value, after) = match rest.chars().next() {
-        Some(quote @ ('"' | '\'')) => {
-            let inner = &rest[1..];
-            let end = inner.find(quote).unwrap_or(inner.len());
-            (&inner[..end], inner.get(end + 1..).unwrap_or(""))
-        }
-        _ => {
-            let end = rest
-                .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                .unwrap_or(rest.len());
-            (&rest[..end], &rest[end..])
-        }
+    let (value, after) = if let Some(quote @ ('"' | '\'')) = rest.chars().next() {
+        let inner = &rest[1..];
+        let end = inner.find(quote).unwrap_or(inner.len());
+        (&inner[..end], inner.get(end + 1..).unwrap_or(""))
+    } else {
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '>')
+            .unwrap_or(rest.len());
+        (&rest[..end], &rest[end..])
     };
     ((name, value.to_owned()), after)
 }
@@ -224,15 +221,12 @@ fn decode_entities(text: &str) -> String {
         rest = &rest[amp..];
         let end = rest.find(';').filter(|&end| end <= 12);
         let decoded = end.and_then(|end| entity(&rest[1..end]));
-        match (end, decoded) {
-            (Some(end), Some(c)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let (Some(end), Some(c)) = (end, decoded) {
+            out.push(c);
+            rest = &rest[end + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);

@@ -273,10 +273,10 @@ fn assert_vtimezone(input: &Input, zone: &[Property]) {
 /// (DTSTART, TZOFFSETFROM, TZOFFSETTO) of each STANDARD or DAYLIGHT, offsets in seconds.
 fn observances(zone: &[Property]) -> Vec<(NaiveDateTime, i32, i32)> {
     let value = |chunk: &[Property], name: &str| {
-        (chunk.iter())
-            .find(|p| p.name == name)
-            .map(|p| p.value.clone())
-            .unwrap_or_else(|| panic!("an observance without {name}: {chunk:#?}"))
+        (chunk.iter()).find(|p| p.name == name).map_or_else(
+            || panic!("an observance without {name}: {chunk:#?}"),
+            |p| p.value.clone(),
+        )
     };
     let mut found = Vec::new();
     let mut rest = zone;

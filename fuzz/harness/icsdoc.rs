@@ -100,22 +100,19 @@ fn parameter<'a>(text: &'a str, line: &str) -> ((String, String), &'a str) {
     let (key, rest) = text
         .split_once('=')
         .unwrap_or_else(|| panic!("a parameter without `=` in {line:?}"));
-    let (value, rest) = match rest.strip_prefix('"') {
-        Some(quoted) => {
-            let (value, rest) = quoted
-                .split_once('"')
-                .unwrap_or_else(|| panic!("an unclosed quote in {line:?}"));
-            (value, rest)
-        }
-        None => {
-            let end = rest.find([';', ':']).unwrap_or(rest.len());
-            let value = &rest[..end];
-            assert!(
-                !value.contains(','),
-                "an unquoted `,` in a parameter of {line:?}"
-            );
-            (value, &rest[end..])
-        }
+    let (value, rest) = if let Some(quoted) = rest.strip_prefix('"') {
+        let (value, rest) = quoted
+            .split_once('"')
+            .unwrap_or_else(|| panic!("an unclosed quote in {line:?}"));
+        (value, rest)
+    } else {
+        let end = rest.find([';', ':']).unwrap_or(rest.len());
+        let value = &rest[..end];
+        assert!(
+            !value.contains(','),
+            "an unquoted `,` in a parameter of {line:?}"
+        );
+        (value, &rest[end..])
     };
     assert!(
         rest.starts_with([';', ':']),

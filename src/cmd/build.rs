@@ -431,12 +431,12 @@ fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// The day the build describes: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
+/// The day the build describes: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
 pub fn build_date() -> Result<NaiveDate, Error> {
     Ok(source_date_epoch()?.unwrap_or_else(Utc::now).date_naive())
 }
 
-/// SOURCE_DATE_EPOCH (reproducible-builds.org), when set.
+/// `SOURCE_DATE_EPOCH` (reproducible-builds.org), when set.
 pub fn source_date_epoch() -> Result<Option<DateTime<Utc>>, Error> {
     let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);

@@ -37,7 +37,7 @@ pub struct OpenProject {
     deny_warnings: bool,
     /// How problems are written (`--format`).
     pub format: Format,
-    /// The day the build describes (SOURCE_DATE_EPOCH or today): a school year is current or past by it.
+    /// The day the build describes (`SOURCE_DATE_EPOCH` or today): a school year is current or past by it.
     pub today: NaiveDate,
 }
 

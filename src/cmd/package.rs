@@ -156,7 +156,7 @@ impl Packer<'_> {
         }))
     }
 
-    /// The time of every entry: SOURCE_DATE_EPOCH when set, else the start of the build's day.
+    /// The time of every entry: `SOURCE_DATE_EPOCH` when set, else the start of the build's day.
     fn zip_time(&self) -> NaiveDateTime {
         match self.ctx.dtstamp {
             Some(stamp) => stamp.naive_utc(),

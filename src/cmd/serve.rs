@@ -40,15 +40,12 @@ pub fn run(args: &ServeArgs) -> Result<String, Error> {
         live,
     )?;
     if !args.address.is_loopback() {
-        eprintln!(
-            "{}",
-            t!("serve-open", address = preview.address().to_string())
-        );
+        eprintln!("{}", t!("serve-open", address = preview.address().clone()));
     }
     let serving = t!(
         "serve-serving",
         out = rebuilder.out.display().to_string(),
-        address = preview.address().to_string(),
+        address = preview.address().clone(),
         watched = watched_names(&options)
     );
     println!("{serving}");

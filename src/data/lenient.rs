@@ -309,7 +309,7 @@ impl Repair<'_> {
     /// `None` for a key of a stand-in table.
     fn add_key(&mut self, span: Range<usize>, key: String, message: Option<String>) -> Option<()> {
         let mut tables = find_values(&self.doc, &span);
-        tables.retain(|path| value_at(&self.doc, path).is_some_and(|v| v.is_table()));
+        tables.retain(|path| value_at(&self.doc, path).is_some_and(toml::de::DeValue::is_table));
         let table = match tables.pop() {
             Some(path) => path,
             None if self.doc.span() == span => FieldPath::root(),
@@ -546,7 +546,7 @@ fn meant<'i>(node: &Spanned<DeValue<'i>>, kind: Kind) -> Option<Spanned<DeValue<
 }
 
 /// serde's message with what was expected in words a webmaster reads (not «expected i64» or
-/// «expected struct RawIdentity»).
+/// «expected struct `RawIdentity`»).
 fn plain_message(message: String, expected: Option<Kind>, actual: Kind) -> String {
     let Some(kind) = expected else {
         return message;

@@ -70,37 +70,45 @@ impl Layout {
         Layout { root, inputs }
     }
 
+    #[must_use]
     pub fn schools(&self) -> PathBuf {
         self.root.join("schools")
     }
 
+    #[must_use]
     pub fn content(&self) -> PathBuf {
         self.root.join("content")
     }
 
+    #[must_use]
     pub fn platforms(&self) -> PathBuf {
         self.content().join("platforms")
     }
 
+    #[must_use]
     pub fn shared_faq(&self) -> PathBuf {
         self.content().join("faq")
     }
 
+    #[must_use]
     pub fn calendar(&self) -> PathBuf {
         self.content().join("calendar")
     }
 
     /// The folder that every input must stay inside.
+    #[must_use]
     pub fn inputs(&self) -> &fs::Root {
         &self.inputs
     }
 
     /// A path as the user should see it: relative to the project root when inside it.
+    #[must_use]
     pub fn display_path(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
     }
 
     /// The problem of an input that was refused.
+    #[must_use]
     pub fn refused(&self, path: &Path, refusal: &Refusal) -> Problem {
         refused(path, refusal, self.inputs.name, |path| {
             self.display_path(path)
@@ -264,10 +272,9 @@ pub fn parse_toml_all<T: DeserializeOwned>(
 
 fn toml_problem(file: &Arc<SourceFile>, error: &toml::de::Error) -> Problem {
     let local = error.span();
-    let field = local
-        .as_ref()
-        .map(|span| spans::path_at(file.toml_text(), span.start))
-        .unwrap_or_else(FieldPath::root);
+    let field = local.as_ref().map_or_else(FieldPath::root, |span| {
+        spans::path_at(file.toml_text(), span.start)
+    });
     let span = local.map(|span| span.start + file.toml.start..span.end + file.toml.start);
     let message = error.message().trim().replace('\n', " ");
     let hint = (span.as_ref())
@@ -296,7 +303,7 @@ fn readme_section(path: &Path) -> &'static str {
 
 /// How the `expecting` message of every value with several forms begins (the untagged enums
 /// here and in `school.rs`, `platform.rs`): serde's own «data did not match any variant of
-/// untagged enum RawPhone» names a Rust type, not what a teacher may write.
+/// untagged enum `RawPhone`» names a Rust type, not what a teacher may write.
 const FORMS: &str = "accepted forms: ";
 
 fn toml_hint(message: &str, section: &str) -> String {

@@ -57,7 +57,7 @@ pub struct RawSchoolNames {
 pub struct RawSchoolYear {
     pub start: Datetime,
     pub end: Datetime,
-    /// What a Saturday made a working day does: "skip" (no office hours) or "replaced_day".
+    /// What a Saturday made a working day does: "skip" (no office hours) or "`replaced_day`".
     pub working_weekends: Option<String>,
     #[serde(default)]
     pub terms: Vec<RawPeriod>,
@@ -119,7 +119,7 @@ pub struct RawIdentity {
     pub address: Option<String>,
     pub timezone: String,
     pub website: Option<String>,
-    /// Where the school's folder is published, such as https://school.ru/help/.
+    /// Where the school's folder is published, such as <https://school.ru/help>/.
     pub base_url: Option<String>,
     #[serde(default)]
     pub phones: Vec<RawPhone>,

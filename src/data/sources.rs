@@ -98,6 +98,7 @@ impl SchoolInputs {
 
     /// The inputs of a school whose files the caller reads itself (the fuzz targets feed bytes):
     /// `school.toml` when `with_toml`, then `faq/<id>.md` for each id, none of them stamped.
+    #[must_use]
     pub fn unscanned(layout: &Layout, slug: &str, with_toml: bool, ids: &[&str]) -> SchoolInputs {
         let dir = layout.schools().join(slug);
         let unstamped = |path: PathBuf| Input { path, stamp: None };
@@ -136,6 +137,7 @@ impl SchoolInputs {
 
     /// Each file's path (relative to the school folder) and stamp; `None` when any stamp is
     /// untrusted, since then only the content can tell whether the school changed.
+    #[must_use]
     pub fn stamps(&self) -> Option<Stamps> {
         if !self.refused_folders.is_empty() {
             return None;
@@ -178,6 +180,7 @@ impl SchoolInputs {
 
 impl SchoolSources {
     /// A hash over every input file's name and bytes.
+    #[must_use]
     pub fn fingerprint(&self) -> String {
         let mut fingerprint = Fingerprint::new();
         for (file, content) in self.inputs.files().zip(&self.contents) {
@@ -213,17 +216,20 @@ fn optional_input(path: PathBuf, now: SystemTime) -> Option<Input> {
 /// The input at `path` with its stamp (one stat for both); only a regular file is stamped, so
 /// anything else is read (and refused) by every build.
 fn input(meta: std::io::Result<std::fs::Metadata>, path: PathBuf, now: SystemTime) -> Input {
-    let stamp = meta.ok().filter(|meta| meta.is_file()).and_then(|meta| {
-        let modified = meta.modified().ok()?;
-        let racy = now
-            .duration_since(modified)
-            .map_or(true, |age| age < RACY_WINDOW);
-        let modified_ns = modified.duration_since(UNIX_EPOCH).ok()?.as_nanos();
-        (!racy).then_some(Stamp {
-            len: meta.len(),
-            modified_ns,
-        })
-    });
+    let stamp = meta
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .and_then(|meta| {
+            let modified = meta.modified().ok()?;
+            let racy = now
+                .duration_since(modified)
+                .map_or(true, |age| age < RACY_WINDOW);
+            let modified_ns = modified.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+            (!racy).then_some(Stamp {
+                len: meta.len(),
+                modified_ns,
+            })
+        });
     Input { path, stamp }
 }
 

@@ -60,7 +60,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
             }
             let mut slug = slug::slugify(heading_text(self.held.iter()));
             if slug.is_empty() {
-                slug = "section".to_owned();
+                "section".clone_into(&mut slug);
             }
             *id = Some(self.ids.unique(slug).into());
         }
@@ -118,7 +118,12 @@ mod tests {
     use super::*;
 
     fn ids(slugs: &[&str], explicit: &[&str]) -> Vec<String> {
-        let mut ids = UniqueIds::new(explicit.iter().map(|s| s.to_string()).collect());
+        let mut ids = UniqueIds::new(
+            explicit
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+        );
         slugs.iter().map(|s| ids.unique(s.to_string())).collect()
     }
 

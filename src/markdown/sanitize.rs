@@ -277,7 +277,7 @@ fn allowed_attribute(element: &str, attribute: &str, value: &str) -> bool {
 }
 
 /// Whether `tag_attributes` lists `attribute` for `element` (tested to be the same lists), as a
-/// `match` instead of two SipHash lookups for every attribute.
+/// `match` instead of two `SipHash` lookups for every attribute.
 fn listed(element: &str, attribute: &str) -> bool {
     match element {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => matches!(attribute, "id" | "class"),

@@ -82,9 +82,9 @@ impl Record {
 }
 
 /// `text` as a JSON string with the escapes of `escape::script_json` (so that it can sit in a
-/// `<script>`), appended to `out`. The same JSON as serde_json's, in one pass over the bytes that
+/// `<script>`), appended to `out`. The same JSON as `serde_json`'s, in one pass over the bytes that
 /// copies each run without a special byte whole: the text of every article goes through it, and
-/// serde_json's writer with its UTF-8 check after it was a sixth of a build.
+/// `serde_json`'s writer with its UTF-8 check after it was a sixth of a build.
 pub(crate) fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     let bytes = text.as_bytes();

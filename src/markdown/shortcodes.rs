@@ -163,6 +163,7 @@ pub const VOCABULARY: &[Entry] = &[
 ];
 
 /// The entry of `name`, if it is one.
+#[must_use]
 pub fn lookup(name: &str) -> Option<&'static Entry> {
     VOCABULARY.iter().find(|entry| entry.name == name)
 }

@@ -32,6 +32,7 @@ impl Value {
     }
 
     /// What `{% if name %}` tests: some text, a list with an item, a true flag.
+    #[must_use]
     pub fn is_set(&self) -> bool {
         match self {
             Value::Inline(pieces) => !pieces.is_empty(),

@@ -131,16 +131,19 @@ impl Article {
         })
     }
 
+    #[must_use]
     pub fn for_audience(&self, audience: Audience) -> bool {
         self.audiences.is_empty() || self.audiences.contains(&audience)
     }
 
+    #[must_use]
     pub fn applies_to_platform(&self, platform: &str) -> bool {
         self.platforms.is_empty() || self.platforms.iter().any(|p| p == platform)
     }
 
     /// Every `@/…` link of the body whose target is neither a page nor one of `articles` (a set:
     /// every link of every article of a school is looked up).
+    #[must_use]
     pub fn broken_links(&self, articles: &HashSet<&str>) -> Vec<Problem> {
         self.links
             .iter()
@@ -163,6 +166,7 @@ impl Article {
     /// A warning for every contact the body names that `known` (the data of school `slug`)
     /// does not have. A shared article's warning is worded the same for every school, so that
     /// it is shown once however many schools lack the contact; the hint names the first.
+    #[must_use]
     pub fn unknown_contacts(&self, known: &Known, slug: &str, shared: bool) -> Vec<Problem> {
         let offset = self.body_offset;
         (self.mentions.iter())

@@ -640,7 +640,7 @@ consultant = \"admin\"
     fn consents(consultant: &str) -> Vec<String> {
         let text = format!("\n[[consultants]]\nid = \"ivanova\"\nrole = \"учитель\"\n{consultant}");
         lint(&text, |school, raw, report| {
-            consent(&school.consultants, &raw.consultants, report)
+            consent(&school.consultants, &raw.consultants, report);
         })
     }
 

@@ -143,6 +143,7 @@ impl Shared {
 
 /// Problems in the order a reader expects (by file, then position), each reported once: a broken
 /// link in a shared article is found once per school that shows it.
+#[must_use]
 pub fn sorted_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
     problems.sort_by(|a, b| {
         (a.path(), a.span.as_ref().map(|s| s.start))

@@ -242,12 +242,11 @@ impl<'a> OwnNumbers<'a> {
     /// The footnote's number among the document's marks (from 1), for its anchors; the page
     /// shows the mark as written («1», «*»), never Markdown's count.
     fn footnote(&mut self, mark: CowStr<'a>) -> usize {
-        match self.footnotes.iter().position(|known| *known == mark) {
-            Some(i) => i + 1,
-            None => {
-                self.footnotes.push(mark);
-                self.footnotes.len()
-            }
+        if let Some(i) = self.footnotes.iter().position(|known| *known == mark) {
+            i + 1
+        } else {
+            self.footnotes.push(mark);
+            self.footnotes.len()
         }
     }
 
@@ -294,7 +293,7 @@ mod tests {
             out.contains(r##"<a href="#fn-2" title="Сноска 2">2</a>"##),
             "{out}"
         );
-        let note = r##"<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">*</sup>"##;
+        let note = r#"<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">*</sup>"#;
         assert!(out.contains(note), "{out}");
         let after_first = &out[out.find(note).unwrap()..];
         assert!(after_first.contains(r##"<a href="#fnref-1" title="Вернуться к тексту">↩</a>"##));

@@ -390,7 +390,7 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
         STANDARD_TOPICS
             .iter()
             .take(5)
-            .map(|t| t.to_string())
+            .map(std::string::ToString::to_string)
             .collect()
     });
     for (i, topic) in standard.iter().enumerate() {

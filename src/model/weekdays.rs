@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn lists_of_strings_join_their_parts() {
         let list = |parts: &[&str]| {
-            let parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            let parts: Vec<String> = parts.iter().map(std::string::ToString::to_string).collect();
             Weekdays::parse_list(&parts)
         };
         let found = list(&["monday", "wednesday"]).unwrap();

@@ -304,7 +304,11 @@ mod tests {
 
     #[test]
     fn lists_are_joined_with_and() {
-        let items = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let items = |s: &[&str]| {
+            s.iter()
+                .map(std::string::ToString::to_string)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(joined(&items(&["а"])), "а");
         assert_eq!(joined(&items(&["а", "б"])), "а и б");
         assert_eq!(joined(&items(&["а", "б", "в"])), "а, б и в");

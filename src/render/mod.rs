@@ -44,7 +44,7 @@ pub struct OutputFile {
 #[derive(Debug)]
 pub struct RenderContext<'a> {
     pub theme: &'a Theme,
-    /// Reference day for time-zone conversion (from SOURCE_DATE_EPOCH when set).
+    /// Reference day for time-zone conversion (from `SOURCE_DATE_EPOCH` when set).
     pub date: NaiveDate,
     /// The public address of the folder that holds the schools' folders (`--base-url`, else
     /// `base_url` of spravka.toml), for absolute links: canonical, feeds, QR code, sitemap.
@@ -53,13 +53,14 @@ pub struct RenderContext<'a> {
     pub base_url_given: bool,
     /// Link each school's pages back to a root index of all schools.
     pub with_root_index: bool,
-    /// DTSTAMP of calendar events: SOURCE_DATE_EPOCH when set, else each school's own first date.
+    /// DTSTAMP of calendar events: `SOURCE_DATE_EPOCH` when set, else each school's own first date.
     pub dtstamp: Option<DateTime<Utc>>,
 }
 
 impl RenderContext<'_> {
     /// The public address of `school`'s folder, with a trailing slash, when it is known: from
     /// `--base-url`, else the school's own `base_url`, else the project's.
+    #[must_use]
     pub fn site_url(&self, school: &School) -> Option<String> {
         let project = || self.base_url.as_ref().map(|base| base.join(&school.slug));
         let url = match (&school.identity.base_url, self.base_url_given) {
@@ -211,7 +212,7 @@ pub fn render_school(
             ("regulation", Some(_)) => REGULATION_TEXT,
             _ => template,
         };
-        let title = t.text(&format!("page.{key}")).to_owned();
+        let title = t.text(&format!("page.{key}")).clone();
         let page = page((ctx, site_url.as_deref()), key, title, path);
         files.push(pages.render(template, path, page, None)?);
     }
@@ -385,7 +386,7 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// Without SOURCE_DATE_EPOCH, events are stamped with the data's own first date (the school year's
+/// Without `SOURCE_DATE_EPOCH`, events are stamped with the data's own first date (the school year's
 /// start, else the first event), so an unchanged input gives a byte-identical feed.
 fn default_dtstamp(site: &SchoolSite) -> DateTime<Utc> {
     let school = &site.school;

@@ -89,9 +89,16 @@ pub fn school_json_ld(site: &SchoolSite, contact_type: &str, date: NaiveDate) ->
         name: &identity.full_name,
         alternate_name: &identity.short_name,
         address: identity.address.as_deref(),
-        url: identity.website.as_ref().map(|url| url.href()),
+        url: identity
+            .website
+            .as_ref()
+            .map(super::super::model::types::WebUrl::href),
         telephone: identity.phones.iter().map(|p| p.phone.display()).collect(),
-        email: identity.emails.iter().map(|e| e.as_str()).collect(),
+        email: identity
+            .emails
+            .iter()
+            .map(super::super::model::types::Email::as_str)
+            .collect(),
         contact_point: (school.consultants.iter())
             .zip(slots_by_consultant(school, date))
             .map(|(consultant, slots)| contact_point(consultant, slots, contact_type))
@@ -123,8 +130,14 @@ fn contact_point<'a>(
         kind: "ContactPoint",
         contact_type,
         name: super::naming::consultant_name(consultant),
-        telephone: consultant.phone.as_ref().map(|phone| phone.display()),
-        email: consultant.email.as_ref().map(|email| email.as_str()),
+        telephone: consultant
+            .phone
+            .as_ref()
+            .map(super::super::model::types::Phone::display),
+        email: consultant
+            .email
+            .as_ref()
+            .map(super::super::model::types::Email::as_str),
         hours_available: (slots.into_iter())
             .map(|slot| OpeningHours {
                 kind: "OpeningHoursSpecification",

@@ -115,11 +115,13 @@ impl Theme {
         })
     }
 
+    #[must_use]
     pub fn translations(&self, language: Language) -> &Translations {
         &self.translations[language.code()]
     }
 
     /// The translations of `language` ready for a template context.
+    #[must_use]
     pub fn translation_value(&self, language: Language) -> tera::Value {
         self.translation_values[language.code()].clone()
     }

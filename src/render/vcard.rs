@@ -110,7 +110,10 @@ fn school_vcard(school: &School, site_url: Option<&str>) -> String {
     for email in &identity.emails {
         card.text("EMAIL", &[("TYPE", "INTERNET")], email.as_str());
     }
-    let website = identity.website.as_ref().map(|url| url.href());
+    let website = identity
+        .website
+        .as_ref()
+        .map(super::super::model::types::WebUrl::href);
     if let Some(url) = website.or(site_url) {
         card.raw("URL", &[], url);
     }

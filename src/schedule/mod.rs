@@ -102,7 +102,7 @@ pub fn slot_dates(year: &SchoolYear, days: Weekdays) -> impl Iterator<Item = Nai
         .find(|n| days.contains_chrono((year.start + Duration::days(*n)).weekday()))
         .unwrap_or(0);
     let first = year.start + Duration::days(offset);
-    std::iter::successors(Some(first), |d| d.succ_opt())
+    std::iter::successors(Some(first), chrono::NaiveDate::succ_opt)
         .take_while(move |d| *d <= year.end)
         .filter(move |d| days.contains_chrono(d.weekday()))
 }

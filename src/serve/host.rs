@@ -54,15 +54,14 @@ fn split(authority: &str) -> Option<(&str, Option<u16>)> {
         }
         None => authority.split_at(authority.find(':').unwrap_or(authority.len())),
     };
-    let port = match rest {
-        "" => None,
-        _ => {
-            let digits = rest.strip_prefix(':')?;
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            Some(digits.parse().ok()?)
+    let port = if rest.is_empty() {
+        None
+    } else {
+        let digits = rest.strip_prefix(':')?;
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
         }
+        Some(digits.parse().ok()?)
     };
     (!name.is_empty()).then_some((name, port))
 }

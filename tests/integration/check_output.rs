@@ -1,7 +1,7 @@
 //! Snapshots (insta) of the whole output of `check` for broken or dubious inputs, in text and in
 //! JSON, in English and in Russian: what a teacher reads, pinned. Each case is one small school
-//! on the repository's shared content, built on 2026-09-01 (the support's SOURCE_DATE_EPOCH)
-//! with NO_COLOR.
+//! on the repository's shared content, built on 2026-09-01 (the support's `SOURCE_DATE_EPOCH`)
+//! with `NO_COLOR`.
 
 use crate::support::{Edit, Project};
 
@@ -405,7 +405,7 @@ fn build_writes_its_warnings_as_json_lines_on_stdout() {
     assert!(project.path().join("out/shkola/index.html").is_file());
 }
 
-/// `check` under a pseudo-terminal (util-linux `script`): coloured, unless NO_COLOR is set.
+/// `check` under a pseudo-terminal (util-linux `script`): coloured, unless `NO_COLOR` is set.
 #[test]
 fn colour_on_a_terminal_unless_no_color() {
     if std::process::Command::new("script")

@@ -428,7 +428,7 @@ fn a_syntax_error_is_still_one_problem() {
 
 /// Every value that takes several forms (serde's untagged enums: a phone, a response time, a
 /// rule, vendor hours) says which forms it accepts, where, and for which field, instead of
-/// «data did not match any variant of untagged enum RawPhone».
+/// «data did not match any variant of untagged enum `RawPhone`».
 #[test]
 fn a_value_with_several_forms_lists_the_forms_it_accepts() {
     let school = example()

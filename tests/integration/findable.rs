@@ -1,6 +1,6 @@
 //! The site's public address (`base_url` in school.toml and spravka.toml, `--base-url`) and what
 //! it gives: canonical links, webcal subscribe links, the poster's QR code, sitemap.xml and
-//! robots.txt; and on every page, description and Open Graph meta, FAQPage JSON-LD on FAQ pages.
+//! robots.txt; and on every page, description and Open Graph meta, `FAQPage` JSON-LD on FAQ pages.
 
 use crate::support::{Edit, Project, copy_dir, repo};
 

@@ -27,7 +27,7 @@ struct Expect {
     check: i32,
     /// Exit code of `spravka build`, when it differs from `check`'s.
     build: Option<i32>,
-    /// Text that must appear in the output (file:line:column, field path, hint words).
+    /// Text that must appear in the output (<file:line:column>, field path, hint words).
     #[serde(default)]
     contains: Vec<String>,
     /// Text that must not appear (raw control characters, for instance).

@@ -352,7 +352,7 @@ impl Delays {
 
 fn seed() -> u64 {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-    now.map(|d| d.as_nanos() as u64 | 1).unwrap_or(0x9e37_79b9)
+    now.map_or(0x9e37_79b9, |d| d.as_nanos() as u64 | 1)
 }
 
 fn signal(child: &Child, name: &str) {

@@ -116,7 +116,7 @@ fn every_statement_of_the_text_is_on_the_page_with_its_own_numbers() {
     // The footnote's mark as the text writes it, a link to the note and one back.
     for part in [
         r##"Учреждения<sup class="footnote-reference" id="fnref-1"><a href="#fn-1" title="Сноска 1">1</a></sup>"##,
-        r##"<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">1</sup>"##,
+        r#"<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">1</sup>"#,
         r##"<a href="#fnref-1" title="Вернуться к тексту">↩</a>"##,
     ] {
         assert!(html.contains(part), "no {part} in {html}");

@@ -106,19 +106,19 @@ impl Project {
             .unwrap_or_else(|e| panic!("{relative}: {e}"))
     }
 
-    /// Run spravka in the project folder with a fixed SOURCE_DATE_EPOCH (2026-09-01, the first day
+    /// Run spravka in the project folder with a fixed `SOURCE_DATE_EPOCH` (2026-09-01, the first day
     /// of the example schools' school year).
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_on("2026-09-01", args)
     }
 
-    /// Run spravka as if built on `date` (YYYY-MM-DD, midnight UTC) through SOURCE_DATE_EPOCH.
+    /// Run spravka as if built on `date` (YYYY-MM-DD, midnight UTC) through `SOURCE_DATE_EPOCH`.
     pub fn run_on(&self, date: &str, args: &[&str]) -> Run {
         self.run_with(date, &[("LC_ALL", "C")], args)
     }
 
-    /// Run spravka on `date` with the locale variables `locale` (no other of LC_ALL,
-    /// LC_MESSAGES, LANG is passed on): every other run pins English with LC_ALL=C, so that a
+    /// Run spravka on `date` with the locale variables `locale` (no other of `LC_ALL`,
+    /// `LC_MESSAGES`, LANG is passed on): every other run pins English with `LC_ALL=C`, so that a
     /// developer's Russian locale changes no test.
     pub fn run_with(&self, date: &str, locale: &[(&str, &str)], args: &[&str]) -> Run {
         let day: chrono::NaiveDate = date.parse().expect("a YYYY-MM-DD date");

@@ -130,7 +130,7 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
         rest = &rest[start + 1..];
         let name: String = rest
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
+            .take_while(char::is_ascii_alphanumeric)
             .collect();
         if name.is_empty() {
             continue;

@@ -463,7 +463,7 @@ impl School {
     /// The index of a consultant of this school: from its address when it is an element of
     /// `consultants` (callers loop over them, so a search by id would make that loop quadratic).
     fn consultant_index(&self, consultant: &Consultant) -> Option<usize> {
-        let offset = (consultant as *const Consultant as usize)
+        let offset = (std::ptr::from_ref::<Consultant>(consultant) as usize)
             .wrapping_sub(self.consultants.as_ptr() as usize)
             / std::mem::size_of::<Consultant>().max(1);
         match self.consultants.get(offset) {

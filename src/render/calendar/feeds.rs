@@ -547,9 +547,9 @@ pub fn parse_previous(document: &str) -> PreviousEvents {
                 }
             }
             ("UID", Some(event)) => event.0 = ics::unescape_text(value),
-            ("RECURRENCE-ID", Some(event)) => event.1 = value.to_owned(),
+            ("RECURRENCE-ID", Some(event)) => value.clone_into(&mut event.1),
             ("SEQUENCE", Some(event)) => event.2 = value.parse().unwrap_or(0),
-            (HASH_PROPERTY, Some(event)) => event.3 = value.to_owned(),
+            (HASH_PROPERTY, Some(event)) => value.clone_into(&mut event.3),
             _ => {}
         }
     }

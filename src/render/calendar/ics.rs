@@ -20,6 +20,7 @@ pub struct IcsWriter {
 }
 
 impl IcsWriter {
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -52,6 +53,7 @@ impl IcsWriter {
     }
 
     /// The document: every line folded and CRLF-terminated.
+    #[must_use]
     pub fn finish(self) -> String {
         self.buf
     }
@@ -73,6 +75,7 @@ impl IcsWriter {
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` get a backslash, CR LF / CR / LF become `\n`,
 /// other control characters except TAB are dropped (CONTROL is not allowed in TEXT).
+#[must_use]
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut chars = text.chars().peekable();
@@ -98,6 +101,7 @@ pub fn escape_text(text: &str) -> String {
 
 /// Reverses [`escape_text`]: `\\` `\;` `\,` `\n` `\N`. Unknown escapes and a trailing backslash are kept
 /// as they are, as the clients do.
+#[must_use]
 pub fn unescape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
@@ -122,6 +126,7 @@ pub fn unescape_text(text: &str) -> String {
 /// Folds one unfolded content line (without line break) into physical lines of at most 75 octets each
 /// (the leading space of a continuation line counts), never splitting a UTF-8 character; each ends with
 /// CRLF.
+#[must_use]
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 24 + 2);
     let (head, mut rest) = line.split_at(fold_point(line, MAX_LINE_OCTETS));
@@ -152,6 +157,7 @@ fn fold_point(s: &str, limit: usize) -> usize {
 
 /// Reverse of fold for a whole document: joins continuation lines (CRLF or LF followed by one space or
 /// tab).
+#[must_use]
 pub fn unfold(document: &str) -> String {
     let bytes = document.as_bytes();
     let mut out = String::with_capacity(document.len());
@@ -214,22 +220,26 @@ fn strip_controls(value: &str) -> Cow<'_, str> {
 }
 
 /// `YYYYMMDDTHHMMSS`: local wall time, for values with a `TZID=` parameter.
+#[must_use]
 pub fn local_datetime(dt: NaiveDateTime) -> String {
     dt.format("%Y%m%dT%H%M%S").to_string()
 }
 
 /// `YYYYMMDDTHHMMSSZ`.
+#[must_use]
 pub fn utc_datetime(dt: DateTime<Utc>) -> String {
     dt.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// `YYYYMMDD`.
+#[must_use]
 pub fn date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
 /// `+0700`, `-0330`, `+053015` style UTC offset (seconds only when non-zero; zero is `+0000`, as
 /// `-0000` is not allowed).
+#[must_use]
 pub fn utc_offset(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let abs = seconds.unsigned_abs();

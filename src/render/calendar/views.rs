@@ -306,17 +306,16 @@ fn sessions_json<'a>(
     let mut list = Vec::new();
     for s in sessions.filter(|s| s.date >= today) {
         let source = kind_source(site, s);
-        let index = match by_source.get(&source) {
-            Some(&index) => index,
-            None => {
-                let kind = session_kind(site, s, t);
-                let index = *by_kind.entry(kind.clone()).or_insert_with(|| {
-                    kinds.push(kind);
-                    kinds.len() - 1
-                });
-                by_source.insert(source, index);
-                index
-            }
+        let index = if let Some(&index) = by_source.get(&source) {
+            index
+        } else {
+            let kind = session_kind(site, s, t);
+            let index = *by_kind.entry(kind.clone()).or_insert_with(|| {
+                kinds.push(kind);
+                kinds.len() - 1
+            });
+            by_source.insert(source, index);
+            index
         };
         let date = s.date.to_string();
         list.push((
@@ -426,7 +425,7 @@ fn support_json(site: &SchoolSite, today: NaiveDate) -> String {
         .holidays
         .keys()
         .chain(calendar.days_off.iter())
-        .map(|d| d.to_string())
+        .map(std::string::ToString::to_string)
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -437,7 +436,7 @@ fn support_json(site: &SchoolSite, today: NaiveDate) -> String {
         working_weekends: calendar
             .working_weekends
             .keys()
-            .map(|d| d.to_string())
+            .map(std::string::ToString::to_string)
             .collect(),
     };
     crate::render::escape::script_json(&json).unwrap_or_else(|_| "{}".into())

@@ -13,6 +13,7 @@ pub fn main_region(html: &str) -> &str {
 
 /// The text of `html`: tags dropped (those that break a line become a space), `<script>`,
 /// `<style>`, `<svg>` and `<template>` skipped, entities decoded, white space collapsed.
+#[must_use]
 pub fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len() / 2);
     let mut rest = html;
