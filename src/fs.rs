@@ -5,6 +5,10 @@ use std::fs::{File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+mod new_folder;
+
+pub use new_folder::NewFolder;
+
 use crate::error::Error;
 
 fn context<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -> Error + 'a {

@@ -270,15 +270,9 @@ impl Present {
 }
 
 fn write_all(base: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    let mut made: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut folder = fs::NewFolder::create(base)?;
     for file in files {
-        let path = base.join(&file.path);
-        if let Some(parent) = path.parent() {
-            if made.insert(parent.to_path_buf()) {
-                fs::create_dir_all(parent)?;
-            }
-        }
-        fs::write(&path, &file.bytes)?;
+        folder.write(&file.path, &file.bytes)?;
     }
     Ok(())
 }

@@ -621,6 +621,8 @@ slot-cond-mixed-hint = put `{"{%"} if … {"%}"}`, `{"{%"} else {"%}"}` and `{"{
 
 theme-compile = the theme's templates do not compile: { $error }
 theme-compile-hint = fix the Tera syntax at the place named (Tera 2 syntax: README, Themes)
+theme-static-generated = the theme's file static/{ $path } has the name of a file that the build writes for each school (assets/{ $path }), and would replace it
+theme-static-generated-hint = rename the file (and the links to it in your templates)
 
 ## The output folder (src/output/folder.rs)
 

@@ -670,6 +670,8 @@ slot-cond-mixed-hint = поставьте `{"{%"} if … {"%}"}`, `{"{%"} else {
 
 theme-compile = шаблоны темы не компилируются: { $error }
 theme-compile-hint = исправьте запись Tera в указанном месте (синтаксис Tera 2: README, раздел «Themes»)
+theme-static-generated = файл темы static/{ $path } назван так же, как файл, который сборка пишет для каждой школы (assets/{ $path }), и заменил бы его
+theme-static-generated-hint = переименуйте файл (и ссылки на него в своих шаблонах)
 
 ## Папка для сайтов (src/output/folder.rs)
 

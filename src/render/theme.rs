@@ -91,7 +91,7 @@ impl Theme {
             .collect();
         let mut translations = built_in_translations();
         if let Some(custom) = custom {
-            apply_overrides(custom, &mut templates, &mut assets, &mut translations);
+            apply_overrides(custom, &mut templates, &mut assets, &mut translations)?;
         }
         if let Some(script) = assets.get_mut("assets/vision.js") {
             *script = super::vision::with_labels(script, &translations);
@@ -211,13 +211,24 @@ fn report(error: &tera::Error) -> Option<&tera::ReportError> {
     }
 }
 
-/// Lays the user's theme files over the built-in ones, file by file.
+/// Lays the user's theme files over the built-in ones, file by file. A static file may replace
+/// a built-in one (`style.css`), but not a file that the build writes for each school.
 fn apply_overrides(
     custom: RawTheme,
     templates: &mut BTreeMap<String, (String, Option<Arc<SourceFile>>)>,
     assets: &mut BTreeMap<String, Vec<u8>>,
     translations: &mut BTreeMap<&'static str, Translations>,
-) {
+) -> Result<(), Error> {
+    let generated: Vec<Problem> = (custom.assets.keys())
+        .filter(|path| format!("assets/{path}") == super::search::INDEX_PATH)
+        .map(|path| {
+            Problem::new(t!("theme-static-generated", path = path.as_str()))
+                .with_hint(t!("theme-static-generated-hint"))
+        })
+        .collect();
+    if !generated.is_empty() {
+        return Err(Error::Invalid(generated));
+    }
     for (name, file) in custom.templates {
         templates.insert(name, (file.text.to_string(), Some(file)));
     }
@@ -229,6 +240,7 @@ fn apply_overrides(
             table.merge(parsed.clone());
         }
     }
+    Ok(())
 }
 
 /// A Tera error on one line: the template, line and column when Tera knows them, the message,

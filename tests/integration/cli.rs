@@ -269,6 +269,37 @@ fn user_theme_overrides_one_template() {
 }
 
 #[test]
+fn a_theme_file_named_like_the_search_index_is_refused_not_written_over_it() {
+    let project = Project::fixtures();
+    project.write(
+        "mytheme/static/search-index.js",
+        "window.SPRAVKA_SEARCH = {};\n",
+    );
+    project.write(
+        "mytheme/static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    for command in ["check", "build"] {
+        let stderr = project.run(&[command, "--theme", "mytheme"]).fails_with(1);
+        assert!(
+            stderr.contains("static/search-index.js")
+                && stderr.contains("assets/search-index.js")
+                && stderr.contains("rename the file"),
+            "{command}: {stderr}"
+        );
+    }
+    assert!(!project.path().join("public").exists(), "nothing written");
+    std::fs::remove_file(project.path().join("mytheme/static/search-index.js")).unwrap();
+    project.run(&["build", "--theme", "mytheme"]).success();
+    let index = project.read("public/osh/assets/search-index.js");
+    assert!(
+        index.starts_with("window.SPRAVKA_SEARCH={\"found\""),
+        "{index}"
+    );
+    assert!(project.path().join("public/osh/assets/logo.svg").is_file());
+}
+
+#[test]
 fn a_theme_header_is_rendered_once_per_kind_of_page_with_the_right_links() {
     let project = Project::fixtures();
     project.write(

@@ -1,9 +1,8 @@
 //! What the schedule and escalation pages show of the calendar: the school year, feed links, the
 //! upcoming sessions as of the build date, one-off events, and the JSON the pages' script reads.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, TimeZone};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::feeds::{self, Feed};
@@ -109,8 +108,8 @@ pub fn calendar_view(
     let view = |s: &Session| session_view(site, s, t);
     let state = schedule::year_state(&school.school_years, today);
     let is_event = |s: &&Session| matches!(s.source, SessionSource::Event(_));
-    let for_parents =
-        |s: &&Session| s.audiences.is_empty() || s.audiences.contains(&Audience::Parents);
+    let for_parents = |s: &&Session| for_parents(s);
+    let (sessions_json, parents_json) = ScriptSessions::new(site, &sessions, t, today).json(t);
     CalendarView {
         status: year_status(state, t),
         years: years_shown(&school.school_years, today)
@@ -148,8 +147,8 @@ pub fn calendar_view(
             })
             .collect(),
         as_of: page_date(today, t),
-        sessions_json: sessions_json(site, sessions.iter(), t, today),
-        parents_json: sessions_json(site, sessions.iter().filter(for_parents), t, today),
+        sessions_json,
+        parents_json,
         support_json: support_json(site, today),
     }
 }
@@ -254,22 +253,26 @@ fn audience_text(audiences: &[Audience], t: &Translations) -> String {
     }
 }
 
+fn for_parents(session: &Session) -> bool {
+    session.audiences.is_empty() || session.audiences.contains(&Audience::Parents)
+}
+
 /// The sessions for the page script, compact: a school year has hundreds of sessions that
 /// repeat a few descriptions, and parents load the page on slow connections.
 #[derive(Debug, Serialize)]
-struct SessionsJson {
+struct SessionsJson<'a> {
     /// What the script needs to write a date exactly as the page does (`page_date_weekday`):
     /// weekday names from Monday, month names in the genitive, the `date.page` pattern and
     /// `date.page_weekday` around it.
-    weekdays: Vec<String>,
-    months: Vec<String>,
-    page_date: String,
-    date_weekday: String,
+    weekdays: &'a [String],
+    months: &'a [String],
+    page_date: &'a str,
+    date_weekday: &'a str,
     /// The distinct descriptions of sessions, referred to by index.
-    kinds: Vec<SessionKind>,
+    kinds: Vec<&'a SessionKind>,
     /// `[start, end, local date, kind]`: start and end as Unix seconds (so the script compares
     /// them with "now" directly), the date as YYYY-MM-DD in the school's zone.
-    sessions: Vec<(i64, i64, String, usize)>,
+    sessions: Vec<(i64, i64, &'a str, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -283,62 +286,87 @@ struct SessionKind {
     moved: bool,
 }
 
-/// Sessions that have not ended by `today` (the script shows only those still to come), as JSON
-/// safe inside the page's `<script>` element.
-fn sessions_json<'a>(
-    site: &SchoolSite,
-    sessions: impl Iterator<Item = &'a Session>,
-    t: &Translations,
-    today: NaiveDate,
-) -> String {
-    let tz = site.school.identity.timezone;
-    let unix = |date: NaiveDate, time: crate::model::types::TimeOfDay| {
-        let local = date.and_time(time.to_chrono());
-        tz.from_local_datetime(&local)
-            .earliest()
-            .map_or_else(|| local.and_utc().timestamp(), |d| d.timestamp())
-    };
-    // A year has hundreds of sessions and a few descriptions: sessions are grouped first by what
-    // their description is made of (no strings built), and a description is written once a group.
-    let mut by_source: HashMap<KindSource, usize> = HashMap::new();
-    let mut by_kind: HashMap<SessionKind, usize> = HashMap::new();
-    let mut kinds: Vec<SessionKind> = Vec::new();
-    let mut list = Vec::new();
-    for s in sessions.filter(|s| s.date >= today) {
-        let source = kind_source(site, s);
-        let index = if let Some(&index) = by_source.get(&source) {
-            index
-        } else {
-            let kind = session_kind(site, s, t);
-            let index = *by_kind.entry(kind.clone()).or_insert_with(|| {
-                kinds.push(kind);
-                kinds.len() - 1
-            });
-            by_source.insert(source, index);
-            index
+/// The sessions that have not ended by the build date (the script shows only those still to
+/// come), each with its times, date and description worked out once for both of the pages'
+/// lists: every session (the schedule page) and those parents may attend (the home page).
+struct ScriptSessions {
+    kinds: Vec<SessionKind>,
+    /// `(start, end, date, index in kinds, for parents)`.
+    sessions: Vec<(i64, i64, String, usize, bool)>,
+}
+
+impl ScriptSessions {
+    fn new(site: &SchoolSite, sessions: &[Session], t: &Translations, today: NaiveDate) -> Self {
+        let tz = site.school.identity.timezone;
+        let unix = |date: NaiveDate, time: crate::model::types::TimeOfDay| {
+            let local = date.and_time(time.to_chrono());
+            tz.from_local_datetime(&local)
+                .earliest()
+                .map_or_else(|| local.and_utc().timestamp(), |d| d.timestamp())
         };
-        let date = s.date.to_string();
-        list.push((
-            unix(s.date, s.time.start),
-            unix(s.date, s.time.end),
-            date,
-            index,
-        ));
+        // Sessions are grouped first by what their description is made of (no strings built),
+        // and a description is written once a group.
+        let mut by_source: FxHashMap<KindSource, usize> = FxHashMap::default();
+        let mut by_kind: FxHashMap<SessionKind, usize> = FxHashMap::default();
+        let mut kinds: Vec<SessionKind> = Vec::new();
+        let mut list = Vec::with_capacity(sessions.len());
+        for s in sessions.iter().filter(|s| s.date >= today) {
+            let source = kind_source(site, s);
+            let index = if let Some(&index) = by_source.get(&source) {
+                index
+            } else {
+                let kind = session_kind(site, s, t);
+                let index = *by_kind.entry(kind.clone()).or_insert_with(|| {
+                    kinds.push(kind);
+                    kinds.len() - 1
+                });
+                by_source.insert(source, index);
+                index
+            };
+            let (start, end) = (unix(s.date, s.time.start), unix(s.date, s.time.end));
+            list.push((start, end, s.date.to_string(), index, for_parents(s)));
+        }
+        ScriptSessions {
+            kinds,
+            sessions: list,
+        }
     }
-    let json = SessionsJson {
-        weekdays: Weekday::ALL
-            .iter()
+
+    /// The JSON of every session and that of the parents' ones, safe inside a `<script>`
+    /// element. Each list names only the descriptions it uses, in the order it first uses them.
+    fn json(&self, t: &Translations) -> (String, String) {
+        let weekdays: Vec<String> = (Weekday::ALL.iter())
             .map(|day| t.text(&format!("weekday_lower.{}", day.key())))
-            .collect(),
-        months: (1..=12)
+            .collect();
+        let months: Vec<String> = (1..=12)
             .map(|m| t.text(&format!("month_genitive.m{m}")))
-            .collect(),
-        page_date: t.text("date.page"),
-        date_weekday: t.text("date.page_weekday"),
-        kinds,
-        sessions: list,
-    };
-    crate::render::escape::script_json(&json).unwrap_or_else(|_| "null".into())
+            .collect();
+        let (page_date, date_weekday) = (t.text("date.page"), t.text("date.page_weekday"));
+        let write = |parents_only: bool| {
+            let mut local: Vec<Option<usize>> = vec![None; self.kinds.len()];
+            let mut kinds = Vec::new();
+            let sessions = (self.sessions.iter())
+                .filter(|session| session.4 || !parents_only)
+                .map(|(start, end, date, kind, _)| {
+                    let index = *local[*kind].get_or_insert_with(|| {
+                        kinds.push(&self.kinds[*kind]);
+                        kinds.len() - 1
+                    });
+                    (*start, *end, date.as_str(), index)
+                })
+                .collect();
+            let json = SessionsJson {
+                weekdays: &weekdays,
+                months: &months,
+                page_date: &page_date,
+                date_weekday: &date_weekday,
+                kinds,
+                sessions,
+            };
+            crate::render::escape::script_json(&json).unwrap_or_else(|_| "null".into())
+        };
+        (write(false), write(true))
+    }
 }
 
 /// Everything a session's description is made of, borrowed: equal sources give equal kinds.
