@@ -191,7 +191,7 @@ struct Prepared {
 
 impl Prepared {
     fn new(body: &str) -> Prepared {
-        let (shortcodes, mistakes) = if body.contains("{{") || body.contains("{%") {
+        let (shortcodes, mistakes) = if shortcodes::may_hold_one(body) {
             shortcodes::scan(body, &code_ranges(body))
         } else if shortcodes::has_slot(body) {
             shortcodes::scan(body, &[])

@@ -214,6 +214,13 @@ pub fn is_slot(c: char) -> bool {
     (SLOT_BASE..SLOT_BASE + MAX_SHORTCODES as u32).contains(&u32::from(c))
 }
 
+/// Whether `body` has a `{{` or `{%` anywhere: a byte search for `{`, which most articles never
+/// have, instead of two searches for the pairs.
+pub fn may_hold_one(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memchr_iter(b'{', bytes).any(|at| matches!(bytes.get(at + 1), Some(b'{' | b'%')))
+}
+
 /// Whether `text` holds a slot character: a byte search for their UTF-8 lead byte (0xF3, which
 /// real text almost never has) before any decoding, as every article body is asked.
 pub fn has_slot(text: &str) -> bool {
@@ -462,6 +469,16 @@ mod tests {
         let (_, mistakes) = scan(body, &[]);
         let text = |m: &Mistake| (body[m.range.clone()].to_owned(), m.message.clone());
         mistakes.iter().map(text).collect()
+    }
+
+    #[test]
+    fn a_body_may_hold_a_shortcode_only_with_an_opening_pair() {
+        for body in ["{{ school.phone }}", "a {% if x %}", "{ {{", "{{", "x{%"] {
+            assert!(may_hold_one(body), "{body}");
+        }
+        for body in ["", "{", "{ }", "a { b } {#id}", "}}", "%}", "{ %"] {
+            assert!(!may_hold_one(body), "{body}");
+        }
     }
 
     #[test]

@@ -77,25 +77,37 @@ impl IcsWriter {
 /// other control characters except TAB are dropped (CONTROL is not allowed in TEXT).
 #[must_use]
 pub fn escape_text(text: &str) -> String {
+    // Byte by byte, copying each run without a special byte whole: every title, place and
+    // description of every session of every feed passes here.
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' | ';' | ',' => {
-                out.push('\\');
-                out.push(c);
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (replacement, len) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b';' => ("\\;", 1),
+            b',' => ("\\,", 1),
+            // CR LF is one line break, not two.
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\r' | b'\n' => ("\\n", 1),
+            b'\t' => {
+                i += 1;
+                continue;
             }
-            '\r' | '\n' => {
-                // CR LF is one line break, not two.
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
+            0..=0x1F | 0x7F => ("", 1),
+            // U+0080-U+009F, the C1 controls.
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => ("", 2),
+            _ => {
+                i += 1;
+                continue;
             }
-            c if is_forbidden_control(c) => {}
-            c => out.push(c),
-        }
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(replacement);
+        i += len;
+        copied = i;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -286,6 +298,7 @@ mod tests {
         assert_eq!(escape_text(r"a\b;c,d"), r"a\\b\;c\,d");
         assert_eq!(escape_text("1\r\n2\n3\r4"), r"1\n2\n3\n4");
         assert_eq!(escape_text("tab\tbell\u{7}del\u{7f}"), "tab\tbelldel");
+        assert_eq!(escape_text("c1\u{85}\u{9f} nbsp\u{a0}Ж"), "c1 nbsp\u{a0}Ж");
     }
 
     #[test]
@@ -467,6 +480,9 @@ mod tests {
             Just('Ж'),
             Just('€'),
             Just('😀'),
+            Just('\u{7f}'),
+            // C1 controls (C2 80 to C2 9F in UTF-8) and their neighbours, which are not.
+            (0x80u32..0xA2).prop_map(|c| char::from_u32(c).expect("a character")),
             (0u8..0x20).prop_map(char::from),
         ];
         proptest::collection::vec(prop_oneof![any::<char>(), interesting], 0..400)
