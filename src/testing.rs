@@ -133,7 +133,7 @@ pub(crate) fn shared_with(articles: &[(&str, &str)]) -> Shared {
         platforms: (PLATFORMS.iter())
             .map(|(path, text)| (stem(path), loaded(path, text)))
             .collect(),
-        calendar: (CALENDAR.iter())
+        production_calendar: (CALENDAR.iter())
             .map(|(path, text)| (stem(path), loaded(path, text)))
             .collect(),
         articles: (ARTICLES.iter())

@@ -442,7 +442,7 @@ response-words-hint = remove `words`, or write the time as the regulation does: 
 response-text = `{ $text }` is not a response time Spravka can read
 response-text-hint = write «в течение» with a number (digits or одного … десяти) and дня/дней, рабочего дня/рабочих дней, часа/часов or суток, such as "в течение одного дня"; or a table such as {"{"} days = 1 {"}"}
 
-## The production calendar (src/model/calendar.rs)
+## The production calendar (src/model/production_calendar.rs)
 
 calendar-year = { $year } is not a year of the production calendar
 calendar-year-hint = write the year the file is for, from { $from } to { $to }

@@ -70,7 +70,7 @@ impl OpenProject {
             Ok(mut site) if problems.is_empty() => {
                 let mut more = Vec::new();
                 let mut report = Collector::new(&dir.school.file, &mut more);
-                let calendar = &self.shared.calendar;
+                let calendar = &self.shared.production_calendar;
                 lints::school_warnings(
                     &site.school,
                     &dir.school.value,

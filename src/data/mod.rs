@@ -2,12 +2,12 @@
 
 pub mod article;
 pub mod blanks;
-pub mod calendar;
 pub mod foreign;
 pub mod heading;
 mod hints;
 pub mod lenient;
 pub mod platform;
+pub mod production_calendar;
 pub mod project;
 pub mod school;
 pub mod sources;
@@ -435,7 +435,7 @@ pub struct RawSchoolDir {
 #[derive(Debug, Default)]
 pub struct RawShared {
     pub platforms: Vec<(String, Loaded<RawPlatform>)>,
-    pub calendar: Vec<(String, Loaded<calendar::RawCalendarYear>)>,
+    pub production_calendar: Vec<(String, Loaded<production_calendar::RawCalendarYear>)>,
     pub articles: Vec<Loaded<RawArticle>>,
     /// `spravka.toml`, when the project has one.
     pub project: Option<Loaded<project::RawProject>>,
@@ -458,7 +458,7 @@ pub fn load_shared(layout: &Layout, problems: &mut Vec<Problem>) -> Result<RawSh
     }
     Ok(RawShared {
         platforms: load_toml_dir(layout, &layout.platforms(), problems)?,
-        calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
+        production_calendar: load_toml_dir(layout, &layout.calendar(), problems)?,
         articles: load_articles(layout, &layout.shared_faq(), problems)?,
         project,
     })

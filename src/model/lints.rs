@@ -10,8 +10,8 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use super::Article;
-use super::calendar::ProductionCalendar;
 use super::parse_date;
+use super::production_calendar::ProductionCalendar;
 use super::school::{ChannelKind, Consultant, School, SchoolYear, Slot};
 use super::text::check_line;
 use crate::data::school::{RawConsent, RawConsultant, RawSchool};
@@ -472,14 +472,22 @@ end = 2027-05-25
     fn a_year_without_production_calendar_is_a_warning_per_year() {
         let text = "\n[school_year]\nstart = 2098-09-01\nend = 2099-05-25\n";
         let found = lint(text, |school, raw, report| {
-            missing_calendar_years(&school_years(school, raw), &shared().calendar, report);
+            missing_calendar_years(
+                &school_years(school, raw),
+                &shared().production_calendar,
+                report,
+            );
         });
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].contains("`school_year.start`: there is no production calendar for 2098"));
         assert!(found[1].contains("`school_year.end`: there is no production calendar for 2099"));
         assert!(found.iter().all(|f| f.starts_with("warning")));
         let covered = lint(YEAR, |school, raw, report| {
-            missing_calendar_years(&school_years(school, raw), &shared().calendar, report);
+            missing_calendar_years(
+                &school_years(school, raw),
+                &shared().production_calendar,
+                report,
+            );
         });
         assert_eq!(covered, Vec::<String>::new());
     }

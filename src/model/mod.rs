@@ -2,10 +2,10 @@
 
 pub mod article;
 pub mod base_url;
-pub mod calendar;
 pub mod lints;
 pub mod mentions;
 pub mod platform;
+pub mod production_calendar;
 pub mod project;
 pub mod regulation;
 pub mod response;

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::base_url::BaseUrl;
-use super::calendar::ProductionCalendar;
 use super::mentions::Known;
+use super::production_calendar::ProductionCalendar;
 use super::regulation::{self, Regulation};
 use super::{Article, Platform, School, parse_optional};
 use crate::data::{Loaded, RawArticle, RawSchoolDir, RawShared};
@@ -18,7 +18,7 @@ use crate::fingerprint::Fingerprint;
 #[derive(Debug, Clone)]
 pub struct SchoolSite {
     pub school: School,
-    pub calendar: Arc<ProductionCalendar>,
+    pub production_calendar: Arc<ProductionCalendar>,
     /// Shared articles for its platform, replaced or extended by its own; sorted for display.
     pub articles: Vec<Arc<Article>>,
     /// The school's own text of the regulation (`regulation.md`), when it has one; otherwise the
@@ -38,7 +38,7 @@ pub struct Shared {
     /// Presets that exist but did not validate (their problems are reported with the shared
     /// files): choosing one is not also reported as choosing an unknown platform.
     pub broken_platforms: BTreeSet<String>,
-    pub calendar: Arc<ProductionCalendar>,
+    pub production_calendar: Arc<ProductionCalendar>,
     pub articles: Vec<Arc<Article>>,
     /// A hash of the shared files: a school's output depends on them as on its own.
     pub fingerprint: String,
@@ -68,7 +68,7 @@ impl Shared {
         Shared {
             base_url: validate_project(raw, problems),
             platform_files,
-            calendar: Arc::new(validate_calendar(raw, problems)),
+            production_calendar: Arc::new(validate_calendar(raw, problems)),
             fingerprint: shared_fingerprint(raw),
             platforms,
             broken_platforms: broken,
@@ -104,7 +104,7 @@ impl Shared {
             problems.extend(contact_warnings(&school, &articles, &self.articles));
             SchoolSite {
                 school,
-                calendar: Arc::clone(&self.calendar),
+                production_calendar: Arc::clone(&self.production_calendar),
                 articles,
                 regulation,
                 warnings: Vec::new(),
@@ -158,7 +158,7 @@ fn shared_fingerprint(raw: &RawShared) -> String {
     for (id, loaded) in &raw.platforms {
         fingerprint.add(&format!("platform/{id}"), loaded.file.text.as_bytes());
     }
-    for (id, loaded) in &raw.calendar {
+    for (id, loaded) in &raw.production_calendar {
         fingerprint.add(&format!("calendar/{id}"), loaded.file.text.as_bytes());
     }
     for article in &raw.articles {
@@ -185,7 +185,7 @@ fn validate_project(raw: &RawShared, problems: &mut Vec<Problem>) -> Option<Base
 
 fn validate_calendar(raw: &RawShared, problems: &mut Vec<Problem>) -> ProductionCalendar {
     let mut calendar = ProductionCalendar::default();
-    for (_, loaded) in &raw.calendar {
+    for (_, loaded) in &raw.production_calendar {
         let mut report = Collector::new(&loaded.file, problems);
         calendar.add_year(&loaded.value, &mut report);
     }

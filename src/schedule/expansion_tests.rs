@@ -12,7 +12,7 @@ fn date(m: u32, d: u32) -> NaiveDate {
 
 fn dates_of(toml: &str, slot: usize) -> Vec<NaiveDate> {
     let site = site(toml);
-    sessions(&site.school, &site.calendar)
+    sessions(&site.school, &site.production_calendar)
         .into_iter()
         .filter(|s| matches!(s.source, SessionSource::Slot { index, .. } if index == slot))
         .map(|s| s.date)
@@ -43,7 +43,7 @@ fn every_tuesday_of_the_year_but_the_vacation() {
 #[test]
 fn sessions_come_sorted_by_date_across_slots() {
     let site = site(SCHOOL);
-    let all = sessions(&site.school, &site.calendar);
+    let all = sessions(&site.school, &site.production_calendar);
     assert_eq!(all.len(), 16, "8 Tuesdays and 8 Thursdays");
     assert!(all.windows(2).all(|pair| pair[0].date <= pair[1].date));
     assert_eq!(all[1].date, date(9, 3));
@@ -70,7 +70,7 @@ fn a_cancelled_session_is_left_out_and_a_moved_one_marked() {
          [[schedule.exceptions]]\nslot = \"tue\"\ndate = 2026-09-15\nmoved = { date = 2026-09-16, time = \"16:00-17:00\" }\n",
     );
     let site = site(&toml);
-    let tuesday: Vec<_> = sessions(&site.school, &site.calendar)
+    let tuesday: Vec<_> = sessions(&site.school, &site.production_calendar)
         .into_iter()
         .filter(|s| matches!(s.source, SessionSource::Slot { index: 0, .. }))
         .collect();

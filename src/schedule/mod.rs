@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::School;
-use crate::model::calendar::{ProductionCalendar, RestDay};
+use crate::model::production_calendar::{ProductionCalendar, RestDay};
 use crate::model::school::{Change, SchoolYear, Slot, WorkingWeekendRule};
 use crate::model::types::{Audience, TimeRange};
 use crate::model::weekdays::Weekdays;

@@ -276,7 +276,9 @@ fn vevents(site: &SchoolSite, t: &Translations, ctx: &FeedContext) -> Vec<VEvent
     let mut events = Vec::new();
     for year in &school.school_years {
         for index in (0..school.schedule.slots.len()).filter(|i| year.holds(*i)) {
-            if let Some(series) = schedule::slot_series(school, index, year, &site.calendar) {
+            if let Some(series) =
+                schedule::slot_series(school, index, year, &site.production_calendar)
+            {
                 events.extend(slot_vevents(school, &series, year, t, ctx));
             }
         }

@@ -104,7 +104,7 @@ pub fn calendar_view(
     site_url: Option<&str>,
 ) -> CalendarView {
     let school = &site.school;
-    let sessions = schedule::sessions(school, &site.calendar);
+    let sessions = schedule::sessions(school, &site.production_calendar);
     let view = |s: &Session| session_view(site, s, t);
     let state = schedule::year_state(&school.school_years, today);
     let is_event = |s: &&Session| matches!(s.source, SessionSource::Event(_));
@@ -448,7 +448,7 @@ fn support_json(site: &SchoolSite, today: NaiveDate) -> String {
     .into_iter()
     .filter_map(|(key, hours)| hours.map(|h| window_json(key, h)))
     .collect();
-    let calendar = &site.calendar;
+    let calendar = &site.production_calendar;
     let rest_days = calendar
         .holidays
         .keys()

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 
 use super::{check_texts, parse_date};
-use crate::data::calendar::RawCalendarYear;
+use crate::data::production_calendar::RawCalendarYear;
 use crate::diagnostic::{Collector, FieldPath};
 use crate::locale::t;
 
@@ -157,7 +157,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::data::calendar::RawCalendarYear;
+    use crate::data::production_calendar::RawCalendarYear;
     use crate::diagnostic::{Problem, SourceFile};
 
     fn add(text: &str) -> (ProductionCalendar, Vec<Problem>) {
