@@ -68,7 +68,7 @@ pub mod internals {
 pub use error::Error;
 
 /// Run a parsed command line; the summary goes to stdout, errors are returned.
-pub fn run(cli: Cli) -> Result<(), Error> {
+pub fn run(cli: &Cli) -> Result<(), Error> {
     let summary = match &cli.command {
         Command::Build(args) => cmd::build::run(args)?,
         Command::Check(args) => cmd::check::run(args)?,

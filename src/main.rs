@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = spravka::cli::Cli::parse_in_language();
     let format = cli.format();
-    match spravka::interrupt::install().and_then(|()| spravka::run(cli)) {
+    match spravka::interrupt::install().and_then(|()| spravka::run(&cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let (stdout, stderr) = error.report(format);

@@ -310,7 +310,9 @@ impl<'a> Checker<'a, '_> {
                 id,
                 classes,
                 attrs,
-            }) => Some(Event::Start(self.heading(level, id, classes, attrs, range))),
+            }) => Some(Event::Start(
+                self.heading(level, id, classes, &attrs, range),
+            )),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -360,7 +362,7 @@ impl<'a> Checker<'a, '_> {
         level: pulldown_cmark::HeadingLevel,
         id: Option<CowStr<'a>>,
         classes: Vec<CowStr<'a>>,
-        attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+        attrs: &[(CowStr<'a>, Option<CowStr<'a>>)],
         range: Range<usize>,
     ) -> Tag<'a> {
         // Each kind is found left to right from the braces, so locating them all is linear.
@@ -385,7 +387,7 @@ impl<'a> Checker<'a, '_> {
                 safe
             })
             .collect();
-        for (key, _) in &attrs {
+        for (key, _) in attrs {
             let what = t!("md-heading-attribute", key = shown(key));
             self.refuse_in_heading(&mut at_attr, range.end, key, what);
         }

@@ -77,7 +77,7 @@ impl Staging {
             if std::fs::symlink_metadata(&target).is_ok_and(|meta| meta.is_dir()) {
                 return Err(in_the_way(&target));
             }
-            self.stage_file(file, self.dir.join(".root"), target, &mut changes)?;
+            stage_file(file, &self.dir.join(".root"), target, &mut changes)?;
         }
         Ok(changes)
     }
@@ -112,30 +112,9 @@ impl Staging {
         for file in files {
             present.check_way(&base, Path::new(&file.path), &ours)?;
             let target = base.join(&file.path);
-            self.stage_file(file, staged_base.clone(), target, &mut changes)?;
+            stage_file(file, &staged_base, target, &mut changes)?;
         }
         Ok(changes)
-    }
-
-    fn stage_file(
-        &self,
-        file: &OutputFile,
-        staged_base: PathBuf,
-        target: PathBuf,
-        changes: &mut Changes,
-    ) -> Result<(), Error> {
-        if same_bytes(&target, &file.bytes) {
-            changes.unchanged += 1;
-            return Ok(());
-        }
-        let staged = staged_base.join(&file.path);
-        if let Some(parent) = staged.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&staged, &file.bytes)?;
-        changes.renames.push((staged, target));
-        changes.written += 1;
-        Ok(())
     }
 
     /// Mark for removal the files `ours` of a school that no longer exists (its folder a link:
@@ -176,6 +155,10 @@ impl Staging {
     }
 
     /// Switch the build in: journal every removal and rename, then carry them out.
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "the changes are carried out: taken, so that no caller reuses them"
+    )]
     pub fn commit(self, changes: Changes) -> Result<(), Error> {
         let relative = |path: &Path| path.strip_prefix(&self.out).map(Path::to_path_buf);
         let journal = journal::Journal {
@@ -267,6 +250,27 @@ impl Present {
         }
         Ok(())
     }
+}
+
+/// Stage `file` for `target` under `staged_base`, unless `target` already holds its bytes.
+fn stage_file(
+    file: &OutputFile,
+    staged_base: &Path,
+    target: PathBuf,
+    changes: &mut Changes,
+) -> Result<(), Error> {
+    if same_bytes(&target, &file.bytes) {
+        changes.unchanged += 1;
+        return Ok(());
+    }
+    let staged = staged_base.join(&file.path);
+    if let Some(parent) = staged.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(&staged, &file.bytes)?;
+    changes.renames.push((staged, target));
+    changes.written += 1;
+    Ok(())
 }
 
 fn write_all(base: &Path, files: &[OutputFile]) -> Result<(), Error> {

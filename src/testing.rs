@@ -110,7 +110,7 @@ fn loaded<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Loaded<T> {
 
 fn article(path: &str, text: &str) -> Loaded<data::RawArticle> {
     let mut problems = Vec::new();
-    let article = data::parse_article(Path::new(path), source(path, text), &mut problems);
+    let article = data::parse_article(Path::new(path), &source(path, text), &mut problems);
     match article {
         Some(article) if problems.is_empty() => article,
         _ => panic!("{path} does not parse:\n{}", drawn(&problems)),

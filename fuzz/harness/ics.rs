@@ -84,7 +84,7 @@ pub fn check(bytes: &[u8]) {
     let properties = icsdoc::assert_well_formed(&doc);
     let (zone, rest) = split_vtimezone(&properties);
     assert_vtimezone(&input, zone);
-    assert_properties(rest, &expected, &doc);
+    assert_properties(&rest, &expected, &doc);
     assert_icalendar_values(&doc, &expected);
 }
 
@@ -193,7 +193,7 @@ fn split_vtimezone(properties: &[Property]) -> (&[Property], Vec<Property>) {
     (&properties[begin..=end], rest)
 }
 
-fn assert_properties(actual: Vec<Property>, expected: &[Expected], doc: &str) {
+fn assert_properties(actual: &[Property], expected: &[Expected], doc: &str) {
     assert_eq!(actual.len(), expected.len(), "property count in {doc}");
     for (got, want) in actual.iter().zip(expected) {
         assert_eq!(got.name, want.name, "in {doc}");

@@ -9,6 +9,10 @@ use crate::locale::{self, Lang, t};
 
 /// Show `error` and end the process: help and version as clap prints them, a mistake in the
 /// messages' language (exit code 2, as clap's).
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the error ends the process, as clap's own `Error::exit(self)` does"
+)]
 pub fn exit(error: clap::Error) -> ! {
     if locale::current() == Lang::Ru {
         if let Some(text) = in_russian(&error) {

@@ -373,7 +373,7 @@ pub fn load_articles(
     for path in fs::sorted_entries(dir)? {
         if is_input(&path, "md") {
             match read_source(layout, &path, limits::ARTICLE)? {
-                Ok(file) => loaded.extend(parse_article(&path, file, problems)),
+                Ok(file) => loaded.extend(parse_article(&path, &file, problems)),
                 Err(problem) => problems.push(problem),
             }
         }
@@ -391,13 +391,13 @@ pub fn is_input(path: &Path, ext: &str) -> bool {
 /// An article's front matter and body; every problem of its front matter is pushed.
 pub(crate) fn parse_article(
     path: &Path,
-    file: Arc<SourceFile>,
+    file: &Arc<SourceFile>,
     problems: &mut Vec<Problem>,
 ) -> Option<Loaded<RawArticle>> {
     let Some(split) = article::split_front_matter(&file.text) else {
         problems.push(
             Problem::new(t!("article-no-front-matter"))
-                .in_file(&file)
+                .in_file(file)
                 .with_span(Some(0..file.text.lines().next().map_or(0, str::len)))
                 .with_hint(t!("article-no-front-matter-hint")),
         );
@@ -563,7 +563,7 @@ pub fn parse_school_dir(
     let mut articles = Vec::with_capacity(inputs.articles.len());
     for (input, content) in inputs.articles.iter().zip(contents) {
         match decode_input(layout, &input.path, content) {
-            Ok(file) => articles.extend(parse_article(&input.path, file, problems)),
+            Ok(file) => articles.extend(parse_article(&input.path, &file, problems)),
             Err(problem) => problems.push(problem),
         }
     }

@@ -14,12 +14,12 @@ pub fn push_event(text: &mut String, event: &Event) {
     match event {
         Event::Text(part) | Event::Code(part) => push_text(text, part),
         Event::SoftBreak | Event::HardBreak | Event::Rule => space(text),
-        Event::End(end) if ends_a_block(end) => space(text),
+        Event::End(end) if ends_a_block(*end) => space(text),
         _ => {}
     }
 }
 
-fn ends_a_block(end: &TagEnd) -> bool {
+fn ends_a_block(end: TagEnd) -> bool {
     !matches!(
         end,
         TagEnd::Emphasis

@@ -211,7 +211,12 @@ pub const SLOT_BASE: u32 = 0xF_0000;
 
 /// Whether `c` is one of the characters reserved for slots.
 pub fn is_slot(c: char) -> bool {
-    (SLOT_BASE..SLOT_BASE + MAX_SHORTCODES as u32).contains(&u32::from(c))
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "a constant of 10,000 (a slot's character is under U+F2710)"
+    )]
+    let slots = SLOT_BASE..SLOT_BASE + MAX_SHORTCODES as u32;
+    slots.contains(&u32::from(c))
 }
 
 /// Whether `body` has a `{{` or `{%` anywhere: a byte search for `{`, which most articles never

@@ -54,7 +54,7 @@ impl ProductionCalendar {
             // A bad name is reported; the date still counts, so the working-day total does not
             // add a second, misleading problem.
             check_texts(report, &at, &[("name", Some(&holiday.name))], &[]);
-            if let Some(date) = date_in_year(report, year, at.key("date"), &holiday.date) {
+            if let Some(date) = date_in_year(report, year, &at.key("date"), &holiday.date) {
                 self.holidays.insert(date, holiday.name.clone());
             }
         }
@@ -62,7 +62,7 @@ impl ProductionCalendar {
             if let Some(date) = date_in_year(
                 report,
                 year,
-                root.key("days_off").index(i).key("date"),
+                &root.key("days_off").index(i).key("date"),
                 &day.date,
             ) {
                 self.days_off.insert(date);
@@ -70,7 +70,7 @@ impl ProductionCalendar {
         }
         for (i, day) in raw.working_weekends.iter().enumerate() {
             let at = root.key("working_weekends").index(i);
-            let date = date_in_year(report, year, at.key("date"), &day.date);
+            let date = date_in_year(report, year, &at.key("date"), &day.date);
             let replaces = report.parse(&at.key("replaces"), parse_date(&day.replaces));
             if let (Some(date), Some(replaces)) = (date, replaces) {
                 self.working_weekends.insert(date, replaces);
@@ -122,13 +122,13 @@ impl ProductionCalendar {
 fn date_in_year(
     report: &mut Collector,
     year: i32,
-    field: FieldPath,
+    field: &FieldPath,
     raw: &toml::value::Datetime,
 ) -> Option<NaiveDate> {
-    let date = report.parse(&field, parse_date(raw))?;
+    let date = report.parse(field, parse_date(raw))?;
     if date.year() != year {
         report.report(
-            &field,
+            field,
             t!(
                 "calendar-date-year",
                 date = date.to_string(),

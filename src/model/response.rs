@@ -78,7 +78,8 @@ fn parse_table(raw: &RawResponseTable) -> Result<Response, ParseError> {
             hint: t!("response-number-hint"),
         });
     }
-    let n = *n as u32;
+    // In 1..=1000, so it fits.
+    let n = u32::try_from(*n).unwrap_or(1000);
     if raw.words && n > MAX_IN_WORDS {
         return Err(ParseError {
             message: t!("response-words", n = n.to_string(), max = MAX_IN_WORDS),

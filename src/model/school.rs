@@ -33,7 +33,7 @@ use school_year::{
 };
 
 impl Rule {
-    fn from_raw(raw: &Option<RawRule>) -> Rule {
+    fn from_raw(raw: Option<&RawRule>) -> Rule {
         match raw {
             None | Some(RawRule::Enabled(true)) => Rule::Standard,
             Some(RawRule::Enabled(false)) => Rule::Off,
@@ -383,7 +383,8 @@ fn validate_help(raw: &RawHelp, at: &FieldPath, report: &mut Collector) -> Optio
             );
             return None;
         }
-        days => days.map(|d| d as u32),
+        // In 1..=365, so it fits.
+        days => days.map(|d| u32::try_from(d).unwrap_or(365)),
     };
     let mut topics = Vec::new();
     let standard = raw.topics.clone().unwrap_or_else(|| {
@@ -646,7 +647,7 @@ fn slot_days(raw: &RawSlot, at: &FieldPath, report: &mut Collector) -> Option<We
 }
 
 fn validate_rules(raw: &RawRules, report: &mut Collector) -> Option<Rules> {
-    fn custom(rule: &Option<RawRule>) -> Option<&str> {
+    fn custom(rule: Option<&RawRule>) -> Option<&str> {
         match rule {
             Some(RawRule::Custom(text)) => Some(text.as_str()),
             _ => None,
@@ -657,17 +658,20 @@ fn validate_rules(raw: &RawRules, report: &mut Collector) -> Option<Rules> {
         &FieldPath::root().key("rules"),
         &[],
         &[
-            ("clear_request", custom(&raw.clear_request)),
-            ("emergency", custom(&raw.emergency)),
-            ("etiquette", custom(&raw.etiquette)),
-            ("reference_materials", custom(&raw.reference_materials)),
+            ("clear_request", custom(raw.clear_request.as_ref())),
+            ("emergency", custom(raw.emergency.as_ref())),
+            ("etiquette", custom(raw.etiquette.as_ref())),
+            (
+                "reference_materials",
+                custom(raw.reference_materials.as_ref()),
+            ),
         ],
     )?;
     Some(Rules {
-        clear_request: Rule::from_raw(&raw.clear_request),
-        emergency: Rule::from_raw(&raw.emergency),
-        etiquette: Rule::from_raw(&raw.etiquette),
-        reference_materials: Rule::from_raw(&raw.reference_materials),
+        clear_request: Rule::from_raw(raw.clear_request.as_ref()),
+        emergency: Rule::from_raw(raw.emergency.as_ref()),
+        etiquette: Rule::from_raw(raw.etiquette.as_ref()),
+        reference_materials: Rule::from_raw(raw.reference_materials.as_ref()),
     })
 }
 

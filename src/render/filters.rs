@@ -8,17 +8,17 @@ use tera::{Kwargs, State, StringInput, Tera, Value};
 /// Registers `upper_first`, `lower_first` and `end_sentence`.
 pub fn register(tera: &mut Tera) {
     tera.register_filter("end_sentence", |text: StringInput, _: Kwargs, _: &State| {
-        first_letter(text, end_sentence)
+        first_letter(&text, end_sentence)
     });
     tera.register_filter("upper_first", |text: StringInput, _: Kwargs, _: &State| {
-        first_letter(text, upper_first)
+        first_letter(&text, upper_first)
     });
     tera.register_filter("lower_first", |text: StringInput, _: Kwargs, _: &State| {
-        first_letter(text, lower_first)
+        first_letter(&text, lower_first)
     });
 }
 
-fn first_letter(text: StringInput, change: fn(&str) -> String) -> Value {
+fn first_letter(text: &StringInput, change: fn(&str) -> String) -> Value {
     text.inherit_safety(change(text.as_str()))
 }
 

@@ -214,11 +214,11 @@ pub fn render_school(
         };
         let title = t.text(&format!("page.{key}")).clone();
         let page = page((ctx, site_url.as_deref()), key, title, path);
-        files.push(pages.render(template, path, page, None)?);
+        files.push(pages.render(template, path, &page, None)?);
     }
     let title = t.text("poster.page");
     let poster = page((ctx, site_url.as_deref()), "poster", title, POSTER);
-    files.push(pages.render("poster.html", POSTER, poster, None)?);
+    files.push(pages.render("poster.html", POSTER, &poster, None)?);
     let values = article::ArticleValues {
         school: &site.school,
         view: &view,
@@ -240,7 +240,7 @@ pub fn render_school(
             html: &html,
             schema: findable::faq_json_ld(&[summary], site_url.as_deref()),
         };
-        files.push(pages.render("article.html", &summary.path, page, Some(article))?);
+        files.push(pages.render("article.html", &summary.path, &page, Some(article))?);
     }
     files.push(search::school_index(site, &view, &files, t));
     let feed_context = FeedContext {
@@ -322,7 +322,7 @@ impl<'a> Pages<'a> {
         &mut self,
         template: &str,
         path: &str,
-        page: PageView<'a>,
+        page: &PageView<'a>,
         article: Option<ArticleView>,
     ) -> Result<OutputFile, Error> {
         // The page holds the article's HTML besides what the template writes: room for both at
@@ -330,13 +330,13 @@ impl<'a> Pages<'a> {
         let extra = article.as_ref().map_or(0, |article| article.html.len());
         let key = (page.key, page.root.clone());
         if !self.partials.contains_key(&key) {
-            let partials = self.partials(&page, path)?;
+            let partials = self.partials(page, path)?;
             self.partials.insert(key.clone(), partials);
         }
         let partials = &self.partials[&key];
         self.context.insert_value("header", partials.header.clone());
         self.context.insert_value("footer", partials.footer.clone());
-        self.context.insert("page", &page);
+        self.context.insert("page", page);
         match article {
             Some(article) => self.context.insert("article", &article),
             None => {

@@ -83,7 +83,7 @@ impl DayOfWeek {
 pub fn school_json_ld(site: &SchoolSite, contact_type: &str, date: NaiveDate) -> String {
     let school = &site.school;
     let identity = &school.identity;
-    let data = SchoolData {
+    let school_data = SchoolData {
         context: "https://schema.org",
         kind: "School",
         name: &identity.full_name,
@@ -105,7 +105,7 @@ pub fn school_json_ld(site: &SchoolSite, contact_type: &str, date: NaiveDate) ->
             .collect(),
     };
     // Strings and numbers only: serializing cannot fail.
-    super::escape::script_json(&data).expect("schema.org data serializes")
+    super::escape::script_json(&school_data).expect("schema.org data serializes")
 }
 
 /// Each consultant's slots, in schedule order, from one pass over the schedule (asking the

@@ -23,6 +23,10 @@ pub fn convert(range: TimeRange, from: Tz, to: Tz, date: NaiveDate) -> Converted
             .earliest()
             .unwrap_or_else(|| from.from_utc_datetime(&local));
         let there = instant.with_timezone(&to).naive_local();
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "an hour is under 24 and a minute under 60"
+        )]
         let time = TimeOfDay::from_hm(there.hour() as u16, there.minute() as u16)
             .expect("a wall-clock time is a valid time of day");
         (time, there.date() - date)

@@ -63,8 +63,10 @@ impl Watch {
         loop {
             match self.events.recv_timeout(QUIET) {
                 Ok(event) => take(event, &mut paths),
-                Err(RecvTimeoutError::Timeout) => return Some(paths),
-                Err(RecvTimeoutError::Disconnected) => return Some(paths),
+                // Quiet for a while, or the watcher gone: what has come so far is the batch.
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                    return Some(paths);
+                }
             }
         }
     }

@@ -163,7 +163,9 @@ fn attributes(mut rest: &str) -> (Vec<(String, String)>, &str) {
                     .find(|c: char| c.is_whitespace() || c == '>')
                     .unwrap_or(after.len()),
             };
-            value = after[..end].trim_matches(['"', '\'']).to_owned();
+            after[..end]
+                .trim_matches(['"', '\''])
+                .clone_into(&mut value);
             rest = &after[end..];
         }
         attributes.push((name, value));

@@ -314,9 +314,6 @@ static ISO_DATE: LazyLock<Regex> =
 
 /// A number in digits or in words, as regulations write amounts of days («одного», «трёх»).
 fn number(word: &str) -> Option<u32> {
-    if let Ok(n) = word.parse() {
-        return Some(n);
-    }
     const WORDS: [(&str, u32); 15] = [
         ("одн", 1),
         ("дв", 2),
@@ -334,6 +331,9 @@ fn number(word: &str) -> Option<u32> {
         ("сорок", 40),
         ("шестидесят", 60),
     ];
+    if let Ok(n) = word.parse() {
+        return Some(n);
+    }
     let word = word.to_lowercase().replace('ё', "е");
     // The longest stem that starts the word: «пятнадцати» is 15, not 5.
     (WORDS.iter())

@@ -98,6 +98,11 @@ pub fn validate_school_years(
 
 /// The slots a year names in `slots = [...]`, by id; `Some(None)` when it names none (all are held).
 /// Unknown until the slots themselves are valid (`slots` is `None`): then nothing is reported.
+#[allow(
+    clippy::option_option,
+    reason = "the outer `None` is a reported problem, as in every validator here; the inner one \
+              says that no slot is named"
+)]
 fn held_slots(
     ids: Option<&[String]>,
     slots: Option<&[Slot]>,
@@ -255,7 +260,7 @@ pub fn validate_events(
     consultants: &IdIndex,
     report: &mut Collector,
 ) -> Option<Vec<Event>> {
-    let mut per_day: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
+    let mut per_day = std::collections::BTreeMap::<NaiveDate, usize>::new();
     let events: Vec<Option<Event>> = raw
         .iter()
         .enumerate()

@@ -34,6 +34,10 @@ pub struct School {
     pub schedule: Schedule,
     pub rules: Rules,
     /// In order, none overlapping: `[school_year]`, or every `[[school_years]]`.
+    #[allow(
+        clippy::struct_field_names,
+        reason = "named as its key in school.toml, which the README documents"
+    )]
     pub school_years: Vec<SchoolYear>,
     pub events: Vec<Event>,
 }
