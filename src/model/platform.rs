@@ -66,6 +66,20 @@ pub struct Support {
     pub rejection_reasons: Vec<String>,
 }
 
+impl Support {
+    /// The support line's hours with their keys in the preset (`[support.<key>]`), in the order
+    /// regulations give them and every page and check lists them: email registration, phone
+    /// registration, processing.
+    #[must_use]
+    pub fn hours_by_key(&self) -> [(&'static str, Option<Hours>); 3] {
+        [
+            ("email_registration", self.email_registration),
+            ("phone_registration", self.phone_registration),
+            ("processing", self.processing),
+        ]
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SupportEmail {
     pub address: Email,

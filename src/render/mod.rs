@@ -29,9 +29,9 @@ use crate::model::base_url::BaseUrl;
 use crate::model::types::Language;
 use crate::model::{School, SchoolSite};
 use calendar::feeds::{FeedContext, PreviousEvents};
-use i18n::Translations;
 use theme::Theme;
 use views::ArticleSummary;
+use views::page::{ArticleView, Nav, PageView, PartialPage, PosterView, SchoolLink, page};
 
 /// A file of the generated site, path relative to the site's folder with `/` separators.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,82 +87,6 @@ pub const REGULATION_TEXT: &str = "regulation_text.html";
 /// The printable A4 announcement of the office hours for the school's information board; linked
 /// from the schedule page, not from the navigation.
 pub const POSTER: &str = "poster.html";
-
-/// What the poster adds to the school's view: the site's address and its QR code, when the
-/// build knows the public address (`--base-url`).
-#[derive(Debug, Serialize)]
-struct PosterView {
-    url: Option<String>,
-    /// The address as printed under the QR code: without the scheme, escaped, and allowed to
-    /// break after each `/` (a narrow column would otherwise split it anywhere).
-    url_html: Option<String>,
-    qr: Option<String>,
-}
-
-impl PosterView {
-    fn new(url: Option<String>, t: &Translations) -> PosterView {
-        let qr = url
-            .as_deref()
-            .and_then(|url| qr::svg(url, &t.format("poster.qr_label", &[("url", url)])));
-        let url_html = url.as_deref().map(|url| {
-            let shown = url.split_once("://").map_or(url, |(_, rest)| rest);
-            escape::escape_attribute(shown).replace('/', "/<wbr>")
-        });
-        PosterView { url, url_html, qr }
-    }
-}
-
-/// A link of the site's navigation as a page's template sees it (`nav`): ready to print, so
-/// that the template does no lookups and string building of its own for the links of every page
-/// (done in the template, the navigation cost a sixth of a build).
-#[derive(Debug, Serialize)]
-struct NavLink<'a> {
-    href: String,
-    label: &'a str,
-    current: bool,
-}
-
-/// The navigation of a school's site: the fixed pages' keys, paths and translated names.
-#[derive(Debug)]
-struct Nav(Vec<(&'static str, &'static str, String)>);
-
-impl Nav {
-    fn new(t: &Translations) -> Nav {
-        Nav(PAGES
-            .iter()
-            .map(|&(key, _, path)| (key, path, t.text(&format!("page.{key}"))))
-            .collect())
-    }
-
-    fn for_page(&self, page: &PageView) -> Vec<NavLink<'_>> {
-        (self.0.iter())
-            .map(|(key, path, label)| NavLink {
-                href: format!("{}{path}", page.root),
-                label,
-                current: *key == page.key,
-            })
-            .collect()
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct PageView<'a> {
-    key: &'a str,
-    title: String,
-    /// From this page to the school's root folder: "", "../", "../../".
-    root: String,
-    canonical: Option<String>,
-    /// From this page to the index of all schools, when there is one.
-    site_index: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct ArticleView<'a> {
-    summary: &'a ArticleSummary,
-    html: &'a str,
-    /// The article's `FAQPage` JSON-LD, when it has a description.
-    schema: Option<String>,
-}
 
 /// Render every page and asset of one school.
 /// `previous` holds the events of the school's last published feed, so SEQUENCE grows on change.
@@ -262,31 +186,6 @@ pub fn render_school(
     }));
     files.push(manifest::manifest(&files, &ctx.theme.asset_digests));
     Ok(files)
-}
-
-fn page<'a>(
-    (ctx, site_url): (&RenderContext, Option<&str>),
-    key: &'a str,
-    title: String,
-    path: &str,
-) -> PageView<'a> {
-    let root = "../".repeat(path.matches('/').count());
-    PageView {
-        key,
-        title,
-        canonical: site_url.map(|site| format!("{site}{}", path.trim_end_matches("index.html"))),
-        site_index: ctx.with_root_index.then(|| format!("{root}../index.html")),
-        root,
-    }
-}
-
-/// What `header.html` and `footer.html` see of a page: its kind and place, not its title, so
-/// that one rendering serves every page of that kind and place.
-#[derive(Debug, Serialize)]
-struct PartialPage<'a> {
-    key: &'a str,
-    root: &'a str,
-    site_index: Option<&'a str>,
 }
 
 /// The rendered header and footer of one kind of page, as template values (shared, not copied,
@@ -424,15 +323,6 @@ impl IndexEntry {
             own_address: school.identity.base_url.is_some(),
         }
     }
-}
-
-#[derive(Debug, Serialize)]
-struct SchoolLink<'a> {
-    href: String,
-    /// Names as pages print them («№ 27» kept together); the entries keep them as written.
-    short_name: String,
-    full_name: String,
-    platform: &'a str,
 }
 
 /// The files at the output root: `index.html`, listing every school built, and, when the

@@ -1,17 +1,26 @@
-//! How a consultant and a slot's place are written on every page, card, feed and in structured
-//! data: one function each, so the schedule table, the poster, vCards, JSON-LD and calendars agree.
+//! How a consultant, a slot's place and whom a session is for are written on every page, card,
+//! feed and in structured data: one function each, so the schedule table, the poster, vCards,
+//! JSON-LD and calendars agree.
 
 use super::filters::{nbsp_after_number_sign, plain_school_term};
 use super::i18n::Translations;
 use crate::model::School;
 use crate::model::school::Consultant;
 use crate::model::terms::DEFAULT_SCHOOL;
-use crate::model::types::Gender;
+use crate::model::types::{Audience, Gender};
 
 /// What pages, cards and feeds say of a consultant comes from the regulation's words; parents
 /// read «сотрудник школы» where the template says «сотрудник ОО» (see `plain_school_term`).
 fn plain(text: &str) -> String {
     nbsp_after_number_sign(&plain_school_term(text, DEFAULT_SCHOOL))
+}
+
+/// Whom a slot or session is for: its one audience («для родителей»), else everyone.
+pub fn audience_text(audiences: &[Audience], t: &Translations) -> String {
+    match audiences {
+        [one] => t.text(&format!("audience.{}", one.key())),
+        _ => t.text("audience.all"),
+    }
 }
 
 /// Where a name would be (a vCard's FN, JSON-LD `name`, a feed's title): the name, or the
@@ -136,6 +145,21 @@ mod tests {
         assert_eq!(
             consultant_label(&consultant(None, "сотрудник ОО")),
             "Сотрудник школы"
+        );
+    }
+
+    #[test]
+    fn a_session_for_one_audience_names_it_and_any_other_is_for_everyone() {
+        let theme = crate::render::theme::Theme::load(None).expect("the built-in theme");
+        let t = theme.translations(crate::model::types::Language::Russian);
+        let parents = audience_text(&[Audience::Parents], t);
+        let everyone = audience_text(&[], t);
+        assert_eq!(parents, t.text("audience.parents"));
+        assert_eq!(everyone, t.text("audience.all"));
+        assert_ne!(parents, everyone);
+        assert_eq!(
+            audience_text(&[Audience::Parents, Audience::Staff], t),
+            everyone
         );
     }
 

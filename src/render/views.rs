@@ -537,18 +537,12 @@ fn hours_views(
         school: school.identity.timezone,
         date,
     };
-    let lines = [
-        ("email_registration", support.email_registration, &[][..]),
-        ("phone_registration", support.phone_registration, &[][..]),
-        (
-            "processing",
-            support.processing,
-            &support.processing_channels[..],
-        ),
-    ];
-    lines
-        .into_iter()
-        .filter_map(|(key, hours, channels)| {
+    (support.hours_by_key().into_iter())
+        .filter_map(|(key, hours)| {
+            let channels = match key {
+                "processing" => &support.processing_channels[..],
+                _ => &[],
+            };
             let line = HoursLine { key, channels };
             hours.map(|h| hours_view(&line, h, &zones, t, doc))
         })
@@ -937,10 +931,7 @@ fn schedule_view(
             place: naming::place_text(school, slot.place.as_deref(), Some(slot.consultant), t),
             who: naming::consultant_label(school.consultant(slot)),
             who_brief: naming::consultant_brief(school.consultant(slot)),
-            audience: match slot.audiences.as_slice() {
-                [one] => t.text(&format!("audience.{}", one.key())),
-                _ => t.text("audience.all"),
-            },
+            audience: naming::audience_text(&slot.audiences, t),
             for_all: slot.audiences.len() != 1,
         })
         .collect();
@@ -1317,6 +1308,8 @@ mod tests {
         );
     }
 }
+
+pub(crate) mod page;
 
 #[cfg(test)]
 mod school_view_tests;

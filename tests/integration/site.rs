@@ -411,3 +411,45 @@ fn the_home_page_describes_the_school_and_its_office_hours_for_search_engines() 
         "once per site, on its home page"
     );
 }
+
+#[test]
+fn the_live_status_lists_the_support_hours_in_the_order_of_the_hours_table() {
+    let project = Project::fixtures();
+    project.run(&["build"]).success();
+    let html = project.read("public/osh/escalation.html");
+    let rows: Vec<&str> = html
+        .split(r#"<th scope="row" role="rowheader">"#)
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</th>").map(|(text, _)| text))
+        .collect();
+    let json = html
+        .split(r#"id="support-data">"#)
+        .nth(1)
+        .and_then(|rest| rest.split_once("</script>"))
+        .map(|(json, _)| json)
+        .expect("the page holds the support data");
+    let data: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    let keys: Vec<&str> = (data["windows"].as_array().expect("windows").iter())
+        .map(|w| w["key"].as_str().expect("a key"))
+        .collect();
+    assert_eq!(
+        keys,
+        ["email_registration", "phone_registration", "processing"]
+    );
+    // The script names each window by the page's label for its key; the table's row for it
+    // starts with the same words, and the rows come in the same order.
+    let row_of = |key: &str| {
+        let label = html
+            .split(&format!(r#"data-name-{key}=""#))
+            .nth(1)
+            .and_then(|rest| rest.split_once('"'))
+            .map(|(label, _)| label)
+            .expect("a label for the key");
+        (rows.iter().position(|row| row.starts_with(label))).expect("a row for the key")
+    };
+    let positions: Vec<usize> = keys.iter().map(|key| row_of(key)).collect();
+    assert!(
+        positions.windows(2).all(|p| p[0] < p[1]),
+        "{positions:?} {rows:?}"
+    );
+}

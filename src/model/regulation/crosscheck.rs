@@ -386,12 +386,7 @@ fn vendor(data: Data, add: &mut Add) {
             add(field, value, governed(channel.escalation));
         }
     }
-    let hours = [
-        ("email_registration", support.email_registration),
-        ("phone_registration", support.phone_registration),
-        ("processing", support.processing),
-    ];
-    for (key, hours) in hours {
+    for (key, hours) in support.hours_by_key() {
         if let Some(Hours::Window { time, .. }) = hours {
             add(
                 at.key(key).key("time"),

@@ -477,10 +477,7 @@ fn description(
         let who = naming::consultant_label(c);
         parts.push(t.format("calendar.who", &[("who", &who)]));
     }
-    let audience = match audiences {
-        [one] => t.text(&format!("audience.{}", one.key())),
-        _ => t.text("audience.all"),
-    };
+    let audience = naming::audience_text(audiences, t);
     parts.push(t.format("calendar.for_whom", &[("audience", &audience)]));
     let contacts: Vec<String> = contact_lines(school, audiences);
     if !contacts.is_empty() {

@@ -246,13 +246,6 @@ fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
     }
 }
 
-fn audience_text(audiences: &[Audience], t: &Translations) -> String {
-    match audiences {
-        [one] => t.text(&format!("audience.{}", one.key())),
-        _ => t.text("audience.all"),
-    }
-}
-
 fn for_parents(session: &Session) -> bool {
     session.audiences.is_empty() || session.audiences.contains(&Audience::Parents)
 }
@@ -409,7 +402,7 @@ fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
         who: (session.consultant)
             .and_then(|i| school.consultants.get(i))
             .map(naming::consultant_label),
-        audience: audience_text(&session.audiences, t),
+        audience: naming::audience_text(&session.audiences, t),
         note: session.note.clone(),
         moved,
     }
@@ -440,14 +433,9 @@ fn support_json(site: &SchoolSite, today: NaiveDate) -> String {
     let platform = &site.school.platform;
     let support = &platform.support;
     let offset = crate::render::time::utc_offset_seconds(platform.timezone, today) / 60;
-    let windows = [
-        ("phone_registration", support.phone_registration),
-        ("processing", support.processing),
-        ("email_registration", support.email_registration),
-    ]
-    .into_iter()
-    .filter_map(|(key, hours)| hours.map(|h| window_json(key, h)))
-    .collect();
+    let windows = (support.hours_by_key().into_iter())
+        .filter_map(|(key, hours)| hours.map(|h| window_json(key, h)))
+        .collect();
     let calendar = &site.production_calendar;
     let rest_days = calendar
         .holidays
