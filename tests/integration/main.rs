@@ -26,6 +26,7 @@ mod inputs;
 mod layers;
 mod output;
 mod package;
+mod page_snapshots;
 mod regulation_generated;
 mod regulation_text;
 mod scale;
