@@ -13,10 +13,10 @@ fn main_of(html: &str, page: &str) -> String {
     let start = html
         .find("<main")
         .unwrap_or_else(|| panic!("{page}: no <main>"));
-    let end = html[start..]
-        .find("</main>")
-        .map(|at| start + at + "</main>".len())
-        .unwrap_or_else(|| panic!("{page}: <main> not closed"));
+    let end = html[start..].find("</main>").map_or_else(
+        || panic!("{page}: <main> not closed"),
+        |at| start + at + "</main>".len(),
+    );
     html[start..end].to_owned()
 }
 
