@@ -357,3 +357,24 @@ fn node_upcoming(script: &std::path::Path, json: &str, now_ms: i64) -> String {
     assert!(output.status.success(), "node failed");
     String::from_utf8(output.stdout).unwrap()
 }
+
+#[test]
+fn an_events_kind_is_shown_on_the_page_and_carried_by_its_feeds() {
+    let project = Project::fixtures();
+    project.run(&["build"]).success();
+    let schedule = project.page_text("public/mytishchi-27/schedule.html");
+    assert!(
+        schedule.contains("Семинар для учителей: ведение электронного журнала")
+            && schedule.contains("Вид события: Семинар")
+            && schedule.contains("Вид события: Родительское собрание"),
+        "{schedule}"
+    );
+    let event = project.read("public/mytishchi-27/calendar/event-2026-09-09-1.ics");
+    assert!(event.contains("\r\nCATEGORIES:Семинар\r\n"), "{event}");
+    let all = project.read("public/mytishchi-27/calendar/all.ics");
+    assert_eq!(
+        all.matches("\r\nCATEGORIES:").count(),
+        3,
+        "one per event, none per slot"
+    );
+}

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::feeds::{self, Feed};
 use crate::model::SchoolSite;
 use crate::model::platform::{Days, Hours};
+use crate::model::school::EventKind;
 use crate::model::school::SchoolYear;
 use crate::model::types::{Audience, TimeRange, Weekday};
 use crate::render::i18n::Translations;
@@ -89,6 +90,8 @@ pub struct SessionView {
     pub place: String,
     pub who: Option<String>,
     pub title: String,
+    /// What kind of event a one-off event is («Семинар»); `None` for office hours.
+    pub kind: Option<String>,
     pub audience: String,
     pub note: Option<String>,
     pub moved: bool,
@@ -239,6 +242,7 @@ fn session_view(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
         place: kind.place,
         who: kind.who,
         title: kind.title,
+        kind: kind.kind,
         audience: kind.audience,
         note: kind.note,
         moved: kind.moved,
@@ -272,6 +276,8 @@ struct SessionsJson<'a> {
 struct SessionKind {
     time: String,
     title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
     place: String,
     who: Option<String>,
     audience: String,
@@ -364,7 +370,7 @@ impl ScriptSessions {
 
 /// Everything a session's description is made of, borrowed: equal sources give equal kinds.
 type KindSource<'a> = (
-    Option<&'a str>,
+    Option<(&'a str, EventKind)>,
     bool,
     TimeRange,
     Option<&'a str>,
@@ -375,7 +381,10 @@ type KindSource<'a> = (
 
 fn kind_source<'a>(site: &'a SchoolSite, session: &'a Session) -> KindSource<'a> {
     let (event, moved) = match session.source {
-        SessionSource::Event(i) => (Some(site.school.events[i].title.as_str()), false),
+        SessionSource::Event(i) => {
+            let event = &site.school.events[i];
+            (Some((event.title.as_str(), event.kind)), false)
+        }
         SessionSource::Slot { moved, .. } => (None, moved),
     };
     (
@@ -391,13 +400,21 @@ fn kind_source<'a>(site: &'a SchoolSite, session: &'a Session) -> KindSource<'a>
 
 fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> SessionKind {
     let school = &site.school;
-    let (title, moved) = match session.source {
-        SessionSource::Event(i) => (school.events[i].title.clone(), false),
-        SessionSource::Slot { moved, .. } => (t.text("schedule.consultation"), moved),
+    let (title, kind, moved) = match session.source {
+        SessionSource::Event(i) => {
+            let event = &school.events[i];
+            (
+                event.title.clone(),
+                Some(event_kind_text(event.kind, t)),
+                false,
+            )
+        }
+        SessionSource::Slot { moved, .. } => (t.text("schedule.consultation"), None, moved),
     };
     SessionKind {
         time: session.time.to_string(),
         title,
+        kind,
         place: naming::place_text(school, session.place.as_deref(), session.consultant, t),
         who: (session.consultant)
             .and_then(|i| school.consultants.get(i))
@@ -406,6 +423,11 @@ fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
         note: session.note.clone(),
         moved,
     }
+}
+
+/// The name of a kind of one-off event, as pages and feeds show it.
+pub fn event_kind_text(kind: EventKind, t: &Translations) -> String {
+    t.text(&format!("event_kind.{}", kind.key()))
 }
 
 /// The vendor's hours as rules the script can evaluate for "open now / opens at".

@@ -45,6 +45,7 @@
     li.appendChild(when);
     li.appendChild(el('p', 'session-title', s.title));
     var dl = el('dl', 'session-facts');
+    fact(dl, labels.kind, s.kind);
     fact(dl, labels.place, s.place);
     fact(dl, labels.who, s.who);
     fact(dl, labels.audience, s.audience);
@@ -77,7 +78,7 @@
       if (row[1] * 1000 <= nowMs) continue;
       var kind = data.kinds[row[3]];
       next.push({
-        date: longDate(row[2], data), time: kind.time, title: kind.title, place: kind.place,
+        date: longDate(row[2], data), time: kind.time, title: kind.title, kind: kind.kind, place: kind.place,
         who: kind.who, audience: kind.audience, note: kind.note, moved: kind.moved
       });
     }
@@ -86,7 +87,7 @@
 
   function renderUpcoming(section, data, movedKeys) {
     var d = section.dataset;
-    var labels = { moved: d.moved, place: d.place, who: d.who, audience: d.audience };
+    var labels = { moved: d.moved, kind: d.kind, place: d.place, who: d.who, audience: d.audience };
     var now = Date.now();
     var next = upcoming(data, now);
     var list;
