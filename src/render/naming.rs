@@ -1,11 +1,11 @@
-//! How a consultant, a slot's place and whom a session is for are written on every page, card,
-//! feed and in structured data: one function each, so the schedule table, the poster, vCards,
-//! JSON-LD and calendars agree.
+//! How a consultant, a slot's place, whom a session is for and an event's kind are written on
+//! every page, card, feed and in structured data: one function each, so the schedule table, the
+//! poster, vCards, JSON-LD and calendars agree.
 
 use super::filters::{nbsp_after_number_sign, plain_school_term};
 use super::i18n::Translations;
 use crate::model::School;
-use crate::model::school::Consultant;
+use crate::model::school::{Consultant, EventKind};
 use crate::model::terms::DEFAULT_SCHOOL;
 use crate::model::types::{Audience, Gender};
 
@@ -21,6 +21,11 @@ pub fn audience_text(audiences: &[Audience], t: &Translations) -> String {
         [one] => t.text(&format!("audience.{}", one.key())),
         _ => t.text("audience.all"),
     }
+}
+
+/// The name of a kind of one-off event («Семинар»), as pages and feeds show it.
+pub fn event_kind_text(kind: EventKind, t: &Translations) -> String {
+    t.text(&format!("event_kind.{}", kind.key()))
 }
 
 /// Where a name would be (a vCard's FN, JSON-LD `name`, a feed's title): the name, or the

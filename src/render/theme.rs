@@ -220,7 +220,7 @@ fn apply_overrides(
     translations: &mut BTreeMap<&'static str, Translations>,
 ) -> Result<(), Error> {
     let generated: Vec<Problem> = (custom.assets.keys())
-        .filter(|path| format!("assets/{path}") == super::search::INDEX_PATH)
+        .filter(|path| super::search::INDEX_PATH.strip_prefix("assets/") == Some(path.as_str()))
         .map(|path| {
             Problem::new(t!("theme-static-generated", path = path.as_str()))
                 .with_hint(t!("theme-static-generated-hint"))

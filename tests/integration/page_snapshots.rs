@@ -26,21 +26,27 @@ fn built() -> Project {
     project
 }
 
+/// The names of the files of `folder` (relative to the project) that end in `ext`, sorted.
+fn file_names(project: &Project, folder: &str, ext: &str) -> Vec<String> {
+    let entries = std::fs::read_dir(project.path().join(folder))
+        .unwrap_or_else(|error| panic!("{folder}: {error}"));
+    let mut names: Vec<String> = entries
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.ends_with(ext))
+        .collect();
+    names.sort();
+    names
+}
+
 /// The first article of a school's FAQ, by file name.
 fn first_article(project: &Project, school: &str) -> String {
-    let mut names: Vec<String> =
-        std::fs::read_dir(project.path().join(format!("public/{school}/faq")))
-            .expect("the FAQ folder")
-            .map(|entry| {
-                entry
-                    .expect("an entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .filter(|name| name.ends_with(".html"))
-            .collect();
-    names.sort();
+    let names = file_names(project, &format!("public/{school}/faq"), ".html");
     format!("faq/{}", names.first().expect("an article"))
 }
 
@@ -74,19 +80,7 @@ fn the_main_of_every_kind_of_page_is_pinned() {
 #[test]
 fn the_calendar_files_are_pinned() {
     let project = built();
-    let calendar = project.path().join("public/osh/calendar");
-    let mut feeds: Vec<String> = std::fs::read_dir(&calendar)
-        .expect("the calendar folder")
-        .map(|entry| {
-            entry
-                .expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|name| name.ends_with(".ics"))
-        .collect();
-    feeds.sort();
+    let feeds = file_names(&project, "public/osh/calendar", ".ics");
     assert!(feeds.len() >= 3, "{feeds:?}");
     for feed in ["all.ics", "parents.ics"]
         .iter()

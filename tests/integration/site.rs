@@ -1,6 +1,6 @@
 //! Properties of the whole generated site: relative links, nothing external, deterministic, atomic.
 
-use crate::support::{Edit, Project, snapshot};
+use crate::support::{Edit, Project, embedded_json, snapshot};
 
 fn html_files(project: &Project) -> Vec<(String, String)> {
     snapshot(&project.path().join("public"))
@@ -422,13 +422,8 @@ fn the_live_status_lists_the_support_hours_in_the_order_of_the_hours_table() {
         .skip(1)
         .filter_map(|rest| rest.split_once("</th>").map(|(text, _)| text))
         .collect();
-    let json = html
-        .split(r#"id="support-data">"#)
-        .nth(1)
-        .and_then(|rest| rest.split_once("</script>"))
-        .map(|(json, _)| json)
-        .expect("the page holds the support data");
-    let data: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    let data: serde_json::Value =
+        serde_json::from_str(embedded_json(&html, "support-data")).expect("JSON");
     let keys: Vec<&str> = (data["windows"].as_array().expect("windows").iter())
         .map(|w| w["key"].as_str().expect("a key"))
         .collect();

@@ -407,7 +407,7 @@ fn event_vevent(school: &School, event: &Event, t: &Translations, ctx: &FeedCont
         ctx,
     ));
     // Clients show it as the event's category (Apple, Outlook) or keep it (Google).
-    let kind = super::views::event_kind_text(event.kind, t);
+    let kind = naming::event_kind_text(event.kind, t);
     lines.push(Line::text("CATEGORIES", &kind));
     VEvent {
         uid: format!("{}-event-{}@spravka", school.slug, event.id),

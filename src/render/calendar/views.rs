@@ -111,7 +111,6 @@ pub fn calendar_view(
     let view = |s: &Session| session_view(site, s, t);
     let state = schedule::year_state(&school.school_years, today);
     let is_event = |s: &&Session| matches!(s.source, SessionSource::Event(_));
-    let for_parents = |s: &&Session| for_parents(s);
     let (sessions_json, parents_json) = ScriptSessions::new(site, &sessions, t, today).json(t);
     CalendarView {
         status: year_status(state, t),
@@ -131,7 +130,7 @@ pub fn calendar_view(
             .map(view)
             .collect(),
         next_for_parents: (sessions.iter())
-            .filter(for_parents)
+            .filter(|s| for_parents(s))
             .find(|s| s.date >= today)
             .map(view),
         events: sessions
@@ -290,8 +289,19 @@ struct SessionKind {
 /// lists: every session (the schedule page) and those parents may attend (the home page).
 struct ScriptSessions {
     kinds: Vec<SessionKind>,
-    /// `(start, end, date, index in kinds, for parents)`.
-    sessions: Vec<(i64, i64, String, usize, bool)>,
+    sessions: Vec<ScriptSession>,
+}
+
+/// One session to come, as both lists write it.
+struct ScriptSession {
+    /// Unix seconds.
+    start: i64,
+    end: i64,
+    /// YYYY-MM-DD in the school's zone.
+    date: String,
+    /// Its description, in `ScriptSessions::kinds`.
+    kind: usize,
+    for_parents: bool,
 }
 
 impl ScriptSessions {
@@ -322,8 +332,13 @@ impl ScriptSessions {
                 by_source.insert(source, index);
                 index
             };
-            let (start, end) = (unix(s.date, s.time.start), unix(s.date, s.time.end));
-            list.push((start, end, s.date.to_string(), index, for_parents(s)));
+            list.push(ScriptSession {
+                start: unix(s.date, s.time.start),
+                end: unix(s.date, s.time.end),
+                date: s.date.to_string(),
+                kind: index,
+                for_parents: for_parents(s),
+            });
         }
         ScriptSessions {
             kinds,
@@ -345,13 +360,13 @@ impl ScriptSessions {
             let mut local: Vec<Option<usize>> = vec![None; self.kinds.len()];
             let mut kinds = Vec::new();
             let sessions = (self.sessions.iter())
-                .filter(|session| session.4 || !parents_only)
-                .map(|(start, end, date, kind, _)| {
-                    let index = *local[*kind].get_or_insert_with(|| {
-                        kinds.push(&self.kinds[*kind]);
+                .filter(|session| session.for_parents || !parents_only)
+                .map(|session| {
+                    let index = *local[session.kind].get_or_insert_with(|| {
+                        kinds.push(&self.kinds[session.kind]);
                         kinds.len() - 1
                     });
-                    (*start, *end, date.as_str(), index)
+                    (session.start, session.end, session.date.as_str(), index)
                 })
                 .collect();
             let json = SessionsJson {
@@ -405,7 +420,7 @@ fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
             let event = &school.events[i];
             (
                 event.title.clone(),
-                Some(event_kind_text(event.kind, t)),
+                Some(naming::event_kind_text(event.kind, t)),
                 false,
             )
         }
@@ -423,11 +438,6 @@ fn session_kind(site: &SchoolSite, session: &Session, t: &Translations) -> Sessi
         note: session.note.clone(),
         moved,
     }
-}
-
-/// The name of a kind of one-off event, as pages and feeds show it.
-pub fn event_kind_text(kind: EventKind, t: &Translations) -> String {
-    t.text(&format!("event_kind.{}", kind.key()))
 }
 
 /// The vendor's hours as rules the script can evaluate for "open now / opens at".
