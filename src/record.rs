@@ -18,6 +18,16 @@ use crate::render::{IndexEntry, OutputFile};
 /// Far more than the record of the largest school (its file list is a few KiB).
 const MAX_RECORD: u64 = 16 << 20;
 
+/// The bytes of the record at `path` when it is a regular file of at most `limit` bytes: a pipe
+/// or a link to a device put there must not block the build or fill its memory.
+fn read_record(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > limit {
+        return None;
+    }
+    std::fs::read(path).ok()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolRecord {
     /// Fingerprint of what all schools of the build depend on: program, theme, shared content,
@@ -36,14 +46,7 @@ impl SchoolRecord {
     /// The record kept in the output folder `out`, if it is there and readable. A record of an
     /// older format is simply not found, and the school is rendered again.
     pub fn load(out: &Path, slug: &str) -> Option<SchoolRecord> {
-        let path = out.join(Self::path(slug));
-        // Only a regular file of a record's size: a pipe or a link to a device put there must
-        // not block the build or fill its memory.
-        let meta = std::fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() || meta.len() > MAX_RECORD {
-            return None;
-        }
-        let bytes = std::fs::read(&path).ok()?;
+        let bytes = read_record(&out.join(Self::path(slug)), MAX_RECORD)?;
         serde_json::from_slice(&bytes).ok()
     }
 
@@ -99,12 +102,8 @@ impl RootRecord {
 
     /// The root files the last build wrote, as its record lists them.
     pub fn load(out: &Path) -> Vec<String> {
-        let path = out.join(Self::path());
-        let meta = std::fs::symlink_metadata(&path);
-        if !meta.is_ok_and(|meta| meta.is_file() && meta.len() <= 4096) {
-            return Vec::new();
-        }
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let bytes = read_record(&out.join(Self::path()), 4096).unwrap_or_default();
+        let text = String::from_utf8(bytes).unwrap_or_default();
         (text.lines())
             .filter(|name| Self::NAMES.contains(name))
             .map(str::to_owned)
