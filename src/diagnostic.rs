@@ -359,7 +359,13 @@ fn colour_for(no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
 
 /// Problems drawn one after another, coloured when `colour`.
 pub fn render_all(problems: &[Problem], colour: bool) -> String {
-    let drawn: Vec<String> = problems.iter().map(|p| p.render_styled(colour)).collect();
+    use rayon::prelude::*;
+    // A regional build can warn thousands of times, after the schools are built: drawn on all
+    // cores, in order, not on one while the others wait.
+    let drawn: Vec<String> = problems
+        .par_iter()
+        .map(|p| p.render_styled(colour))
+        .collect();
     drawn.join("\n")
 }
 

@@ -11,7 +11,10 @@ pub use new_folder::NewFolder;
 
 use crate::error::Error;
 
-fn context<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -> Error + 'a {
+pub(crate) fn context<'a>(
+    path: &'a Path,
+    action: &'static str,
+) -> impl FnOnce(io::Error) -> Error + 'a {
     move |source| Error::Io {
         action,
         path: path.to_path_buf(),

@@ -64,15 +64,23 @@ impl Journal {
             remove_owned(out, path)?;
         }
         for (staged, target) in &self.renames {
-            let staged = out.join(staged);
-            if std::fs::symlink_metadata(&staged).is_err() {
-                continue;
+            let (staged, target) = (out.join(staged), out.join(target));
+            // One system call for the usual step; the rest only when the rename finds no file:
+            // then the step was done before (the staged file is gone), or the target's folder
+            // is yet to be made. A regional build renames thousands of school folders here,
+            // while every core but one waits.
+            match std::fs::rename(&staged, &target) {
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    if std::fs::symlink_metadata(&staged).is_err() {
+                        continue;
+                    }
+                    if let Some(parent) = target.parent() {
+                        fs::create_dir_all(parent)?;
+                    }
+                    fs::rename(&staged, &target)?;
+                }
+                result => result.map_err(fs::context(&staged, "move"))?,
             }
-            let target = out.join(target);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)?;
-            }
-            fs::rename(&staged, &target)?;
         }
         let internal = out.join(INTERNAL);
         fs::remove_dir_all(&internal.join(STAGING))?;

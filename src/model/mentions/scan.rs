@@ -27,9 +27,15 @@ pub fn candidates(text: &[u8], mut each: impl FnMut(usize, Start)) {
         let len = BLOCK.min(text.len() - start);
         match block(text, start) {
             Some(bytes) => classify_block(bytes, &mut phone, &mut word),
-            None => classify_edge(text, start, len, &mut phone, &mut word),
+            None => classify_block(&padded(text, start), &mut phone, &mut word),
         }
-        let (phones, words) = (bits(&phone), bits(&word));
+        // The padded last block's flags past the text's end are not positions of the text.
+        let inside = if len == BLOCK {
+            u64::MAX
+        } else {
+            (1 << len) - 1
+        };
+        let (phones, words) = (bits(&phone) & inside, bits(&word) & inside);
         let mut any = phones | words;
         while any != 0 {
             let at = any.trailing_zeros();
@@ -67,27 +73,15 @@ fn classify_block(
     }
 }
 
-/// The first and last blocks, where the bytes around may be missing (the text's edges count as
-/// spaces).
-fn classify_edge(
-    text: &[u8],
-    start: usize,
-    len: usize,
-    phone: &mut [bool; BLOCK],
-    word: &mut [bool; BLOCK],
-) {
-    let at = |i: Option<usize>| i.and_then(|i| text.get(i)).copied().unwrap_or(b' ');
-    for j in 0..BLOCK {
-        if j >= len {
-            (phone[j], word[j]) = (false, false);
-            continue;
-        }
-        let p = start + j;
-        let (p2, p1) = (at(p.checked_sub(2)), at(p.checked_sub(1)));
-        let next = [text[p], at(Some(p + 1)), at(Some(p + 2)), at(Some(p + 3))];
-        phone[j] = phone_start(p1, next[0], next[1]);
-        word[j] = word_start(p2, p1, next);
-    }
+/// The block at `start` with the bytes around it, where some are missing (the first and last
+/// blocks): the text's edges count as spaces, so the block is copied between spaces.
+fn padded(text: &[u8], start: usize) -> [u8; BLOCK + 2 + AFTER] {
+    let mut bytes = [b' '; BLOCK + 2 + AFTER];
+    let from = start.saturating_sub(2);
+    let to = text.len().min(start + BLOCK + AFTER);
+    let at = 2 - (start - from);
+    bytes[at..at + (to - from)].copy_from_slice(&text[from..to]);
+    bytes
 }
 
 /// The flags as the bits of one number, eight at a time: a multiplication gathers the low bit
