@@ -52,7 +52,17 @@ pub struct Loaded<T> {
 pub struct RawArticle {
     pub id: String,
     pub front_matter: RawFrontMatter,
-    pub body: String,
+    /// Where the body starts in the file's text: it is the rest of the file, kept there rather
+    /// than copied (every article of a regional build is read once, whole).
+    pub body_start: usize,
+}
+
+impl RawArticle {
+    /// The body, out of the text of the file the article was read from.
+    #[must_use]
+    pub fn body<'a>(&self, file: &'a SourceFile) -> &'a str {
+        file.text.get(self.body_start..).unwrap_or_default()
+    }
 }
 
 /// The folders of a Spravka project.
@@ -404,13 +414,13 @@ pub(crate) fn parse_article(
         return None;
     };
     let toml = split.front_matter_offset..split.front_matter_offset + split.front_matter.len();
-    let body = split.body.to_owned();
+    let body_start = file.text.len() - split.body.len();
     let file = Arc::new(file.with_toml(toml));
     let front_matter = parse_toml_all(&file, problems)?;
     let value = RawArticle {
         id: file_stem(path),
         front_matter,
-        body,
+        body_start,
     };
     Some(Loaded { value, file })
 }

@@ -108,10 +108,12 @@ impl Article {
         let updated = updated.ok()?;
         // Rendered here, once: the HTML is the same on every school's site, and the same pass
         // finds the links to check.
-        let rendered = markdown::render(&raw.body, &|target| {
+        let file = Arc::clone(report.file());
+        let body = raw.body(&file);
+        let rendered = markdown::render(body, &|target| {
             links::page_href(links::ARTICLE_ROOT, target)
         });
-        let body_offset = report.file().text.len() - raw.body.len();
+        let body_offset = raw.body_start;
         report_refused(&rendered, body_offset, report);
         Some(Article {
             id: raw.id.clone(),
@@ -124,10 +126,10 @@ impl Article {
             updated,
             html: rendered.html,
             links: rendered.links,
-            mentions: mentions::find(&raw.body),
+            mentions: mentions::find(body),
             search: markdown::search_text::Record::new(fm.title.trim(), &rendered.text),
             body_offset,
-            file: Arc::clone(report.file()),
+            file,
         })
     }
 

@@ -259,8 +259,15 @@ impl<'a> Pages<'a> {
         self.context.insert("page", &partial);
         // The line breaks around a partial's markup (after its leading comment, at the end of
         // the file) are not part of the page: base.html places it on a line of its own.
-        let text =
-            |bytes: Vec<u8>| tera::Value::from(String::from_utf8_lossy(&bytes).trim_matches('\n'));
+        // std's check of the bytes leaves its ASCII fast path on Cyrillic text; the SIMD one
+        // does not (a theme's partial that is not UTF-8 still gets the lossy conversion).
+        let text = |bytes: Vec<u8>| {
+            let text = match simdutf8::basic::from_utf8(&bytes) {
+                Ok(text) => std::borrow::Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(&bytes),
+            };
+            tera::Value::from(text.trim_matches('\n'))
+        };
         Ok(Partials {
             header: text(self.template("header.html", path, 0)?),
             footer: text(self.template("footer.html", path, 0)?),

@@ -1,7 +1,7 @@
 //! What the schedule and escalation pages show of the calendar: the school year, feed links, the
 //! upcoming sessions as of the build date, one-off events, and the JSON the pages' script reads.
 
-use chrono::{NaiveDate, TimeZone};
+use chrono::{Datelike, NaiveDate, TimeZone};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -335,7 +335,7 @@ impl ScriptSessions {
             list.push(ScriptSession {
                 start: unix(s.date, s.time.start),
                 end: unix(s.date, s.time.end),
-                date: s.date.to_string(),
+                date: iso_date(s.date),
                 kind: index,
                 for_parents: for_parents(s),
             });
@@ -381,6 +381,28 @@ impl ScriptSessions {
         };
         (write(false), write(true))
     }
+}
+
+/// `date` as YYYY-MM-DD, as its `Display` writes it, without the formatting machinery: the
+/// page script gets the date of every session of the year, in every school.
+fn iso_date(date: NaiveDate) -> String {
+    let Ok(year) = u32::try_from(date.year()) else {
+        return date.to_string();
+    };
+    if year > 9999 {
+        return date.to_string();
+    }
+    let mut text = String::with_capacity(10);
+    for (value, digits) in [(year, 4), (date.month(), 2), (date.day(), 2)] {
+        if digits == 2 {
+            text.push('-');
+        }
+        for power in (0..digits).rev() {
+            let digit = value / 10u32.pow(power) % 10;
+            text.extend(char::from_digit(digit, 10));
+        }
+    }
+    text
 }
 
 /// Everything a session's description is made of, borrowed: equal sources give equal kinds.
@@ -506,5 +528,28 @@ fn window_json(key: &str, hours: Hours) -> WindowJson {
             start: time.start.minutes(),
             end: time.end.minutes(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    #[test]
+    fn iso_dates_are_written_as_display_writes_them() {
+        for (y, m, d) in [
+            (2026, 12, 1),
+            (2027, 1, 31),
+            (99, 5, 7),
+            (0, 1, 1),
+            (9999, 12, 31),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(super::iso_date(date), date.to_string());
+        }
+        for (y, m, d) in [(12345, 6, 7), (-44, 3, 15)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(super::iso_date(date), date.to_string());
+        }
     }
 }
